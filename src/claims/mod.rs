@@ -1,0 +1,13 @@
+//! Attributed claims: the cue lexicon, the attribution patterns that find source, cue and
+//! content in a sentence, the resolution of who a source is ("He" → Sergei Shoigu) and what
+//! kind of source it is (state media, ministry, expert, unnamed ...).
+
+mod cues;
+mod kinds;
+mod patterns;
+mod sources;
+
+pub use cues::{CueClass, CueError, CueLexicon};
+pub use kinds::{SourceTraits, source_traits};
+pub use patterns::{RawClaim, find_claims};
+pub use sources::{SourceCluster, cluster_sources};

@@ -1,0 +1,739 @@
+//! Attribution patterns over one document's tokens and sentences:
+//!
+//! - source–cue–content: "X said (that) Y", "X told reporters Y", "X expressed concerns about Y";
+//! - content–cue–source: "Y, X said." / "“Y,” said X" (the quote may span sentences);
+//! - "according to X, Y" and "Y, according to X";
+//! - participles: "X echoed it, stating that Y" (the source is the clause's subject);
+//! - appositions kept with the source: "Soo Kim, a North Korea researcher, remarked that Y";
+//! - hedges: "experts estimate Y" is hedged; "Y reportedly Z" is a claim with no source.
+
+use super::cues::{Cue, CueClass, CueLexicon};
+use crate::model::Span;
+use crate::text::{QuoteSide, Sentence, Token, TokenKind};
+
+/// A claim as found in the text, before its source is resolved to an entity.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RawClaim {
+    /// The source as written, with its apposition ("Soo Kim, a ... analyst").
+    pub source: Option<Span>,
+    /// The naming part of the source ("Soo Kim").
+    pub source_head: Option<Span>,
+    /// The apposition ("a North Korea researcher and former CIA analyst").
+    pub description: Option<Span>,
+    pub cue: Option<Span>,
+    pub content: Span,
+    pub sentence: Span,
+    pub is_hedged: bool,
+    pub confidence: f32,
+}
+
+/// Words that never sit inside a subject noun phrase.
+const NP_STOP: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "when", "where", "while", "because", "if",
+    "although", "though", "as", "but", "or", "so", "than", "then", "to", "in", "on", "at", "by",
+    "with", "from", "into", "after", "before", "during", "since", "until", "about", "over",
+    "under", "against", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
+    "do", "does", "did", "will", "would", "could", "can", "may", "might", "should", "must",
+    "shall", "not", "it", "its", "this", "me", "him", "us", "them", "you", "there", "here",
+    "also", "just", "only", "even", "still", "now", "said", "says", "say", "told", "and",
+];
+
+/// Words that may sit between a subject and its cue ("have recently affirmed").
+const SKIPPABLE: &[&str] = &[
+    "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must",
+    "did", "does", "do", "is", "was", "are", "were", "also", "recently", "previously", "later",
+    "again", "publicly", "privately", "repeatedly", "already", "still", "now", "then", "once",
+    "never", "not", "often", "further", "first", "earlier", "initially", "reportedly", "long",
+];
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+
+/// Words that open an appositive noun phrase ("Soo Kim, a researcher, ...").
+const APPOSITIVE_OPENERS: &[&str] = &[
+    "a", "an", "the", "former", "his", "her", "their", "its", "one", "who", "chief", "senior",
+];
+
+/// Prepositions that end a noun-phrase content ("announced the agreement after ...").
+const NP_CONTENT_END: &[&str] = &[
+    "after", "before", "during", "since", "following", "when", "while", "amid", "on", "at", "in",
+    "last", "this", "yesterday", "today",
+];
+
+/// Words that make what follows a clause, not a noun phrase.
+const CLAUSE_MARKERS: &[&str] = &[
+    "would", "will", "could", "can", "may", "might", "should", "must", "is", "are", "was",
+    "were", "has", "have", "had", "did", "does", "do", "plans", "wants", "sees", "needs",
+];
+
+/// Nominal cues after a verb: "expressed serious concerns about Y".
+const CONCERN_VERBS: &[&str] = &["expressed", "voiced", "raised", "expresses", "voices"];
+const CONCERN_NOUNS: &[&str] = &[
+    "concern", "concerns", "doubts", "doubt", "fears", "hope", "hopes", "confidence", "support",
+    "opposition", "skepticism", "scepticism", "alarm", "worries", "regret", "outrage",
+];
+
+struct Ctx<'a> {
+    tokens: &'a [Token],
+    lower: Vec<String>,
+}
+
+impl Ctx<'_> {
+    fn w(&self, i: usize) -> &str {
+        self.lower.get(i).map(String::as_str).unwrap_or("")
+    }
+    fn is_word(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.is_word())
+    }
+    fn is_punct(&self, i: usize, c: char) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.is_punct(c))
+    }
+    fn quote(&self, i: usize) -> Option<QuoteSide> {
+        self.tokens.get(i).and_then(|t| t.quote())
+    }
+    fn span(&self, a: usize, b: usize) -> Span {
+        Span {
+            start: self.tokens[a].span.start,
+            end: self.tokens[b - 1].span.end,
+        }
+    }
+    fn is_closing_quote(&self, i: usize) -> bool {
+        match self.quote(i) {
+            Some(QuoteSide::Close) => true,
+            Some(QuoteSide::Either) => {
+                // straight quote: closing when glued to what precedes it
+                !self.tokens[i].has_space_before()
+            }
+            _ => false,
+        }
+    }
+    fn is_opening_quote(&self, i: usize) -> bool {
+        match self.quote(i) {
+            Some(QuoteSide::Open) => true,
+            Some(QuoteSide::Either) => {
+                self.tokens[i].has_space_before()
+                    || i == 0
+                    || self.tokens.get(i + 1).is_some_and(|n| !n.has_space_before())
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Finds the claims of one document.
+pub fn find_claims(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    cues: &CueLexicon,
+) -> Vec<RawClaim> {
+    let lower: Vec<String> = tokens
+        .iter()
+        .map(|t| {
+            let s = t.text(text);
+            if t.is_word() && s.bytes().any(|b| b.is_ascii_uppercase()) {
+                s.to_lowercase()
+            } else if t.is_word() {
+                s.to_string()
+            } else {
+                String::new()
+            }
+        })
+        .collect();
+    let cx = Ctx {
+        tokens,
+        lower,
+    };
+    let mut out: Vec<RawClaim> = Vec::new();
+    for s in sentences {
+        sentence_claims(&cx, s, cues, &mut out);
+    }
+    // one claim per content: keep the most confident
+    out.sort_by(|a, b| {
+        a.content
+            .start
+            .cmp(&b.content.start)
+            .then(b.confidence.total_cmp(&a.confidence))
+    });
+    out.dedup_by(|b, a| a.content == b.content);
+    out
+}
+
+fn sentence_claims(cx: &Ctx, s: &Sentence, cues: &CueLexicon, out: &mut Vec<RawClaim>) {
+    let (lo, hi) = (s.tokens.start, s.tokens.end);
+    let mut used = vec![false; hi - lo];
+    // "according to X"
+    for i in lo..hi.saturating_sub(1) {
+        if cx.w(i) == "according" && cx.w(i + 1) == "to" {
+            if let Some(c) = according_to(cx, s, i) {
+                used[i - lo] = true;
+                out.push(c);
+            }
+        }
+    }
+    for i in lo..hi {
+        if used[i - lo] || !cx.is_word(i) {
+            continue;
+        }
+        let Some(cue) = cues.get(cx.w(i)) else {
+            if CONCERN_VERBS.contains(&cx.w(i)) {
+                if let Some(c) = concern(cx, s, i) {
+                    out.push(c);
+                }
+            }
+            continue;
+        };
+        let claim = match cue.class {
+            CueClass::HedgeAdverb => hedge_adverb(cx, s, i, cues),
+            CueClass::Participle => participle(cx, s, i, cue),
+            CueClass::Speech | CueClass::Belief | CueClass::Tell => verb_cue(cx, s, i, cue),
+        };
+        if let Some(c) = claim {
+            out.push(c);
+        }
+    }
+}
+
+/// Skips a leading dateline ("PYONGYANG, North Korea — ") and conjunctions.
+fn content_start(cx: &Ctx, s: &Sentence) -> usize {
+    let (lo, hi) = (s.tokens.start, s.tokens.end);
+    let first = cx.tokens[lo];
+    if first.is_all_caps() && first.is_word() {
+        for k in lo..hi.min(lo + 10) {
+            if cx.tokens[k].kind == TokenKind::Dash {
+                return k + 1;
+            }
+        }
+    }
+    lo
+}
+
+/// The end (exclusive) of a sentence's content: drops the final period.
+fn content_end(cx: &Ctx, s: &Sentence) -> usize {
+    let mut e = s.tokens.end;
+    while e > s.tokens.start
+        && cx.tokens[e - 1].kind == TokenKind::Punct
+        && matches!(cx.tokens[e - 1].first, '.' | ',' | ';' | ':')
+    {
+        e -= 1;
+    }
+    e
+}
+
+/// The noun phrase after `i` (exclusive end): a source after "according to" or "said".
+fn np_after(cx: &Ctx, i: usize, hi: usize) -> usize {
+    let mut k = i;
+    while k < hi && k < i + 10 {
+        let t = cx.tokens[k];
+        let ok = match t.kind {
+            TokenKind::Word => {
+                let w = cx.w(k);
+                !(NP_STOP.contains(&w) && k > i)
+                    && !(k > i && !t.is_capitalized() && (w.ends_with("ed") || w == "released"))
+            }
+            TokenKind::Possessive | TokenKind::Hyphen | TokenKind::Number => true,
+            _ => false,
+        };
+        if !ok {
+            break;
+        }
+        k += 1;
+    }
+    k
+}
+
+/// The start of the subject noun phrase that ends at `end` (exclusive), if any.
+fn np_before(cx: &Ctx, lo: usize, end: usize) -> Option<usize> {
+    let mut k = end;
+    while k > lo && end - k < 10 {
+        let t = cx.tokens[k - 1];
+        let ok = match t.kind {
+            TokenKind::Word => {
+                let w = cx.w(k - 1);
+                let and_between_names = w == "and"
+                    && k >= 2
+                    && cx.tokens[k - 2].is_capitalized()
+                    && cx.tokens.get(k).is_some_and(|n| n.is_capitalized());
+                and_between_names || !NP_STOP.contains(&w) || (k - 1 == lo && PRONOUNS.contains(&w))
+            }
+            TokenKind::Possessive | TokenKind::Hyphen | TokenKind::Number => true,
+            _ => false,
+        };
+        if !ok {
+            break;
+        }
+        k -= 1;
+    }
+    // a pronoun alone is a source; a pronoun at the front of a longer phrase is not
+    if k < end && PRONOUNS.contains(&cx.w(k)) && end - k > 1 {
+        k += 1;
+    }
+    (k < end && cx.tokens[k].is_word()).then_some(k)
+}
+
+/// After the cue: drop "that", ":" and "," and take either the quote that opens there (it may
+/// run over several sentences) or the rest of the sentence.
+fn content_after(cx: &Ctx, s: &Sentence, mut k: usize) -> Option<(usize, usize)> {
+    let hi = s.tokens.end;
+    while k < hi && (cx.w(k) == "that" || cx.is_punct(k, ':') || cx.is_punct(k, ',')) {
+        k += 1;
+    }
+    if k >= hi {
+        return None;
+    }
+    if cx.is_opening_quote(k) {
+        if let Some(close) = matching_close(cx, k) {
+            return Some((k, close + 1));
+        }
+    }
+    let e = content_end(cx, s);
+    (k < e).then_some((k, e))
+}
+
+/// The closing quote for the opening quote at `open`, within a few sentences.
+fn matching_close(cx: &Ctx, open: usize) -> Option<usize> {
+    let limit = (open + 400).min(cx.tokens.len());
+    (open + 1..limit).find(|&k| cx.quote(k).is_some() && cx.is_closing_quote(k) && k > open + 1)
+}
+
+/// The opening quote for the closing quote at `close`.
+fn matching_open(cx: &Ctx, close: usize) -> Option<usize> {
+    let floor = close.saturating_sub(400);
+    (floor..close)
+        .rev()
+        .find(|&k| cx.quote(k).is_some() && cx.is_opening_quote(k) && k + 1 < close)
+}
+
+/// Content that ends before `end` (exclusive) — "Y, X said" — from the sentence's start or
+/// from the opening quote of a quotation that closes there.
+fn content_before(cx: &Ctx, s: &Sentence, end: usize) -> Option<(usize, usize)> {
+    let mut e = end;
+    // "Y," X said / “Y,” X said
+    if e > 0 && cx.is_punct(e - 1, ',') {
+        e -= 1;
+    }
+    if e > 0 && cx.quote(e - 1).is_some() && cx.is_closing_quote(e - 1) {
+        let open = matching_open(cx, e - 1)?;
+        return Some((open, e));
+    }
+    let start = content_start(cx, s);
+    (start < e).then_some((start, e))
+}
+
+/// For an object content ("announced the agreement after his visit"), stop at the first
+/// preposition of time or place unless the object is a clause ("stated the sappers would").
+fn trim_noun_phrase_content(cx: &Ctx, a: usize, e: usize) -> usize {
+    if cx.quote(a).is_some() {
+        return e;
+    }
+    let det = matches!(
+        cx.w(a),
+        "the" | "a" | "an" | "this" | "these" | "their" | "his" | "her" | "its" | "our"
+    );
+    if !det {
+        return e;
+    }
+    for k in a + 1..e {
+        let w = cx.w(k);
+        if CLAUSE_MARKERS.contains(&w) {
+            return e;
+        }
+        if cx.is_punct(k, ',') || NP_CONTENT_END.contains(&w) {
+            return k;
+        }
+    }
+    e
+}
+
+fn claim(
+    cx: &Ctx,
+    s: &Sentence,
+    source: Option<(usize, usize, Option<(usize, usize)>)>,
+    cue: Option<(usize, usize)>,
+    content: (usize, usize),
+    is_hedged: bool,
+    confidence: f32,
+) -> RawClaim {
+    let (source, source_head, description) = match source {
+        Some((a, b, appos)) => {
+            let head_end = appos.map_or(b, |(x, _)| x.saturating_sub(1).max(a + 1));
+            (
+                Some(cx.span(a, b)),
+                Some(cx.span(a, head_end)),
+                appos.map(|(x, y)| cx.span(x, y)),
+            )
+        }
+        None => (None, None, None),
+    };
+    let content_span = cx.span(content.0, content.1);
+    RawClaim {
+        source,
+        source_head,
+        description,
+        cue: cue.map(|(a, b)| cx.span(a, b)),
+        content: content_span,
+        sentence: s.span.cover(content_span),
+        is_hedged,
+        confidence,
+    }
+}
+
+fn according_to(cx: &Ctx, s: &Sentence, i: usize) -> Option<RawClaim> {
+    let hi = s.tokens.end;
+    let src_start = i + 2;
+    let src_end = np_after(cx, src_start, hi);
+    if src_end <= src_start {
+        return None;
+    }
+    let start = content_start(cx, s);
+    let leading = (start..i).all(|k| cx.quote(k).is_some());
+    let content = if leading {
+        // "According to X, Y."
+        let mut k = src_end;
+        // skip a trailing participle phrase of the source ("released Tuesday")
+        while k < hi && !cx.is_punct(k, ',') && k < src_end + 6 {
+            k += 1;
+        }
+        content_after(cx, s, k)?
+    } else {
+        // "Y, according to X."
+        let mut e = i;
+        if e > start && cx.is_punct(e - 1, ',') {
+            e -= 1;
+        }
+        if e <= start {
+            return None;
+        }
+        (start, e)
+    };
+    Some(claim(
+        cx,
+        s,
+        Some((src_start, src_end, None)),
+        Some((i, i + 2)),
+        content,
+        false,
+        0.9,
+    ))
+}
+
+/// "X, a researcher, remarked": the apposition between the commas before `comma`.
+fn apposition(cx: &Ctx, lo: usize, comma: usize) -> Option<(usize, usize, usize)> {
+    // NP2 runs back from the comma to the previous comma
+    let mut k = comma;
+    while k > lo && !cx.is_punct(k - 1, ',') {
+        let t = cx.tokens[k - 1];
+        if !(t.is_word() || matches!(t.kind, TokenKind::Possessive | TokenKind::Hyphen | TokenKind::Number)) {
+            return None;
+        }
+        k -= 1;
+        if comma - k > 14 {
+            return None;
+        }
+    }
+    if k <= lo || !APPOSITIVE_OPENERS.contains(&cx.w(k)) {
+        return None;
+    }
+    let np2 = k;
+    let np1_end = k - 1; // the comma
+    let np1 = np_before(cx, lo, np1_end)?;
+    // the head must name someone: capitalised or a pronoun-free phrase at the sentence start
+    cx.tokens[np1].is_capitalized().then_some((np1, np2, comma))
+}
+
+fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
+    let (lo, hi) = (s.tokens.start, s.tokens.end);
+    // skip adverbs and auxiliaries back to the subject
+    let mut k = i;
+    while k > lo && (SKIPPABLE.contains(&cx.w(k - 1)) || (cx.w(k - 1).ends_with("ly") && !cx.tokens[k - 1].is_capitalized())) {
+        k -= 1;
+    }
+    let cue_span = (i, i + 1);
+    let hedged = cue.is_hedged || (k..i).any(|x| cx.w(x) == "reportedly");
+
+    // "Soo Kim, a researcher, remarked that ..."
+    if k > lo && cx.is_punct(k - 1, ',') {
+        if let Some((np1, np2, comma)) = apposition(cx, lo, k - 1) {
+            let content = content_after(cx, s, object_end(cx, s, i, cue))?;
+            let content = (content.0, trim_noun_phrase_content(cx, content.0, content.1));
+            return Some(claim(
+                cx,
+                s,
+                Some((np1, comma, Some((np2, comma)))),
+                Some(cue_span),
+                content,
+                hedged,
+                0.85,
+            ));
+        }
+        // “Y,” said X.
+        let src_end = np_after(cx, i + 1, hi);
+        if src_end > i + 1 && (src_end >= content_end(cx, s) || cx.is_punct(src_end, ',')) {
+            let content = content_before(cx, s, k)?;
+            return Some(claim(
+                cx,
+                s,
+                Some((i + 1, src_end, None)),
+                Some(cue_span),
+                content,
+                hedged,
+                0.85,
+            ));
+        }
+        return None;
+    }
+    // “Y” said X / Y, said X (quote right before the cue)
+    if k > lo && cx.quote(k - 1).is_some() && cx.is_closing_quote(k - 1) {
+        let src_end = np_after(cx, i + 1, hi);
+        if src_end > i + 1 {
+            let content = content_before(cx, s, k)?;
+            return Some(claim(
+                cx,
+                s,
+                Some((i + 1, src_end, None)),
+                Some(cue_span),
+                content,
+                hedged,
+                0.85,
+            ));
+        }
+        return None;
+    }
+    let np = np_before(cx, lo, k)?;
+    let source = Some((np, k, None));
+    let before_np = np.checked_sub(1).filter(|&b| b >= lo);
+    let ends_sentence = i + 1 >= content_end(cx, s)
+        || (cx.is_punct(i + 1, ',') && content_end(cx, s) > i + 2 && {
+            // "..., X said, adding ..." / "..., X said, citing"
+            let n = cx.w(i + 2);
+            n.ends_with("ing") || n == "according"
+        });
+    let after_break = before_np.is_some_and(|b| {
+        cx.is_punct(b, ',') || (cx.quote(b).is_some() && cx.is_closing_quote(b)) || cx.tokens[b].kind == TokenKind::Dash
+    });
+    if ends_sentence && after_break {
+        // "Y, X said."
+        let content = content_before(cx, s, np)?;
+        return Some(claim(cx, s, source, Some(cue_span), content, hedged, 0.85));
+    }
+    if ends_sentence {
+        return None;
+    }
+    // "X said (that) Y"
+    let subject_ok = before_np.is_none_or(|b| {
+        let t = cx.tokens[b];
+        b < content_start(cx, s)
+            || t.kind == TokenKind::Dash
+            || t.is_punct(',')
+            || t.is_punct(';')
+            || t.is_punct(':')
+            || t.quote().is_some()
+            || matches!(cx.w(b), "and" | "but" | "while" | "as" | "because" | "so" | "yet" | "since" | "although" | "though" | "when" | "if" | "however")
+    });
+    if !subject_ok {
+        return None;
+    }
+    let content = content_after(cx, s, object_end(cx, s, i, cue))?;
+    let content = (content.0, trim_noun_phrase_content(cx, content.0, content.1));
+    Some(claim(cx, s, source, Some(cue_span), content, hedged, 0.8))
+}
+
+/// Where the content starts after a cue: past the addressee of "told" ("told reporters that").
+fn object_end(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> usize {
+    if cue.class != CueClass::Tell {
+        return i + 1;
+    }
+    let hi = s.tokens.end;
+    for k in i + 1..hi.min(i + 7) {
+        if cx.w(k) == "that" || cx.is_punct(k, ',') || cx.is_punct(k, ':') || cx.is_opening_quote(k) {
+            return k;
+        }
+    }
+    // "told reporters the plan failed": skip a one- or two-word addressee
+    if matches!(cx.w(i + 1), "the" | "a" | "an" | "his" | "her" | "their") {
+        i + 3
+    } else {
+        i + 2
+    }
+}
+
+fn participle(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
+    let lo = s.tokens.start;
+    if i == lo || !cx.is_punct(i - 1, ',') {
+        return None;
+    }
+    let next_ok = cx.w(i + 1) == "that"
+        || cx.is_opening_quote(i + 1)
+        || cx.is_punct(i + 1, ':')
+        || matches!(cx.w(i), "saying" | "adding" | "noting" | "stating" | "arguing" | "warning" | "insisting");
+    if !next_ok {
+        return None;
+    }
+    // the subject of the main clause: the noun phrase at the start of the sentence
+    let start = content_start(cx, s);
+    let mut e = start;
+    while e < i - 1 && e < start + 10 {
+        let t = cx.tokens[e];
+        let w = cx.w(e);
+        let ok = match t.kind {
+            TokenKind::Word => {
+                !NP_STOP.contains(&w) && !(!t.is_capitalized() && w.ends_with("ed")) && cues_free(w)
+            }
+            TokenKind::Possessive | TokenKind::Hyphen | TokenKind::Number => true,
+            _ => false,
+        };
+        if !ok {
+            break;
+        }
+        e += 1;
+    }
+    if e == start {
+        return None;
+    }
+    let content = content_after(cx, s, i + 1)?;
+    Some(claim(
+        cx,
+        s,
+        Some((start, e, None)),
+        Some((i, i + 1)),
+        content,
+        cue.is_hedged,
+        0.7,
+    ))
+}
+
+fn cues_free(w: &str) -> bool {
+    !matches!(w, "said" | "says" | "told" | "echoed" | "added")
+}
+
+fn hedge_adverb(cx: &Ctx, s: &Sentence, i: usize, cues: &CueLexicon) -> Option<RawClaim> {
+    let lo = s.tokens.start;
+    // "X reportedly said": the speech cue carries the claim
+    if cues.get(cx.w(i + 1)).is_some_and(|c| c.class != CueClass::HedgeAdverb) {
+        return None;
+    }
+    // the clause holding the adverb
+    let mut a = i;
+    while a > lo {
+        let t = cx.tokens[a - 1];
+        let w = cx.w(a - 1);
+        if t.is_punct(',') || t.is_punct(';') || t.kind == TokenKind::Dash || matches!(w, "with" | "while" | "and" | "but" | "that" | "as" | "because") {
+            break;
+        }
+        a -= 1;
+    }
+    let a = a.max(content_start(cx, s));
+    let e = content_end(cx, s);
+    if a >= e || a == i {
+        return None;
+    }
+    Some(claim(cx, s, None, Some((i, i + 1)), (a, e), true, 0.6))
+}
+
+/// "South Korea's foreign ministry expressed serious concerns about Y".
+fn concern(cx: &Ctx, s: &Sentence, i: usize) -> Option<RawClaim> {
+    let lo = s.tokens.start;
+    let hi = content_end(cx, s);
+    let noun = (i + 1..hi.min(i + 4)).find(|&k| CONCERN_NOUNS.contains(&cx.w(k)))?;
+    let after = cx.w(noun + 1);
+    if !matches!(after, "about" | "over" | "that" | "regarding" | "for" | "in") {
+        return None;
+    }
+    let mut k = i;
+    while k > lo && (SKIPPABLE.contains(&cx.w(k - 1)) || cx.w(k - 1).ends_with("ly")) {
+        k -= 1;
+    }
+    let np = np_before(cx, lo, k)?;
+    let content_from = if after == "that" { noun + 2 } else { noun + 1 };
+    (content_from < hi).then(|| {
+        claim(
+            cx,
+            s,
+            Some((np, k, None)),
+            Some((i, noun + 1)),
+            (content_from, hi),
+            false,
+            0.75,
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{split_sentences, tokenize};
+
+    /// (text, [(source, cue, content)])
+    type Row = (&'static str, &'static [(Option<&'static str>, &'static str, &'static str)]);
+
+    const PATTERNS: &[Row] = &[
+        (
+            "Sergei Shoigu, the secretary of the council, announced the agreement after his visit.",
+            &[(Some("Sergei Shoigu, the secretary of the council"), "announced", "the agreement")],
+        ),
+        (
+            "He stated the sappers would focus on demining operations in Kursk.",
+            &[(Some("He"), "stated", "the sappers would focus on demining operations in Kursk")],
+        ),
+        (
+            "The plan will fail, the minister said.",
+            &[(Some("the minister"), "said", "The plan will fail")],
+        ),
+        (
+            "“We will not retreat,” said Jane Doe.",
+            &[(Some("Jane Doe"), "said", "“We will not retreat,”")],
+        ),
+        (
+            "Prices rose sharply, according to the central bank.",
+            &[(Some("the central bank"), "according to", "Prices rose sharply")],
+        ),
+        (
+            "According to local media, the bridge collapsed overnight.",
+            &[(Some("local media"), "According to", "the bridge collapsed overnight")],
+        ),
+        (
+            "Experts estimate that the city could lose power.",
+            &[(Some("Experts"), "estimate", "the city could lose power")],
+        ),
+        (
+            "Officials met again, with the rebels reportedly seizing the airport.",
+            &[(None, "reportedly", "the rebels reportedly seizing the airport")],
+        ),
+        (
+            "A State Department spokesperson echoed these concerns, stating that the move is troubling.",
+            &[(Some("A State Department spokesperson"), "stating", "the move is troubling")],
+        ),
+        (
+            "The ministry expressed serious concerns about the tests.",
+            &[(Some("The ministry"), "expressed serious concerns", "about the tests")],
+        ),
+        (
+            "The mayor told reporters that the roads would reopen.",
+            &[(Some("The mayor"), "told", "the roads would reopen")],
+        ),
+        (
+            "She said: “It is over. We lost.” Then she left.",
+            &[(Some("She"), "said", "“It is over. We lost.”")],
+        ),
+    ];
+
+    #[test]
+    fn pattern_table() {
+        let cues = CueLexicon::bundled().unwrap();
+        for (text, want) in PATTERNS {
+            let mut tokens = Vec::new();
+            tokenize(text, &mut tokens);
+            let sentences = split_sentences(text, &tokens);
+            let got: Vec<(Option<&str>, &str, &str)> = find_claims(text, &tokens, &sentences, &cues)
+                .iter()
+                .map(|c| {
+                    (
+                        c.source.map(|s| s.slice(text)),
+                        c.cue.map_or("", |s| s.slice(text)),
+                        c.content.slice(text),
+                    )
+                })
+                .collect();
+            assert_eq!(&got, want, "\ntext: {text}");
+        }
+    }
+}

@@ -1,0 +1,206 @@
+//! The command line: `claimmap` (the app on the sample), `claimmap open PATH...` and
+//! `claimmap extract ...`. Glue only: reading, extraction and export live in the library.
+//! Exit codes: 0 clean, 1 finished with warnings, 2 fatal.
+
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+use clap::{Parser, Subcommand};
+
+use crate::export::{self, ExportError, ExportSet};
+use crate::input;
+use crate::pipeline::{self, Resources, Warning};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "claimmap",
+    version,
+    about = "Who claims what, about where: finds attributed claims and the places they name in news \
+             articles, and maps them. Run without arguments to open the app on the sample article."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Open the desktop app on these files or folders (.txt, .md, .html, .jsonl)
+    Open {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// Extract claims and places and write them as json, jsonl, csv, md or geojson
+    Extract {
+        /// Files or folders to read (.txt, .md, .html, .htm, .jsonl; folders recursively)
+        #[arg(value_name = "PATH", required_unless_present = "eval_jsonl")]
+        paths: Vec<PathBuf>,
+        /// Output format (default: from the -o extension, else json)
+        #[arg(long, value_parser = ["json", "jsonl", "csv", "md", "geojson"])]
+        format: Option<String>,
+        /// Write to this file instead of standard output (atomically; never replaces a file
+        /// unless --force)
+        #[arg(short = 'o', long, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Replace OUT if it exists
+        #[arg(long)]
+        force: bool,
+        /// Read {id, text} lines from GOLD.jsonl and write one {id, claims, places} line per
+        /// document in the evaluation format (code-point offsets)
+        #[arg(long, value_name = "GOLD.jsonl", conflicts_with_all = ["format", "paths"])]
+        eval_jsonl: Option<PathBuf>,
+    },
+}
+
+/// What a successful command leaves behind.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Clean,
+    Warnings,
+}
+
+/// Parses the arguments, runs, and maps the result to the exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(Outcome::Clean) => ExitCode::SUCCESS,
+        Ok(Outcome::Warnings) => ExitCode::from(1),
+        Err(e) => {
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    match cli.command {
+        None => open(Vec::new()),
+        Some(Command::Open { paths }) => open(paths),
+        Some(Command::Extract {
+            paths,
+            format,
+            output,
+            force,
+            eval_jsonl,
+        }) => match eval_jsonl {
+            Some(gold) => extract_eval(&gold, output.as_deref(), force),
+            None => extract(&paths, format.as_deref(), output.as_deref(), force),
+        },
+    }
+}
+
+#[cfg(feature = "gui")]
+fn open(paths: Vec<PathBuf>) -> anyhow::Result<Outcome> {
+    crate::app::run(paths)?;
+    Ok(Outcome::Clean)
+}
+
+#[cfg(not(feature = "gui"))]
+fn open(_paths: Vec<PathBuf>) -> anyhow::Result<Outcome> {
+    bail!("this claimmap was built without the desktop app (feature \"gui\"); use `claimmap extract`")
+}
+
+fn report(warnings: &[Warning]) {
+    for w in warnings {
+        eprintln!("warning: {w}");
+    }
+}
+
+fn resources() -> anyhow::Result<Resources> {
+    Resources::bundled().context("cannot load claimmap's bundled gazetteer and lexicons")
+}
+
+fn extract(paths: &[PathBuf], format: Option<&str>, output: Option<&Path>, force: bool) -> anyhow::Result<Outcome> {
+    let name = format
+        .or_else(|| output.and_then(|o| o.extension()).and_then(|e| e.to_str()))
+        .filter(|n| export::by_name(n).is_some())
+        .unwrap_or("json");
+    let exporter = export::by_name(name).context("unknown format")?;
+    if let Some(out) = output
+        && out.exists()
+        && !force
+    {
+        bail!("{} exists; pass --force to replace it", out.display());
+    }
+    let batch = input::read_paths(paths);
+    let mut warnings = batch.warnings;
+    if batch.documents.is_empty() {
+        report(&warnings);
+        bail!("no documents could be read from the given paths");
+    }
+    let res = resources()?;
+    let extraction = pipeline::extract(&res, batch.documents);
+    warnings.extend(extraction.warnings);
+    let corpus = extraction.corpus;
+    let set = ExportSet::all(&corpus);
+    write_output(output, force, |w| exporter.write(&corpus, &set, w))?;
+    if let Some(out) = output {
+        eprintln!(
+            "wrote {} claims and {} places ({}) to {}",
+            corpus.claims().len(),
+            corpus.places().len(),
+            exporter.name(),
+            out.display()
+        );
+    }
+    report(&warnings);
+    Ok(if warnings.is_empty() {
+        Outcome::Clean
+    } else {
+        Outcome::Warnings
+    })
+}
+
+fn extract_eval(gold: &Path, output: Option<&Path>, force: bool) -> anyhow::Result<Outcome> {
+    if let Some(out) = output
+        && out.exists()
+        && !force
+    {
+        bail!("{} exists; pass --force to replace it", out.display());
+    }
+    let mut batch = input::Batch::default();
+    input::DocumentReader::read(&input::JsonlReader, gold, &mut batch)?;
+    if batch.documents.is_empty() {
+        report(&batch.warnings);
+        bail!("no {{id, text}} lines could be read from {}", gold.display());
+    }
+    let res = resources()?;
+    let extraction = pipeline::extract(&res, batch.documents);
+    let mut warnings = batch.warnings;
+    warnings.extend(extraction.warnings);
+    write_output(output, force, |w| export::write_eval_jsonl(&extraction.corpus, w))?;
+    report(&warnings);
+    Ok(if warnings.is_empty() {
+        Outcome::Clean
+    } else {
+        Outcome::Warnings
+    })
+}
+
+fn write_output(
+    output: Option<&Path>,
+    force: bool,
+    fill: impl FnOnce(&mut dyn Write) -> Result<(), ExportError>,
+) -> anyhow::Result<()> {
+    match output {
+        Some(path) => export::write_atomic(path, force, fill).map_err(anyhow::Error::from),
+        None => {
+            let stdout = std::io::stdout();
+            let mut w = BufWriter::new(stdout.lock());
+            match fill(&mut w) {
+                Err(ExportError::Stream(e)) | Err(ExportError::Io { source: e, .. }) => return Err(e.into()),
+                Err(e) => return Err(e.into()),
+                Ok(()) => {}
+            }
+            w.flush()?;
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,80 @@
+//! CSV: one row per claim, RFC 4180 through the `csv` crate (quotes doubled, fields with
+//! commas, quotes or line breaks quoted), so LibreOffice and Excel open it cleanly.
+
+use std::io::Write;
+
+use super::record::{Offsets, claim_record};
+use super::{ExportError, ExportSet, Exporter};
+use crate::model::Corpus;
+
+pub struct Csv;
+
+/// The header row, in column order.
+pub const HEADER: &[&str] = &[
+    "claim_id",
+    "document",
+    "source_as_written",
+    "source",
+    "source_kind",
+    "source_affiliation",
+    "cue",
+    "content",
+    "content_start",
+    "content_end",
+    "sentence",
+    "hedged",
+    "confidence",
+    "places",
+    "coordinates",
+];
+
+impl Exporter for Csv {
+    fn name(&self) -> &'static str {
+        "CSV"
+    }
+    fn extension(&self) -> &'static str {
+        "csv"
+    }
+
+    fn write(&self, corpus: &Corpus, set: &ExportSet, out: &mut dyn Write) -> Result<(), ExportError> {
+        let mut w = ::csv::WriterBuilder::new()
+            .terminator(::csv::Terminator::CRLF)
+            .from_writer(out);
+        let enc = |e: ::csv::Error| ExportError::Encode(e.to_string());
+        w.write_record(HEADER).map_err(enc)?;
+        let mut offsets = Offsets::default();
+        for &id in &set.claims {
+            let r = claim_record(corpus, corpus.claim(id), &mut offsets);
+            let places = r.places.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join("; ");
+            let coords = r
+                .places
+                .iter()
+                .map(|p| match (p.lat, p.lon) {
+                    (Some(lat), Some(lon)) => format!("{lat:.5} {lon:.5}"),
+                    _ => "not on the map".to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            w.write_record([
+                r.id.to_string(),
+                r.document,
+                r.source_as_written.unwrap_or_default(),
+                r.source.unwrap_or_default(),
+                r.source_kind.unwrap_or_default(),
+                r.source_affiliation.unwrap_or_default(),
+                r.cue.unwrap_or_default(),
+                r.content,
+                r.content_start.to_string(),
+                r.content_end.to_string(),
+                r.sentence,
+                r.hedged.to_string(),
+                format!("{:.2}", r.confidence),
+                places,
+                coords,
+            ])
+            .map_err(enc)?;
+        }
+        w.flush()?;
+        Ok(())
+    }
+}

@@ -1,0 +1,100 @@
+//! Exports: one file per format behind one trait, and the one list [`ALL`] that the CLI and
+//! the GUI both offer. Every format carries provenance: the document, the code-point offsets
+//! of the content and the sentence it came from. Files are written atomically.
+
+mod atomic;
+mod csv;
+mod eval_jsonl;
+mod geojson;
+mod json;
+mod jsonl;
+mod markdown;
+mod record;
+
+use std::io::Write;
+
+pub use self::csv::Csv;
+pub use atomic::{write_atomic, write_new};
+pub use eval_jsonl::{eval_line, write_eval_jsonl};
+pub use geojson::GeoJson;
+pub use json::Json;
+pub use jsonl::Jsonl;
+pub use markdown::Markdown;
+pub use record::{ClaimRecord, PlaceRef, claim_record};
+
+use crate::model::{ClaimId, Corpus, PlaceId};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("the file exists; pass --force (or confirm) to replace it: {0}")]
+    Exists(std::path::PathBuf),
+    #[error("the folder does not exist; create it first: {0}")]
+    NoFolder(std::path::PathBuf),
+    #[error("cannot write ({source}); check the folder's permissions: {path}")]
+    Io {
+        path: std::path::PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot write the export: {0}")]
+    Stream(#[from] std::io::Error),
+    #[error("cannot encode the export: {0}")]
+    Encode(String),
+}
+
+/// What to export: claims and the places to list with them.
+#[derive(Clone, Debug, Default)]
+pub struct ExportSet {
+    pub claims: Vec<ClaimId>,
+    pub places: Vec<PlaceId>,
+}
+
+impl ExportSet {
+    /// Every claim and every place of the corpus.
+    pub fn all(corpus: &Corpus) -> ExportSet {
+        ExportSet {
+            claims: corpus.claims().iter().map(|c| c.id).collect(),
+            places: corpus.places().iter().map(|p| p.id).collect(),
+        }
+    }
+
+    /// These claims and the places they mention.
+    pub fn claims(corpus: &Corpus, claims: Vec<ClaimId>) -> ExportSet {
+        let mut places: Vec<PlaceId> = claims
+            .iter()
+            .flat_map(|&c| corpus.places_of(c).iter().copied())
+            .collect();
+        places.sort_unstable();
+        places.dedup();
+        ExportSet { claims, places }
+    }
+}
+
+/// An output format.
+pub trait Exporter: Sync {
+    /// The name shown to users ("CSV").
+    fn name(&self) -> &'static str;
+    /// The file extension, without the dot; also the CLI's `--format` value.
+    fn extension(&self) -> &'static str;
+    fn write(&self, corpus: &Corpus, set: &ExportSet, out: &mut dyn Write) -> Result<(), ExportError>;
+}
+
+/// Every export format, in menu order.
+pub static ALL: &[&dyn Exporter] = &[&Csv, &Json, &Jsonl, &Markdown, &GeoJson];
+
+/// The format for a `--format` value or a file extension ("md" and "markdown" both work).
+pub fn by_name(name: &str) -> Option<&'static dyn Exporter> {
+    let n = name.to_ascii_lowercase();
+    let n = match n.as_str() {
+        "markdown" => "md",
+        "ndjson" => "jsonl",
+        other => other,
+    };
+    ALL.iter().copied().find(|e| e.extension() == n)
+}
+
+/// Writes an export into a `String` (for tests and the clipboard).
+pub fn to_string(exporter: &dyn Exporter, corpus: &Corpus, set: &ExportSet) -> Result<String, ExportError> {
+    let mut buf = Vec::new();
+    exporter.write(corpus, set, &mut buf)?;
+    String::from_utf8(buf).map_err(|e| ExportError::Encode(e.to_string()))
+}

@@ -1,0 +1,14 @@
+//! Geography: the offline gazetteer and basemap built from GeoNames and Natural Earth
+//! (`assets/build/build_assets.py`), toponym recognition and resolution.
+
+mod basemap;
+mod gazetteer;
+mod lexicon;
+mod recognize;
+mod resolve;
+
+pub use basemap::{Basemap, BasemapError, Outline, OutlineKind};
+pub use gazetteer::{Entry, GazId, Gazetteer, GazetteerError, NameKind};
+pub use lexicon::WordLexicon;
+pub use recognize::{Candidate, recognize};
+pub use resolve::{Resolved, resolve};

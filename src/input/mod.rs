@@ -1,0 +1,250 @@
+//! Reading documents: one reader per format (`txt`/`md`, `html`/`htm`, `jsonl`) behind one
+//! trait, folders walked recursively. Every problem names its file and what to do, and
+//! becomes a warning so the rest of the batch is still read.
+
+mod html;
+mod jsonl;
+mod text;
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+pub use html::HtmlReader;
+pub use jsonl::JsonlReader;
+pub use text::TextReader;
+
+use crate::model::Document;
+use crate::pipeline::Warning;
+
+/// Text and HTML files above this size are refused: 32 MiB is hundreds of long articles,
+/// and a bigger file is almost always a dump that belongs in JSONL.
+pub const MAX_TEXT_BYTES: u64 = 32 * 1024 * 1024;
+/// JSONL files are streamed line by line; one line (one article) may not exceed this.
+pub const MAX_JSONL_LINE_BYTES: usize = 32 * 1024 * 1024;
+/// A JSONL corpus above this size is refused (its documents are kept in memory).
+pub const MAX_JSONL_BYTES: u64 = 1024 * 1024 * 1024;
+
+#[derive(Debug, thiserror::Error)]
+pub enum InputError {
+    #[error("no such file or folder; check the path: {0}")]
+    Missing(PathBuf),
+    #[error("the file is binary (it holds NUL bytes), not text; export it as .txt, .html or .jsonl first: {0}")]
+    Binary(PathBuf),
+    #[error("the file is not valid UTF-8 (first bad byte at offset {offset}); re-save it as UTF-8: {path}")]
+    InvalidUtf8 { path: PathBuf, offset: usize },
+    #[error("the file is empty: {0}")]
+    Empty(PathBuf),
+    #[error("the file is {size} bytes, above the limit of {limit} bytes; split it or convert it to JSONL: {path}")]
+    TooLarge { path: PathBuf, size: u64, limit: u64 },
+    #[error("cannot read the file ({source}): {path}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("unknown file type; claimmap reads .txt, .md, .html, .htm and .jsonl: {0}")]
+    UnknownType(PathBuf),
+    #[error("the folder holds no readable files (.txt, .md, .html, .htm, .jsonl): {0}")]
+    EmptyFolder(PathBuf),
+}
+
+impl InputError {
+    pub fn path(&self) -> &Path {
+        match self {
+            InputError::Missing(p)
+            | InputError::Binary(p)
+            | InputError::Empty(p)
+            | InputError::UnknownType(p)
+            | InputError::EmptyFolder(p) => p,
+            InputError::InvalidUtf8 { path, .. }
+            | InputError::TooLarge { path, .. }
+            | InputError::Io { path, .. } => path,
+        }
+    }
+}
+
+/// Documents read so far, and what went wrong on the way.
+#[derive(Debug, Default)]
+pub struct Batch {
+    pub documents: Vec<Document>,
+    pub warnings: Vec<Warning>,
+}
+
+impl Batch {
+    pub fn warn(&mut self, subject: impl Into<String>, message: impl Into<String>) {
+        self.warnings.push(Warning {
+            subject: subject.into(),
+            message: message.into(),
+        });
+    }
+
+    fn error(&mut self, e: InputError) {
+        self.warnings.push(Warning {
+            subject: e.path().display().to_string(),
+            message: e.to_string(),
+        });
+    }
+}
+
+/// A reader of one file format.
+pub trait DocumentReader: Sync {
+    /// File extensions it reads, lower case, without the dot.
+    fn extensions(&self) -> &'static [&'static str];
+    /// Reads one file, adding its documents (and per-document warnings) to the batch.
+    fn read(&self, path: &Path, batch: &mut Batch) -> Result<(), InputError>;
+}
+
+/// Every reader, in the order their extensions are tried.
+pub static READERS: &[&dyn DocumentReader] = &[&TextReader, &HtmlReader, &JsonlReader];
+
+fn reader_for(path: &Path) -> Option<&'static dyn DocumentReader> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    READERS
+        .iter()
+        .copied()
+        .find(|r| r.extensions().contains(&ext.as_str()))
+}
+
+/// Reads files and folders (recursively). Never fails: every problem is a warning.
+pub fn read_paths(paths: &[PathBuf]) -> Batch {
+    let mut batch = Batch::default();
+    for path in paths {
+        read_path(path, &mut batch);
+    }
+    batch
+}
+
+/// Reads one file or folder into the batch.
+pub fn read_path(path: &Path, batch: &mut Batch) {
+    let meta = match fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return batch.error(InputError::Missing(path.to_path_buf()));
+        }
+        Err(source) => {
+            return batch.error(InputError::Io {
+                path: path.to_path_buf(),
+                source,
+            });
+        }
+    };
+    if meta.is_dir() {
+        let mut files = Vec::new();
+        walk(path, &mut files, batch);
+        if files.is_empty() {
+            return batch.error(InputError::EmptyFolder(path.to_path_buf()));
+        }
+        let before = batch.documents.len();
+        for f in files {
+            read_file(&f, batch);
+        }
+        if batch.documents.len() == before {
+            batch.error(InputError::EmptyFolder(path.to_path_buf()));
+        }
+    } else {
+        read_file(path, batch);
+    }
+}
+
+fn read_file(path: &Path, batch: &mut Batch) {
+    let Some(reader) = reader_for(path) else {
+        return batch.error(InputError::UnknownType(path.to_path_buf()));
+    };
+    if let Err(e) = reader.read(path, batch) {
+        batch.error(e);
+    }
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, batch: &mut Batch) {
+    let entries = match fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(source) => {
+            return batch.error(InputError::Io {
+                path: dir.to_path_buf(),
+                source,
+            });
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for p in paths {
+        let hidden = p
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
+        if hidden {
+            continue;
+        }
+        // symlinked folders are not followed: no loops
+        let Ok(meta) = fs::symlink_metadata(&p) else {
+            continue;
+        };
+        if meta.is_dir() {
+            walk(&p, files, batch);
+        } else if reader_for(&p).is_some() {
+            files.push(p);
+        }
+    }
+}
+
+/// Reads a whole text file with the checks every text format shares: size limit, NUL
+/// bytes, UTF-8, emptiness.
+pub fn read_text_file(path: &Path) -> Result<String, InputError> {
+    let io = |source| InputError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = fs::File::open(path).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::NotFound {
+            InputError::Missing(path.to_path_buf())
+        } else {
+            io(e)
+        }
+    })?;
+    let size = file.metadata().map_err(io)?.len();
+    if size > MAX_TEXT_BYTES {
+        return Err(InputError::TooLarge {
+            path: path.to_path_buf(),
+            size,
+            limit: MAX_TEXT_BYTES,
+        });
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    // take(): the file may grow between metadata and read
+    file.take(MAX_TEXT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_TEXT_BYTES {
+        return Err(InputError::TooLarge {
+            path: path.to_path_buf(),
+            size: bytes.len() as u64,
+            limit: MAX_TEXT_BYTES,
+        });
+    }
+    decode_text(path, bytes)
+}
+
+/// Bytes to text, with the binary, UTF-8 and emptiness checks.
+pub fn decode_text(path: &Path, mut bytes: Vec<u8>) -> Result<String, InputError> {
+    if bytes.contains(&0) {
+        return Err(InputError::Binary(path.to_path_buf()));
+    }
+    // a UTF-8 byte order mark is not part of the text
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+    }
+    let text = String::from_utf8(bytes).map_err(|e| InputError::InvalidUtf8 {
+        path: path.to_path_buf(),
+        offset: e.utf8_error().valid_up_to(),
+    })?;
+    if text.trim().is_empty() {
+        return Err(InputError::Empty(path.to_path_buf()));
+    }
+    Ok(text)
+}
+
+fn file_key(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}

@@ -1,0 +1,27 @@
+//! An attribution: a source, a cue and a content.
+
+use serde::{Deserialize, Serialize};
+
+use super::{ClaimId, DocId, MentionId, SourceId, Span};
+
+/// "Sergei Shoigu ... announced the agreement": who (source), how (cue), what (content).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    pub id: ClaimId,
+    pub doc: DocId,
+    /// The source as written here ("He", "Experts"); `None` when the text names no one.
+    pub source_span: Option<Span>,
+    /// "said", "according to", "estimate"; `None` for a bare hedge such as "reportedly".
+    pub cue: Option<Span>,
+    pub content: Span,
+    /// The sentence (or sentences, for a quote) holding the claim.
+    pub sentence: Span,
+    /// The resolved speaker ("He" → Sergei Shoigu).
+    pub source: Option<SourceId>,
+    /// Place mentions inside the content.
+    pub mentions: Vec<MentionId>,
+    /// "experts estimate", "reportedly", "allegedly": the writer keeps a distance.
+    pub is_hedged: bool,
+    /// 0..=1.
+    pub confidence: f32,
+}

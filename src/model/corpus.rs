@@ -1,0 +1,225 @@
+//! The extracted corpus and its links (place → claims, claim → places, source → claims), built
+//! once when extraction ends so that no panel ever searches for them per frame.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::{
+    Claim, ClaimId, DocId, Document, MentionId, Place, PlaceId, PlaceMention, Source, SourceId,
+};
+
+/// The raw parts of a corpus, ids already consistent (each id is its item's index).
+#[derive(Clone, Debug, Default)]
+pub struct CorpusParts {
+    pub documents: Vec<Document>,
+    pub places: Vec<Place>,
+    pub mentions: Vec<PlaceMention>,
+    pub sources: Vec<Source>,
+    pub claims: Vec<Claim>,
+}
+
+/// Documents with their claims, sources and places, and the links between them.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct Corpus {
+    documents: Vec<Document>,
+    places: Vec<Place>,
+    mentions: Vec<PlaceMention>,
+    sources: Vec<Source>,
+    claims: Vec<Claim>,
+    #[serde(skip)]
+    links: Links,
+}
+
+#[derive(Clone, Debug, Default)]
+struct Links {
+    place_claims: Vec<Vec<ClaimId>>,
+    claim_places: Vec<Vec<PlaceId>>,
+    source_claims: Vec<Vec<ClaimId>>,
+    doc_claims: Vec<Vec<ClaimId>>,
+    doc_mentions: Vec<Vec<MentionId>>,
+    /// Places an affiliation points at count as "spoken from", kept apart from "spoken about".
+    place_sources: Vec<Vec<SourceId>>,
+}
+
+impl Corpus {
+    /// Builds the links. Ids must equal positions (as `pipeline::extract` makes them).
+    pub fn from_parts(parts: CorpusParts) -> Corpus {
+        let mut corpus = Corpus {
+            documents: parts.documents,
+            places: parts.places,
+            mentions: parts.mentions,
+            sources: parts.sources,
+            claims: parts.claims,
+            links: Links::default(),
+        };
+        corpus.link();
+        corpus
+    }
+
+    fn link(&mut self) {
+        let mut links = Links {
+            place_claims: vec![Vec::new(); self.places.len()],
+            claim_places: vec![Vec::new(); self.claims.len()],
+            source_claims: vec![Vec::new(); self.sources.len()],
+            doc_claims: vec![Vec::new(); self.documents.len()],
+            doc_mentions: vec![Vec::new(); self.documents.len()],
+            place_sources: vec![Vec::new(); self.places.len()],
+        };
+        for place in &mut self.places {
+            place.mentions.clear();
+        }
+        for m in &self.mentions {
+            self.places[m.place.index()].mentions.push(m.id);
+            links.doc_mentions[m.doc.index()].push(m.id);
+        }
+        for c in &self.claims {
+            links.doc_claims[c.doc.index()].push(c.id);
+            if let Some(s) = c.source {
+                links.source_claims[s.index()].push(c.id);
+            }
+            let places = &mut links.claim_places[c.id.index()];
+            for m in &c.mentions {
+                let p = self.mentions[m.index()].place;
+                if !places.contains(&p) {
+                    places.push(p);
+                    links.place_claims[p.index()].push(c.id);
+                }
+            }
+        }
+        for s in &self.sources {
+            if let Some(p) = s.affiliation {
+                links.place_sources[p.index()].push(s.id);
+            }
+        }
+        self.links = links;
+    }
+
+    /// Rebuilds the links after deserialising (they are not stored).
+    pub fn relink(&mut self) {
+        self.link();
+    }
+
+    /// Appends another corpus, merging places that are the same gazetteer entry.
+    pub fn append(&mut self, other: Corpus) {
+        let doc_base = self.documents.len() as u32;
+        let claim_base = self.claims.len() as u32;
+        let source_base = self.sources.len() as u32;
+        let mention_base = self.mentions.len() as u32;
+        let mut by_key: HashMap<String, PlaceId> =
+            self.places.iter().map(|p| (place_key(p), p.id)).collect();
+        let mut place_map = Vec::with_capacity(other.places.len());
+        for mut p in other.places {
+            let key = place_key(&p);
+            let id = *by_key.entry(key).or_insert_with(|| {
+                let id = PlaceId(self.places.len() as u32);
+                p.id = id;
+                self.places.push(p);
+                id
+            });
+            place_map.push(id);
+        }
+        for mut d in other.documents {
+            d.id = DocId(d.id.0 + doc_base);
+            self.documents.push(d);
+        }
+        for mut m in other.mentions {
+            m.id = MentionId(m.id.0 + mention_base);
+            m.doc = DocId(m.doc.0 + doc_base);
+            m.place = place_map[m.place.index()];
+            self.mentions.push(m);
+        }
+        for mut s in other.sources {
+            s.id = SourceId(s.id.0 + source_base);
+            s.doc = DocId(s.doc.0 + doc_base);
+            s.affiliation = s.affiliation.map(|p| place_map[p.index()]);
+            self.sources.push(s);
+        }
+        for mut c in other.claims {
+            c.id = ClaimId(c.id.0 + claim_base);
+            c.doc = DocId(c.doc.0 + doc_base);
+            c.source = c.source.map(|s| SourceId(s.0 + source_base));
+            for m in &mut c.mentions {
+                *m = MentionId(m.0 + mention_base);
+            }
+            self.claims.push(c);
+        }
+        self.link();
+    }
+
+    pub fn documents(&self) -> &[Document] {
+        &self.documents
+    }
+    pub fn places(&self) -> &[Place] {
+        &self.places
+    }
+    pub fn mentions(&self) -> &[PlaceMention] {
+        &self.mentions
+    }
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+    pub fn claims(&self) -> &[Claim] {
+        &self.claims
+    }
+
+    pub fn document(&self, id: DocId) -> &Document {
+        &self.documents[id.index()]
+    }
+    pub fn place(&self, id: PlaceId) -> &Place {
+        &self.places[id.index()]
+    }
+    pub fn mention(&self, id: MentionId) -> &PlaceMention {
+        &self.mentions[id.index()]
+    }
+    pub fn source(&self, id: SourceId) -> &Source {
+        &self.sources[id.index()]
+    }
+    pub fn claim(&self, id: ClaimId) -> &Claim {
+        &self.claims[id.index()]
+    }
+
+    /// Claims whose content mentions the place.
+    pub fn claims_about(&self, place: PlaceId) -> &[ClaimId] {
+        &self.links.place_claims[place.index()]
+    }
+    /// Distinct places a claim's content mentions, in text order.
+    pub fn places_of(&self, claim: ClaimId) -> &[PlaceId] {
+        &self.links.claim_places[claim.index()]
+    }
+    /// Claims attributed to a source.
+    pub fn claims_by(&self, source: SourceId) -> &[ClaimId] {
+        &self.links.source_claims[source.index()]
+    }
+    /// Claims of a document, in text order.
+    pub fn claims_in(&self, doc: DocId) -> &[ClaimId] {
+        &self.links.doc_claims[doc.index()]
+    }
+    /// Place mentions of a document, in text order.
+    pub fn mentions_in(&self, doc: DocId) -> &[MentionId] {
+        &self.links.doc_mentions[doc.index()]
+    }
+    /// Sources whose affiliation is this place (who speaks from there).
+    pub fn sources_from(&self, place: PlaceId) -> &[SourceId] {
+        &self.links.place_sources[place.index()]
+    }
+
+    /// The source's name for a claim, or "unattributed".
+    pub fn source_name(&self, claim: &Claim) -> &str {
+        claim
+            .source
+            .map(|s| self.sources[s.index()].name.as_str())
+            .unwrap_or("unattributed")
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.documents.is_empty()
+    }
+}
+
+fn place_key(p: &Place) -> String {
+    match p.geonameid {
+        Some(g) => format!("g{g}"),
+        None => format!("{}|{}|{:?}", p.kind.label(), p.name, p.point.map(|x| (x.lon as f32, x.lat as f32))),
+    }
+}

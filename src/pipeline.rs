@@ -1,0 +1,326 @@
+//! The one way from documents to a corpus, for the CLI, the GUI and the tests alike:
+//! tokens and sentences, places (recognise, resolve), claims (patterns, sources, kinds), then
+//! the corpus with its links. A document that cannot be processed becomes a warning and the
+//! batch goes on.
+
+use std::collections::HashMap;
+
+use crate::claims::{self, CueLexicon, RawClaim, SourceTraits};
+use crate::geo::{self, GazId, Gazetteer, WordLexicon};
+use crate::model::{
+    Claim, ClaimId, Corpus, CorpusParts, DocId, Document, LonLat, MentionId, MentionRole, Place,
+    PlaceChoice, PlaceId, PlaceKind, PlaceMention, Source, SourceId, Span,
+};
+use crate::text::{Sentence, Token, split_sentences, tokenize};
+
+/// Everything extraction reads, loaded once.
+pub struct Resources {
+    pub gazetteer: Gazetteer,
+    pub lexicon: WordLexicon,
+    pub cues: CueLexicon,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ResourceError {
+    #[error(transparent)]
+    Gazetteer(#[from] geo::GazetteerError),
+    #[error(transparent)]
+    Cues(#[from] claims::CueError),
+}
+
+impl Resources {
+    /// The resources compiled into claimmap.
+    pub fn bundled() -> Result<Resources, ResourceError> {
+        Ok(Resources {
+            gazetteer: Gazetteer::bundled()?,
+            lexicon: WordLexicon::bundled(),
+            cues: CueLexicon::bundled()?,
+        })
+    }
+}
+
+/// A problem with one document (or one input) that did not stop the batch.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Warning {
+    /// The document's key or the input's path.
+    pub subject: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.subject, self.message)
+    }
+}
+
+/// What extraction produced.
+#[derive(Debug, Default)]
+pub struct Extraction {
+    pub corpus: Corpus,
+    pub warnings: Vec<Warning>,
+}
+
+/// One document's places and claims, before they join the corpus.
+#[derive(Debug, Default)]
+pub struct DocumentAnalysis {
+    pub places: Vec<FoundPlace>,
+    pub claims: Vec<RawClaim>,
+    /// Per claim, its source cluster.
+    pub claim_sources: Vec<Option<usize>>,
+    pub sources: Vec<FoundSource>,
+}
+
+/// A resolved place mention of one document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FoundPlace {
+    pub span: Span,
+    pub place: GazId,
+    pub role: MentionRole,
+    pub confidence: f32,
+    pub alternatives: Vec<GazId>,
+}
+
+/// A source entity of one document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FoundSource {
+    pub name: String,
+    pub traits: SourceTraits,
+    pub description: Option<String>,
+    pub mentions: Vec<Span>,
+    /// The country the source speaks for.
+    pub affiliation: Option<GazId>,
+}
+
+/// Words after a place that make it the topic of an expert, not the expert's country
+/// ("a North Korea researcher").
+const TOPIC_HEADS: &[&str] = &[
+    "researcher", "expert", "analyst", "scholar", "specialist", "watcher", "correspondent",
+    "observer", "historian", "reporter", "hawk", "envoy",
+];
+
+/// Analyses one text: its places and claims.
+pub fn analyse(res: &Resources, text: &str) -> DocumentAnalysis {
+    let mut tokens: Vec<Token> = Vec::new();
+    tokenize(text, &mut tokens);
+    let sentences = split_sentences(text, &tokens);
+    let places = find_places(res, text, &tokens, &sentences);
+    let raw = claims::find_claims(text, &tokens, &sentences, &res.cues);
+    let is_common = |w: &str| res.lexicon.is_common_word(w);
+    let traits_of = |head: &str, desc: Option<&str>| claims::source_traits(head, desc, &is_common);
+    let (clusters, claim_sources) = claims::cluster_sources(text, &raw, &traits_of);
+    let sources = clusters
+        .into_iter()
+        .map(|c| {
+            let affiliation = affiliation(res, text, &places, &c.affiliation_spans);
+            FoundSource {
+                name: c.name,
+                traits: c.traits,
+                description: c.description,
+                mentions: c.mentions,
+                affiliation,
+            }
+        })
+        .collect();
+    DocumentAnalysis {
+        places,
+        claims: raw,
+        claim_sources,
+        sources,
+    }
+}
+
+fn find_places(res: &Resources, text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<FoundPlace> {
+    let starts: Vec<usize> = sentences.iter().map(|s| s.tokens.start).collect();
+    let candidates = geo::recognize(text, tokens, &starts, &res.gazetteer, &res.lexicon);
+    // "Kursk, Russia": a candidate right after a comma qualifies the one before it
+    let qualifiers: Vec<Option<usize>> = (0..candidates.len())
+        .map(|i| {
+            let next = candidates.get(i + 1)?;
+            let end = candidates[i].tokens.end;
+            (next.tokens.start == end + 1 && tokens[end].is_punct(',')).then_some(i + 1)
+        })
+        .collect();
+    let resolved = geo::resolve(&res.gazetteer, &candidates, &qualifiers);
+    candidates
+        .into_iter()
+        .zip(resolved)
+        .filter_map(|(c, r)| {
+            let r = r?;
+            Some(FoundPlace {
+                span: c.span,
+                place: r.place,
+                role: c.role,
+                confidence: r.confidence,
+                alternatives: r.alternatives,
+            })
+        })
+        .collect()
+}
+
+fn affiliation(res: &Resources, text: &str, places: &[FoundPlace], spans: &[Span]) -> Option<GazId> {
+    for span in spans {
+        for p in places.iter().filter(|p| span.contains(p.span)) {
+            let rest = text[p.span.end as usize..span.end as usize].trim_start();
+            let next_word: String = rest
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .chars()
+                .take_while(|c| c.is_alphanumeric())
+                .collect::<String>()
+                .to_lowercase();
+            if TOPIC_HEADS.contains(&next_word.as_str()) {
+                continue;
+            }
+            let e = res.gazetteer.entry(p.place);
+            if let Some(cc) = e.country_code() {
+                return res.gazetteer.country(cc);
+            }
+        }
+    }
+    None
+}
+
+/// Extracts places and claims from documents and links them into a corpus.
+///
+/// ```
+/// use claimmap::model::Document;
+/// use claimmap::pipeline::{extract, Resources};
+/// let res = Resources::bundled().unwrap();
+/// let doc = Document::new("memo", "Officials in Kyiv said the bridge over the Dnipro was hit.");
+/// let out = extract(&res, vec![doc]);
+/// let claim = &out.corpus.claims()[0];
+/// assert_eq!(claim.content.slice(&out.corpus.documents()[0].text), "the bridge over the Dnipro was hit");
+/// assert!(out.corpus.places().iter().any(|p| p.name == "Kyiv"));
+/// ```
+pub fn extract(res: &Resources, documents: Vec<Document>) -> Extraction {
+    extract_with_progress(res, documents, &mut |_, _| {})
+}
+
+/// [`extract`], calling `progress(done, total)` after each document.
+pub fn extract_with_progress(
+    res: &Resources,
+    documents: Vec<Document>,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Extraction {
+    let total = documents.len();
+    let mut b = CorpusBuilder::default();
+    let mut warnings = Vec::new();
+    for (n, mut doc) in documents.into_iter().enumerate() {
+        if doc.text.trim().is_empty() {
+            warnings.push(Warning {
+                subject: doc.key.clone(),
+                message: "the document has no text; skipped it".into(),
+            });
+            progress(n + 1, total);
+            continue;
+        }
+        let analysis = analyse(res, &doc.text);
+        doc.id = DocId(b.parts.documents.len() as u32);
+        b.add(res, doc, analysis);
+        progress(n + 1, total);
+    }
+    Extraction {
+        corpus: Corpus::from_parts(b.parts),
+        warnings,
+    }
+}
+
+#[derive(Default)]
+struct CorpusBuilder {
+    parts: CorpusParts,
+    places: HashMap<GazId, PlaceId>,
+}
+
+impl CorpusBuilder {
+    fn place(&mut self, res: &Resources, id: GazId) -> PlaceId {
+        if let Some(&p) = self.places.get(&id) {
+            return p;
+        }
+        let e = res.gazetteer.entry(id);
+        let pid = PlaceId(self.parts.places.len() as u32);
+        let outline = match e.kind {
+            PlaceKind::Country => e.country_code().map(str::to_string),
+            _ => None,
+        };
+        self.parts.places.push(Place {
+            id: pid,
+            geonameid: e.geonameid,
+            name: e.name.clone(),
+            kind: e.kind,
+            point: Some(LonLat::new(e.point.lon, e.point.lat)),
+            country: e.country_code().map(str::to_string),
+            population: e.population as u64,
+            outline,
+            mentions: Vec::new(),
+        });
+        self.places.insert(id, pid);
+        pid
+    }
+
+    fn add(&mut self, res: &Resources, doc: Document, a: DocumentAnalysis) {
+        let doc_id = doc.id;
+        let mention_base = self.parts.mentions.len();
+        for p in &a.places {
+            let place = self.place(res, p.place);
+            let alternatives = p
+                .alternatives
+                .iter()
+                .map(|&g| {
+                    let e = res.gazetteer.entry(g);
+                    PlaceChoice {
+                        geonameid: e.geonameid,
+                        name: e.name.clone(),
+                        kind: e.kind,
+                        point: e.point,
+                        country: e.country_code().map(str::to_string),
+                        population: e.population as u64,
+                    }
+                })
+                .collect();
+            let id = MentionId(self.parts.mentions.len() as u32);
+            self.parts.mentions.push(PlaceMention {
+                id,
+                doc: doc_id,
+                span: p.span,
+                place,
+                role: p.role,
+                confidence: p.confidence,
+                alternatives,
+            });
+        }
+        let source_base = self.parts.sources.len() as u32;
+        for s in &a.sources {
+            let affiliation = s.affiliation.map(|g| self.place(res, g));
+            self.parts.sources.push(Source {
+                id: SourceId(self.parts.sources.len() as u32),
+                doc: doc_id,
+                name: s.name.clone(),
+                kind: s.traits.kind,
+                affiliation,
+                description: s.description.clone(),
+                mentions: s.mentions.clone(),
+            });
+        }
+        for (i, c) in a.claims.iter().enumerate() {
+            let mentions = a
+                .places
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| c.content.contains(p.span))
+                .map(|(k, _)| MentionId((mention_base + k) as u32))
+                .collect();
+            self.parts.claims.push(Claim {
+                id: ClaimId(self.parts.claims.len() as u32),
+                doc: doc_id,
+                source_span: c.source,
+                cue: c.cue,
+                content: c.content,
+                sentence: c.sentence,
+                source: a.claim_sources[i].map(|k| SourceId(source_base + k as u32)),
+                mentions,
+                is_hedged: c.is_hedged,
+                confidence: c.confidence,
+            });
+        }
+        self.parts.documents.push(doc);
+    }
+}

@@ -1,0 +1,12 @@
+//! Text handling shared by the geoparser and the claim extractor: tokens, sentences, name
+//! normalisation and the byte ↔ code-point conversion of the evaluation format.
+
+mod normalize;
+mod offsets;
+mod sentences;
+mod tokens;
+
+pub use normalize::{normalize, normalize_into};
+pub use offsets::CodePoints;
+pub use sentences::{Sentence, split_sentences};
+pub use tokens::{QuoteSide, Token, TokenKind, tokenize};
