@@ -5,9 +5,22 @@ fn main() {
     let a = claimmap::pipeline::analyse(&res, &text);
     for p in &a.places {
         let e = res.gazetteer.entry(p.place);
-        println!("PLACE {:?} -> {} ({:?}, {}) {:?} conf {:.2}", p.span.slice(&text), e.name, e.kind, e.country_code().unwrap_or(""), p.role, p.confidence);
+        println!(
+            "PLACE {:?} -> {} ({:?}, {}) {:?} conf {:.2}",
+            p.span.slice(&text),
+            e.name,
+            e.kind,
+            e.country_code().unwrap_or(""),
+            p.role,
+            p.confidence
+        );
     }
     for c in &a.claims {
-        println!("CLAIM src={:?} cue={:?} content={:?}", c.source.map(|s| s.slice(&text)), c.cue.map(|s| s.slice(&text)), c.content.slice(&text));
+        println!(
+            "CLAIM src={:?} cue={:?} content={:?}",
+            c.source.map(|s| s.slice(&text)),
+            c.cue.map(|s| s.slice(&text)),
+            c.content.slice(&text)
+        );
     }
 }

@@ -94,8 +94,18 @@ pub struct FoundSource {
 /// Words after a place that make it the topic of an expert, not the expert's country
 /// ("a North Korea researcher").
 const TOPIC_HEADS: &[&str] = &[
-    "researcher", "expert", "analyst", "scholar", "specialist", "watcher", "correspondent",
-    "observer", "historian", "reporter", "hawk", "envoy",
+    "researcher",
+    "expert",
+    "analyst",
+    "scholar",
+    "specialist",
+    "watcher",
+    "correspondent",
+    "observer",
+    "historian",
+    "reporter",
+    "hawk",
+    "envoy",
 ];
 
 /// Analyses one text: its places and claims.
@@ -129,7 +139,12 @@ pub fn analyse(res: &Resources, text: &str) -> DocumentAnalysis {
     }
 }
 
-fn find_places(res: &Resources, text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<FoundPlace> {
+fn find_places(
+    res: &Resources,
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+) -> Vec<FoundPlace> {
     let starts: Vec<usize> = sentences.iter().map(|s| s.tokens.start).collect();
     let candidates = geo::recognize(text, tokens, &starts, &res.gazetteer, &res.lexicon);
     // "Kursk, Russia": a candidate right after a comma qualifies the one before it
@@ -157,7 +172,12 @@ fn find_places(res: &Resources, text: &str, tokens: &[Token], sentences: &[Sente
         .collect()
 }
 
-fn affiliation(res: &Resources, text: &str, places: &[FoundPlace], spans: &[Span]) -> Option<GazId> {
+fn affiliation(
+    res: &Resources,
+    text: &str,
+    places: &[FoundPlace],
+    spans: &[Span],
+) -> Option<GazId> {
     for span in spans {
         for p in places.iter().filter(|p| span.contains(p.span)) {
             let rest = text[p.span.end as usize..span.end as usize].trim_start();

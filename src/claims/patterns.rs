@@ -29,21 +29,61 @@ pub struct RawClaim {
 
 /// Words that never sit inside a subject noun phrase.
 const NP_STOP: &[&str] = &[
-    "that", "which", "who", "whom", "whose", "when", "where", "while", "because", "if",
-    "although", "though", "as", "but", "or", "so", "than", "then", "to", "in", "on", "at", "by",
-    "with", "from", "into", "after", "before", "during", "since", "until", "about", "over",
-    "under", "against", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
-    "do", "does", "did", "will", "would", "could", "can", "may", "might", "should", "must",
-    "shall", "not", "it", "its", "this", "me", "him", "us", "them", "you", "there", "here",
-    "also", "just", "only", "even", "still", "now", "said", "says", "say", "told", "and",
+    "that", "which", "who", "whom", "whose", "when", "where", "while", "because", "if", "although",
+    "though", "as", "but", "or", "so", "than", "then", "to", "in", "on", "at", "by", "with",
+    "from", "into", "after", "before", "during", "since", "until", "about", "over", "under",
+    "against", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do",
+    "does", "did", "will", "would", "could", "can", "may", "might", "should", "must", "shall",
+    "not", "it", "its", "this", "me", "him", "us", "them", "you", "there", "here", "also", "just",
+    "only", "even", "still", "now", "said", "says", "say", "told", "and",
 ];
+
+/// Prepositions that may sit inside a subject ("officials in Kyiv", "a spokesman for the
+/// army") but never at its left edge.
+const INNER_PREPOSITIONS: &[&str] = &["in", "at", "from", "with", "on", "near", "within", "inside"];
 
 /// Words that may sit between a subject and its cue ("have recently affirmed").
 const SKIPPABLE: &[&str] = &[
-    "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must",
-    "did", "does", "do", "is", "was", "are", "were", "also", "recently", "previously", "later",
-    "again", "publicly", "privately", "repeatedly", "already", "still", "now", "then", "once",
-    "never", "not", "often", "further", "first", "earlier", "initially", "reportedly", "long",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "must",
+    "did",
+    "does",
+    "do",
+    "is",
+    "was",
+    "are",
+    "were",
+    "also",
+    "recently",
+    "previously",
+    "later",
+    "again",
+    "publicly",
+    "privately",
+    "repeatedly",
+    "already",
+    "still",
+    "now",
+    "then",
+    "once",
+    "never",
+    "not",
+    "often",
+    "further",
+    "first",
+    "earlier",
+    "initially",
+    "reportedly",
+    "long",
 ];
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
@@ -55,22 +95,52 @@ const APPOSITIVE_OPENERS: &[&str] = &[
 
 /// Prepositions that end a noun-phrase content ("announced the agreement after ...").
 const NP_CONTENT_END: &[&str] = &[
-    "after", "before", "during", "since", "following", "when", "while", "amid", "on", "at", "in",
-    "last", "this", "yesterday", "today",
+    "after",
+    "before",
+    "during",
+    "since",
+    "following",
+    "when",
+    "while",
+    "amid",
+    "on",
+    "at",
+    "in",
+    "last",
+    "this",
+    "yesterday",
+    "today",
 ];
 
 /// Words that make what follows a clause, not a noun phrase.
 const CLAUSE_MARKERS: &[&str] = &[
-    "would", "will", "could", "can", "may", "might", "should", "must", "is", "are", "was",
-    "were", "has", "have", "had", "did", "does", "do", "plans", "wants", "sees", "needs",
+    "would", "will", "could", "can", "may", "might", "should", "must", "is", "are", "was", "were",
+    "has", "have", "had", "did", "does", "do", "plans", "wants", "sees", "needs",
 ];
 
 /// Nominal cues after a verb: "expressed serious concerns about Y".
 const CONCERN_VERBS: &[&str] = &["expressed", "voiced", "raised", "expresses", "voices"];
 const CONCERN_NOUNS: &[&str] = &[
-    "concern", "concerns", "doubts", "doubt", "fears", "hope", "hopes", "confidence", "support",
-    "opposition", "skepticism", "scepticism", "alarm", "worries", "regret", "outrage",
+    "concern",
+    "concerns",
+    "doubts",
+    "doubt",
+    "fears",
+    "hope",
+    "hopes",
+    "confidence",
+    "support",
+    "opposition",
+    "skepticism",
+    "scepticism",
+    "alarm",
+    "worries",
+    "regret",
+    "outrage",
 ];
+
+/// A source as token positions: start, end, and the apposition's range inside it.
+type SourcePos = (usize, usize, Option<(usize, usize)>);
 
 struct Ctx<'a> {
     tokens: &'a [Token],
@@ -112,7 +182,10 @@ impl Ctx<'_> {
             Some(QuoteSide::Either) => {
                 self.tokens[i].has_space_before()
                     || i == 0
-                    || self.tokens.get(i + 1).is_some_and(|n| !n.has_space_before())
+                    || self
+                        .tokens
+                        .get(i + 1)
+                        .is_some_and(|n| !n.has_space_before())
             }
             _ => false,
         }
@@ -139,10 +212,7 @@ pub fn find_claims(
             }
         })
         .collect();
-    let cx = Ctx {
-        tokens,
-        lower,
-    };
+    let cx = Ctx { tokens, lower };
     let mut out: Vec<RawClaim> = Vec::new();
     for s in sentences {
         sentence_claims(&cx, s, cues, &mut out);
@@ -163,11 +233,12 @@ fn sentence_claims(cx: &Ctx, s: &Sentence, cues: &CueLexicon, out: &mut Vec<RawC
     let mut used = vec![false; hi - lo];
     // "according to X"
     for i in lo..hi.saturating_sub(1) {
-        if cx.w(i) == "according" && cx.w(i + 1) == "to" {
-            if let Some(c) = according_to(cx, s, i) {
-                used[i - lo] = true;
-                out.push(c);
-            }
+        if cx.w(i) == "according"
+            && cx.w(i + 1) == "to"
+            && let Some(c) = according_to(cx, s, i)
+        {
+            used[i - lo] = true;
+            out.push(c);
         }
     }
     for i in lo..hi {
@@ -175,10 +246,10 @@ fn sentence_claims(cx: &Ctx, s: &Sentence, cues: &CueLexicon, out: &mut Vec<RawC
             continue;
         }
         let Some(cue) = cues.get(cx.w(i)) else {
-            if CONCERN_VERBS.contains(&cx.w(i)) {
-                if let Some(c) = concern(cx, s, i) {
-                    out.push(c);
-                }
+            if CONCERN_VERBS.contains(&cx.w(i))
+                && let Some(c) = concern(cx, s, i)
+            {
+                out.push(c);
             }
             continue;
         };
@@ -253,7 +324,10 @@ fn np_before(cx: &Ctx, lo: usize, end: usize) -> Option<usize> {
                     && k >= 2
                     && cx.tokens[k - 2].is_capitalized()
                     && cx.tokens.get(k).is_some_and(|n| n.is_capitalized());
-                and_between_names || !NP_STOP.contains(&w) || (k - 1 == lo && PRONOUNS.contains(&w))
+                and_between_names
+                    || !NP_STOP.contains(&w)
+                    || INNER_PREPOSITIONS.contains(&w)
+                    || (k - 1 == lo && PRONOUNS.contains(&w))
             }
             TokenKind::Possessive | TokenKind::Hyphen | TokenKind::Number => true,
             _ => false,
@@ -262,6 +336,13 @@ fn np_before(cx: &Ctx, lo: usize, end: usize) -> Option<usize> {
             break;
         }
         k -= 1;
+    }
+    // a phrase cannot start with a preposition: "In Kyiv officials said" → "officials"
+    while k < end && INNER_PREPOSITIONS.contains(&cx.w(k)) {
+        k += 1;
+        while k < end && (cx.tokens[k].is_capitalized() || matches!(cx.w(k), "the" | "a" | "an")) {
+            k += 1;
+        }
     }
     // a pronoun alone is a source; a pronoun at the front of a longer phrase is not
     if k < end && PRONOUNS.contains(&cx.w(k)) && end - k > 1 {
@@ -280,10 +361,10 @@ fn content_after(cx: &Ctx, s: &Sentence, mut k: usize) -> Option<(usize, usize)>
     if k >= hi {
         return None;
     }
-    if cx.is_opening_quote(k) {
-        if let Some(close) = matching_close(cx, k) {
-            return Some((k, close + 1));
-        }
+    if cx.is_opening_quote(k)
+        && let Some(close) = matching_close(cx, k)
+    {
+        return Some((k, close + 1));
     }
     let e = content_end(cx, s);
     (k < e).then_some((k, e))
@@ -347,7 +428,7 @@ fn trim_noun_phrase_content(cx: &Ctx, a: usize, e: usize) -> usize {
 fn claim(
     cx: &Ctx,
     s: &Sentence,
-    source: Option<(usize, usize, Option<(usize, usize)>)>,
+    source: Option<SourcePos>,
     cue: Option<(usize, usize)>,
     content: (usize, usize),
     is_hedged: bool,
@@ -422,7 +503,12 @@ fn apposition(cx: &Ctx, lo: usize, comma: usize) -> Option<(usize, usize, usize)
     let mut k = comma;
     while k > lo && !cx.is_punct(k - 1, ',') {
         let t = cx.tokens[k - 1];
-        if !(t.is_word() || matches!(t.kind, TokenKind::Possessive | TokenKind::Hyphen | TokenKind::Number)) {
+        if !(t.is_word()
+            || matches!(
+                t.kind,
+                TokenKind::Possessive | TokenKind::Hyphen | TokenKind::Number
+            ))
+        {
             return None;
         }
         k -= 1;
@@ -444,7 +530,10 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
     let (lo, hi) = (s.tokens.start, s.tokens.end);
     // skip adverbs and auxiliaries back to the subject
     let mut k = i;
-    while k > lo && (SKIPPABLE.contains(&cx.w(k - 1)) || (cx.w(k - 1).ends_with("ly") && !cx.tokens[k - 1].is_capitalized())) {
+    while k > lo
+        && (SKIPPABLE.contains(&cx.w(k - 1))
+            || (cx.w(k - 1).ends_with("ly") && !cx.tokens[k - 1].is_capitalized()))
+    {
         k -= 1;
     }
     let cue_span = (i, i + 1);
@@ -454,7 +543,10 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
     if k > lo && cx.is_punct(k - 1, ',') {
         if let Some((np1, np2, comma)) = apposition(cx, lo, k - 1) {
             let content = content_after(cx, s, object_end(cx, s, i, cue))?;
-            let content = (content.0, trim_noun_phrase_content(cx, content.0, content.1));
+            let content = (
+                content.0,
+                trim_noun_phrase_content(cx, content.0, content.1),
+            );
             return Some(claim(
                 cx,
                 s,
@@ -508,7 +600,9 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
             n.ends_with("ing") || n == "according"
         });
     let after_break = before_np.is_some_and(|b| {
-        cx.is_punct(b, ',') || (cx.quote(b).is_some() && cx.is_closing_quote(b)) || cx.tokens[b].kind == TokenKind::Dash
+        cx.is_punct(b, ',')
+            || (cx.quote(b).is_some() && cx.is_closing_quote(b))
+            || cx.tokens[b].kind == TokenKind::Dash
     });
     if ends_sentence && after_break {
         // "Y, X said."
@@ -527,13 +621,31 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
             || t.is_punct(';')
             || t.is_punct(':')
             || t.quote().is_some()
-            || matches!(cx.w(b), "and" | "but" | "while" | "as" | "because" | "so" | "yet" | "since" | "although" | "though" | "when" | "if" | "however")
+            || matches!(
+                cx.w(b),
+                "and"
+                    | "but"
+                    | "while"
+                    | "as"
+                    | "because"
+                    | "so"
+                    | "yet"
+                    | "since"
+                    | "although"
+                    | "though"
+                    | "when"
+                    | "if"
+                    | "however"
+            )
     });
     if !subject_ok {
         return None;
     }
     let content = content_after(cx, s, object_end(cx, s, i, cue))?;
-    let content = (content.0, trim_noun_phrase_content(cx, content.0, content.1));
+    let content = (
+        content.0,
+        trim_noun_phrase_content(cx, content.0, content.1),
+    );
     Some(claim(cx, s, source, Some(cue_span), content, hedged, 0.8))
 }
 
@@ -544,7 +656,8 @@ fn object_end(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> usize {
     }
     let hi = s.tokens.end;
     for k in i + 1..hi.min(i + 7) {
-        if cx.w(k) == "that" || cx.is_punct(k, ',') || cx.is_punct(k, ':') || cx.is_opening_quote(k) {
+        if cx.w(k) == "that" || cx.is_punct(k, ',') || cx.is_punct(k, ':') || cx.is_opening_quote(k)
+        {
             return k;
         }
     }
@@ -564,7 +677,10 @@ fn participle(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
     let next_ok = cx.w(i + 1) == "that"
         || cx.is_opening_quote(i + 1)
         || cx.is_punct(i + 1, ':')
-        || matches!(cx.w(i), "saying" | "adding" | "noting" | "stating" | "arguing" | "warning" | "insisting");
+        || matches!(
+            cx.w(i),
+            "saying" | "adding" | "noting" | "stating" | "arguing" | "warning" | "insisting"
+        );
     if !next_ok {
         return None;
     }
@@ -576,7 +692,8 @@ fn participle(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
         let w = cx.w(e);
         let ok = match t.kind {
             TokenKind::Word => {
-                !NP_STOP.contains(&w) && !(!t.is_capitalized() && w.ends_with("ed")) && cues_free(w)
+                let verb_like = !t.is_capitalized() && w.ends_with("ed");
+                !NP_STOP.contains(&w) && !verb_like && cues_free(w)
             }
             TokenKind::Possessive | TokenKind::Hyphen | TokenKind::Number => true,
             _ => false,
@@ -608,7 +725,10 @@ fn cues_free(w: &str) -> bool {
 fn hedge_adverb(cx: &Ctx, s: &Sentence, i: usize, cues: &CueLexicon) -> Option<RawClaim> {
     let lo = s.tokens.start;
     // "X reportedly said": the speech cue carries the claim
-    if cues.get(cx.w(i + 1)).is_some_and(|c| c.class != CueClass::HedgeAdverb) {
+    if cues
+        .get(cx.w(i + 1))
+        .is_some_and(|c| c.class != CueClass::HedgeAdverb)
+    {
         return None;
     }
     // the clause holding the adverb
@@ -616,7 +736,14 @@ fn hedge_adverb(cx: &Ctx, s: &Sentence, i: usize, cues: &CueLexicon) -> Option<R
     while a > lo {
         let t = cx.tokens[a - 1];
         let w = cx.w(a - 1);
-        if t.is_punct(',') || t.is_punct(';') || t.kind == TokenKind::Dash || matches!(w, "with" | "while" | "and" | "but" | "that" | "as" | "because") {
+        if t.is_punct(',')
+            || t.is_punct(';')
+            || t.kind == TokenKind::Dash
+            || matches!(
+                w,
+                "with" | "while" | "and" | "but" | "that" | "as" | "because"
+            )
+        {
             break;
         }
         a -= 1;
@@ -635,7 +762,10 @@ fn concern(cx: &Ctx, s: &Sentence, i: usize) -> Option<RawClaim> {
     let hi = content_end(cx, s);
     let noun = (i + 1..hi.min(i + 4)).find(|&k| CONCERN_NOUNS.contains(&cx.w(k)))?;
     let after = cx.w(noun + 1);
-    if !matches!(after, "about" | "over" | "that" | "regarding" | "for" | "in") {
+    if !matches!(
+        after,
+        "about" | "over" | "that" | "regarding" | "for" | "in"
+    ) {
         return None;
     }
     let mut k = i;
@@ -663,16 +793,27 @@ mod tests {
     use crate::text::{split_sentences, tokenize};
 
     /// (text, [(source, cue, content)])
-    type Row = (&'static str, &'static [(Option<&'static str>, &'static str, &'static str)]);
+    type Row = (
+        &'static str,
+        &'static [(Option<&'static str>, &'static str, &'static str)],
+    );
 
     const PATTERNS: &[Row] = &[
         (
             "Sergei Shoigu, the secretary of the council, announced the agreement after his visit.",
-            &[(Some("Sergei Shoigu, the secretary of the council"), "announced", "the agreement")],
+            &[(
+                Some("Sergei Shoigu, the secretary of the council"),
+                "announced",
+                "the agreement",
+            )],
         ),
         (
             "He stated the sappers would focus on demining operations in Kursk.",
-            &[(Some("He"), "stated", "the sappers would focus on demining operations in Kursk")],
+            &[(
+                Some("He"),
+                "stated",
+                "the sappers would focus on demining operations in Kursk",
+            )],
         ),
         (
             "The plan will fail, the minister said.",
@@ -684,11 +825,19 @@ mod tests {
         ),
         (
             "Prices rose sharply, according to the central bank.",
-            &[(Some("the central bank"), "according to", "Prices rose sharply")],
+            &[(
+                Some("the central bank"),
+                "according to",
+                "Prices rose sharply",
+            )],
         ),
         (
             "According to local media, the bridge collapsed overnight.",
-            &[(Some("local media"), "According to", "the bridge collapsed overnight")],
+            &[(
+                Some("local media"),
+                "According to",
+                "the bridge collapsed overnight",
+            )],
         ),
         (
             "Experts estimate that the city could lose power.",
@@ -696,15 +845,27 @@ mod tests {
         ),
         (
             "Officials met again, with the rebels reportedly seizing the airport.",
-            &[(None, "reportedly", "the rebels reportedly seizing the airport")],
+            &[(
+                None,
+                "reportedly",
+                "the rebels reportedly seizing the airport",
+            )],
         ),
         (
             "A State Department spokesperson echoed these concerns, stating that the move is troubling.",
-            &[(Some("A State Department spokesperson"), "stating", "the move is troubling")],
+            &[(
+                Some("A State Department spokesperson"),
+                "stating",
+                "the move is troubling",
+            )],
         ),
         (
             "The ministry expressed serious concerns about the tests.",
-            &[(Some("The ministry"), "expressed serious concerns", "about the tests")],
+            &[(
+                Some("The ministry"),
+                "expressed serious concerns",
+                "about the tests",
+            )],
         ),
         (
             "The mayor told reporters that the roads would reopen.",
@@ -723,16 +884,17 @@ mod tests {
             let mut tokens = Vec::new();
             tokenize(text, &mut tokens);
             let sentences = split_sentences(text, &tokens);
-            let got: Vec<(Option<&str>, &str, &str)> = find_claims(text, &tokens, &sentences, &cues)
-                .iter()
-                .map(|c| {
-                    (
-                        c.source.map(|s| s.slice(text)),
-                        c.cue.map_or("", |s| s.slice(text)),
-                        c.content.slice(text),
-                    )
-                })
-                .collect();
+            let got: Vec<(Option<&str>, &str, &str)> =
+                find_claims(text, &tokens, &sentences, &cues)
+                    .iter()
+                    .map(|c| {
+                        (
+                            c.source.map(|s| s.slice(text)),
+                            c.cue.map_or("", |s| s.slice(text)),
+                            c.content.slice(text),
+                        )
+                    })
+                    .collect();
             assert_eq!(&got, want, "\ntext: {text}");
         }
     }

@@ -21,7 +21,9 @@ pub struct SourceCluster {
 
 const SINGULAR_PERSON: &[&str] = &["he", "she", "him", "her", "i"];
 const PLURAL: &[&str] = &["they", "we"];
-const DETERMINERS: &[&str] = &["the", "a", "an", "another", "one", "some", "two", "three", "several", "both"];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "another", "one", "some", "two", "three", "several", "both",
+];
 
 fn generic_key(head: &str) -> String {
     let lower = head.to_lowercase();
@@ -44,7 +46,11 @@ pub fn cluster_sources(
     let mut last_seen: Vec<u32> = Vec::new();
     let mut assignment = Vec::with_capacity(claims.len());
     let mut order: Vec<usize> = (0..claims.len()).collect();
-    order.sort_by_key(|&i| claims[i].source.map_or(claims[i].content.start, |s| s.start));
+    order.sort_by_key(|&i| {
+        claims[i]
+            .source
+            .map_or(claims[i].content.start, |s| s.start)
+    });
     assignment.resize(claims.len(), None);
     for i in order {
         let c = &claims[i];
@@ -64,7 +70,8 @@ pub fn cluster_sources(
                 if SINGULAR_PERSON.contains(&lower.as_str()) {
                     cl.traits.is_person_name && !cl.traits.is_plural
                 } else if PLURAL.contains(&lower.as_str()) {
-                    cl.traits.is_plural || !cl.traits.is_person_name && cl.traits.kind != SourceKind::Unnamed
+                    cl.traits.is_plural
+                        || !cl.traits.is_person_name && cl.traits.kind != SourceKind::Unnamed
                 } else {
                     !cl.traits.is_person_name && !cl.traits.is_plural
                 }

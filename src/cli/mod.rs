@@ -104,7 +104,9 @@ fn open(paths: Vec<PathBuf>) -> anyhow::Result<Outcome> {
 
 #[cfg(not(feature = "gui"))]
 fn open(_paths: Vec<PathBuf>) -> anyhow::Result<Outcome> {
-    bail!("this claimmap was built without the desktop app (feature \"gui\"); use `claimmap extract`")
+    bail!(
+        "this claimmap was built without the desktop app (feature \"gui\"); use `claimmap extract`"
+    )
 }
 
 fn report(warnings: &[Warning]) {
@@ -117,7 +119,12 @@ fn resources() -> anyhow::Result<Resources> {
     Resources::bundled().context("cannot load claimmap's bundled gazetteer and lexicons")
 }
 
-fn extract(paths: &[PathBuf], format: Option<&str>, output: Option<&Path>, force: bool) -> anyhow::Result<Outcome> {
+fn extract(
+    paths: &[PathBuf],
+    format: Option<&str>,
+    output: Option<&Path>,
+    force: bool,
+) -> anyhow::Result<Outcome> {
     let name = format
         .or_else(|| output.and_then(|o| o.extension()).and_then(|e| e.to_str()))
         .filter(|n| export::by_name(n).is_some())
@@ -169,13 +176,18 @@ fn extract_eval(gold: &Path, output: Option<&Path>, force: bool) -> anyhow::Resu
     input::DocumentReader::read(&input::JsonlReader, gold, &mut batch)?;
     if batch.documents.is_empty() {
         report(&batch.warnings);
-        bail!("no {{id, text}} lines could be read from {}", gold.display());
+        bail!(
+            "no {{id, text}} lines could be read from {}",
+            gold.display()
+        );
     }
     let res = resources()?;
     let extraction = pipeline::extract(&res, batch.documents);
     let mut warnings = batch.warnings;
     warnings.extend(extraction.warnings);
-    write_output(output, force, |w| export::write_eval_jsonl(&extraction.corpus, w))?;
+    write_output(output, force, |w| {
+        export::write_eval_jsonl(&extraction.corpus, w)
+    })?;
     report(&warnings);
     Ok(if warnings.is_empty() {
         Outcome::Clean
@@ -195,7 +207,9 @@ fn write_output(
             let stdout = std::io::stdout();
             let mut w = BufWriter::new(stdout.lock());
             match fill(&mut w) {
-                Err(ExportError::Stream(e)) | Err(ExportError::Io { source: e, .. }) => return Err(e.into()),
+                Err(ExportError::Stream(e)) | Err(ExportError::Io { source: e, .. }) => {
+                    return Err(e.into());
+                }
                 Err(e) => return Err(e.into()),
                 Ok(()) => {}
             }

@@ -53,7 +53,9 @@ pub fn write_atomic(
     let result = (|| {
         let mut w = BufWriter::new(file);
         fill(&mut w)?;
-        let file: File = w.into_inner().map_err(|e| ExportError::Stream(e.into_error()))?;
+        let file: File = w
+            .into_inner()
+            .map_err(|e| ExportError::Stream(e.into_error()))?;
         file.sync_all().map_err(io)?;
         if replace {
             fs::rename(&tmp, path).map_err(io)

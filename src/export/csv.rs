@@ -36,7 +36,12 @@ impl Exporter for Csv {
         "csv"
     }
 
-    fn write(&self, corpus: &Corpus, set: &ExportSet, out: &mut dyn Write) -> Result<(), ExportError> {
+    fn write(
+        &self,
+        corpus: &Corpus,
+        set: &ExportSet,
+        out: &mut dyn Write,
+    ) -> Result<(), ExportError> {
         let mut w = ::csv::WriterBuilder::new()
             .terminator(::csv::Terminator::CRLF)
             .from_writer(out);
@@ -45,7 +50,12 @@ impl Exporter for Csv {
         let mut offsets = Offsets::default();
         for &id in &set.claims {
             let r = claim_record(corpus, corpus.claim(id), &mut offsets);
-            let places = r.places.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join("; ");
+            let places = r
+                .places
+                .iter()
+                .map(|p| p.name.as_str())
+                .collect::<Vec<_>>()
+                .join("; ");
             let coords = r
                 .places
                 .iter()

@@ -48,7 +48,8 @@ pub fn eval_line(corpus: &Corpus, doc: DocId) -> Value {
 /// Writes one evaluation line per document, in corpus order.
 pub fn write_eval_jsonl(corpus: &Corpus, out: &mut dyn Write) -> Result<(), ExportError> {
     for d in corpus.documents() {
-        serde_json::to_writer(&mut *out, &eval_line(corpus, d.id)).map_err(|e| ExportError::Encode(e.to_string()))?;
+        serde_json::to_writer(&mut *out, &eval_line(corpus, d.id))
+            .map_err(|e| ExportError::Encode(e.to_string()))?;
         out.write_all(b"\n")?;
     }
     Ok(())

@@ -19,7 +19,12 @@ impl Exporter for GeoJson {
         "geojson"
     }
 
-    fn write(&self, corpus: &Corpus, set: &ExportSet, out: &mut dyn Write) -> Result<(), ExportError> {
+    fn write(
+        &self,
+        corpus: &Corpus,
+        set: &ExportSet,
+        out: &mut dyn Write,
+    ) -> Result<(), ExportError> {
         let mut in_set = set.claims.clone();
         in_set.sort_unstable();
         let features: Vec<Value> = set
@@ -61,7 +66,8 @@ impl Exporter for GeoJson {
             })
             .collect();
         let fc = json!({"type": "FeatureCollection", "features": features});
-        serde_json::to_writer_pretty(&mut *out, &fc).map_err(|e| ExportError::Encode(e.to_string()))?;
+        serde_json::to_writer_pretty(&mut *out, &fc)
+            .map_err(|e| ExportError::Encode(e.to_string()))?;
         out.write_all(b"\n")?;
         Ok(())
     }

@@ -68,7 +68,12 @@ impl Exporter for Json {
         "json"
     }
 
-    fn write(&self, corpus: &Corpus, set: &ExportSet, out: &mut dyn Write) -> Result<(), ExportError> {
+    fn write(
+        &self,
+        corpus: &Corpus,
+        set: &ExportSet,
+        out: &mut dyn Write,
+    ) -> Result<(), ExportError> {
         let mut sorted = set.clone();
         sorted.claims.sort_unstable();
         let set = &sorted;
@@ -100,7 +105,11 @@ impl Exporter for Json {
                     kind: src.kind.label().to_string(),
                     description: src.description.clone(),
                     affiliation: src.affiliation.map(|p| corpus.place(p).name.clone()),
-                    mentions: src.mentions.iter().map(|m| m.slice(text).to_string()).collect(),
+                    mentions: src
+                        .mentions
+                        .iter()
+                        .map(|m| m.slice(text).to_string())
+                        .collect(),
                     claims: corpus
                         .claims_by(src.id)
                         .iter()
@@ -135,7 +144,11 @@ impl Exporter for Json {
             .collect();
         let mut doc_ids: Vec<_> = set.claims.iter().map(|&c| corpus.claim(c).doc).collect();
         doc_ids.extend(set.places.iter().flat_map(|&p| {
-            corpus.place(p).mentions.iter().map(|&m| corpus.mention(m).doc)
+            corpus
+                .place(p)
+                .mentions
+                .iter()
+                .map(|&m| corpus.mention(m).doc)
         }));
         doc_ids.sort_unstable();
         doc_ids.dedup();
@@ -157,7 +170,8 @@ impl Exporter for Json {
             places,
             claims,
         };
-        serde_json::to_writer_pretty(&mut *out, &export).map_err(|e| ExportError::Encode(e.to_string()))?;
+        serde_json::to_writer_pretty(&mut *out, &export)
+            .map_err(|e| ExportError::Encode(e.to_string()))?;
         out.write_all(b"\n")?;
         Ok(())
     }

@@ -16,7 +16,12 @@ impl Exporter for Jsonl {
         "jsonl"
     }
 
-    fn write(&self, corpus: &Corpus, set: &ExportSet, out: &mut dyn Write) -> Result<(), ExportError> {
+    fn write(
+        &self,
+        corpus: &Corpus,
+        set: &ExportSet,
+        out: &mut dyn Write,
+    ) -> Result<(), ExportError> {
         let mut offsets = Offsets::default();
         for &id in &set.claims {
             let r = claim_record(corpus, corpus.claim(id), &mut offsets);

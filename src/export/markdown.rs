@@ -21,7 +21,12 @@ impl Exporter for Markdown {
         "md"
     }
 
-    fn write(&self, corpus: &Corpus, set: &ExportSet, out: &mut dyn Write) -> Result<(), ExportError> {
+    fn write(
+        &self,
+        corpus: &Corpus,
+        set: &ExportSet,
+        out: &mut dyn Write,
+    ) -> Result<(), ExportError> {
         let mut by_place: BTreeMap<PlaceId, Vec<ClaimId>> = BTreeMap::new();
         let mut placeless = Vec::new();
         for &c in &set.claims {
@@ -39,7 +44,9 @@ impl Exporter for Markdown {
             let mut d: Vec<_> = set.claims.iter().map(|&c| corpus.claim(c).doc).collect();
             d.sort_unstable();
             d.dedup();
-            d.iter().map(|&d| corpus.document(d).title.as_str()).collect()
+            d.iter()
+                .map(|&d| corpus.document(d).title.as_str())
+                .collect()
         };
         writeln!(out, "# Claims report")?;
         writeln!(out)?;
@@ -50,7 +57,10 @@ impl Exporter for Markdown {
             places.len(),
             docs.len(),
             if docs.len() == 1 { "" } else { "s" },
-            docs.iter().map(|t| format!("*{}*", one_line(t))).collect::<Vec<_>>().join(", ")
+            docs.iter()
+                .map(|t| format!("*{}*", one_line(t)))
+                .collect::<Vec<_>>()
+                .join(", ")
         )?;
         for (place, claims) in &places {
             let p = corpus.place(*place);
@@ -71,7 +81,11 @@ impl Exporter for Markdown {
     }
 }
 
-fn write_by_source(corpus: &Corpus, claims: &[ClaimId], out: &mut dyn Write) -> Result<(), ExportError> {
+fn write_by_source(
+    corpus: &Corpus,
+    claims: &[ClaimId],
+    out: &mut dyn Write,
+) -> Result<(), ExportError> {
     let mut groups: Vec<(String, Vec<ClaimId>)> = Vec::new();
     for &c in claims {
         let claim = corpus.claim(c);
@@ -101,12 +115,20 @@ fn write_by_source(corpus: &Corpus, claims: &[ClaimId], out: &mut dyn Write) -> 
         for c in claims {
             let claim = corpus.claim(c);
             let doc = corpus.document(claim.doc);
-            let cue = claim.cue.map(|s| one_line(s.slice(&doc.text))).unwrap_or_default();
+            let cue = claim
+                .cue
+                .map(|s| one_line(s.slice(&doc.text)))
+                .unwrap_or_default();
             let hedge = if claim.is_hedged { " *(hedged)*" } else { "" };
             writeln!(out)?;
             writeln!(out, "> {}", one_line(claim.content.slice(&doc.text)))?;
             writeln!(out, ">")?;
-            writeln!(out, "> — {cue}{hedge}; *{}*, “{}”", doc.key, one_line(claim.sentence.slice(&doc.text)))?;
+            writeln!(
+                out,
+                "> — {cue}{hedge}; *{}*, “{}”",
+                doc.key,
+                one_line(claim.sentence.slice(&doc.text))
+            )?;
         }
     }
     Ok(())

@@ -75,7 +75,12 @@ pub trait Exporter: Sync {
     fn name(&self) -> &'static str;
     /// The file extension, without the dot; also the CLI's `--format` value.
     fn extension(&self) -> &'static str;
-    fn write(&self, corpus: &Corpus, set: &ExportSet, out: &mut dyn Write) -> Result<(), ExportError>;
+    fn write(
+        &self,
+        corpus: &Corpus,
+        set: &ExportSet,
+        out: &mut dyn Write,
+    ) -> Result<(), ExportError>;
 }
 
 /// Every export format, in menu order.
@@ -93,7 +98,11 @@ pub fn by_name(name: &str) -> Option<&'static dyn Exporter> {
 }
 
 /// Writes an export into a `String` (for tests and the clipboard).
-pub fn to_string(exporter: &dyn Exporter, corpus: &Corpus, set: &ExportSet) -> Result<String, ExportError> {
+pub fn to_string(
+    exporter: &dyn Exporter,
+    corpus: &Corpus,
+    set: &ExportSet,
+) -> Result<String, ExportError> {
     let mut buf = Vec::new();
     exporter.write(corpus, set, &mut buf)?;
     String::from_utf8(buf).map_err(|e| ExportError::Encode(e.to_string()))

@@ -66,7 +66,7 @@ pub struct Offsets {
 }
 
 impl Offsets {
-    pub fn to_chars(&mut self, corpus: &Corpus, doc: DocId, byte: u32) -> u32 {
+    pub fn char_offset(&mut self, corpus: &Corpus, doc: DocId, byte: u32) -> u32 {
         self.tables
             .entry(doc)
             .or_insert_with(|| CodePoints::new(&corpus.document(doc).text))
@@ -90,9 +90,14 @@ pub fn claim_record(corpus: &Corpus, claim: &Claim, offsets: &mut Offsets) -> Cl
             .map(|p| corpus.place(p).name.clone()),
         cue: claim.cue.map(|s| s.slice(text).to_string()),
         content: claim.content.slice(text).to_string(),
-        content_start: offsets.to_chars(corpus, claim.doc, claim.content.start),
-        content_end: offsets.to_chars(corpus, claim.doc, claim.content.end),
-        sentence: claim.sentence.slice(text).split_whitespace().collect::<Vec<_>>().join(" "),
+        content_start: offsets.char_offset(corpus, claim.doc, claim.content.start),
+        content_end: offsets.char_offset(corpus, claim.doc, claim.content.end),
+        sentence: claim
+            .sentence
+            .slice(text)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
         hedged: claim.is_hedged,
         confidence: claim.confidence,
         places: corpus

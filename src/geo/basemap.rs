@@ -151,7 +151,9 @@ impl Basemap {
         }
         for (i, o) in regions.iter().enumerate() {
             if !o.code.is_empty() {
-                by_code.entry(o.code.clone()).or_insert((OutlineKind::Region, i));
+                by_code
+                    .entry(o.code.clone())
+                    .or_insert((OutlineKind::Region, i));
             }
         }
         Ok(Basemap {
@@ -193,7 +195,10 @@ mod tests {
     fn crimea_is_drawn_in_ukraine_as_the_un_holds() {
         let b = Basemap::bundled().unwrap();
         let simferopol = LonLat::new(34.1, 44.95);
-        assert_eq!(b.country_at(simferopol).map(|o| o.code.as_str()), Some("UA"));
+        assert_eq!(
+            b.country_at(simferopol).map(|o| o.code.as_str()),
+            Some("UA")
+        );
         let kursk = LonLat::new(36.19, 51.73);
         assert_eq!(b.country_at(kursk).map(|o| o.code.as_str()), Some("RU"));
     }

@@ -171,7 +171,8 @@ impl Gazetteer {
                 population: u32_at(data, at + 12),
                 flags: data[at + 22],
                 country,
-                admin1: (admin1 != u32::MAX && (admin1 as usize) < n_places).then_some(GazId(admin1)),
+                admin1: (admin1 != u32::MAX && (admin1 as usize) < n_places)
+                    .then_some(GazId(admin1)),
             });
         }
         Ok(Gazetteer {
@@ -283,16 +284,23 @@ mod tests {
         assert!(names_of(&g, "pyongyang").contains(&("Pyongyang".into(), PlaceKind::City)));
         assert!(names_of(&g, "north korea").contains(&("North Korea".into(), PlaceKind::Country)));
         assert!(g.continues("north"));
-        assert!(!g.continues("pyongyang"));
+        assert!(g.continues("kursk"), "Kursk Oblast");
+        assert!(!g.continues("qqqq"));
     }
 
     #[test]
     fn demonyms_and_abbreviations_point_at_their_country() {
         let g = Gazetteer::bundled().unwrap();
         let us = g.country("US").unwrap();
-        assert!(g.lookup("us").any(|(id, k)| id == us && k == NameKind::Abbreviation));
+        assert!(
+            g.lookup("us")
+                .any(|(id, k)| id == us && k == NameKind::Abbreviation)
+        );
         let kp = g.country("KP").unwrap();
-        assert!(g.lookup("north korean").any(|(id, k)| id == kp && k == NameKind::Demonym));
+        assert!(
+            g.lookup("north korean")
+                .any(|(id, k)| id == kp && k == NameKind::Demonym)
+        );
         assert!(g.lookup("dprk").any(|(id, _)| id == kp));
     }
 

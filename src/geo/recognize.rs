@@ -31,34 +31,164 @@ pub struct Candidate {
 
 /// Lower-case words that may sit inside a place name.
 const CONNECTORS: &[&str] = &[
-    "of", "de", "del", "la", "le", "les", "du", "des", "da", "do", "dos", "al", "el", "an", "and",
-    "the", "upon", "on", "sur", "am", "im", "in", "region", "oblast", "province", "state", "county",
-    "district", "governorate", "prefecture", "city", "island", "islands",
+    "of",
+    "de",
+    "del",
+    "la",
+    "le",
+    "les",
+    "du",
+    "des",
+    "da",
+    "do",
+    "dos",
+    "al",
+    "el",
+    "an",
+    "and",
+    "the",
+    "upon",
+    "on",
+    "sur",
+    "am",
+    "im",
+    "in",
+    "region",
+    "oblast",
+    "province",
+    "state",
+    "county",
+    "district",
+    "governorate",
+    "prefecture",
+    "city",
+    "island",
+    "islands",
 ];
 
 /// Words before a name that make it a place ("in Reading").
 const PLACE_PREPOSITIONS: &[&str] = &[
-    "in", "at", "from", "to", "near", "into", "outside", "across", "toward", "towards", "around",
-    "via", "through", "between", "of", "across", "throughout", "within", "inside", "visit",
-    "visited", "visiting", "reach", "reached", "entered", "left", "fled", "Rep",
+    "in",
+    "at",
+    "from",
+    "to",
+    "near",
+    "into",
+    "outside",
+    "across",
+    "toward",
+    "towards",
+    "around",
+    "via",
+    "through",
+    "between",
+    "of",
+    "across",
+    "throughout",
+    "within",
+    "inside",
+    "visit",
+    "visited",
+    "visiting",
+    "reach",
+    "reached",
+    "entered",
+    "left",
+    "fled",
+    "Rep",
 ];
 
 /// Words before a name that make it a person ("President Jordan").
 const TITLES: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "Capt", "Maj",
-    "Adm", "Prof", "Rev", "President", "Senator", "Governor", "Judge", "Justice", "Mayor",
-    "Secretary", "Minister", "Chancellor", "Pope", "King", "Queen", "Prince", "Princess",
-    "Sir", "Lady", "Lord", "Speaker", "Chairman", "Director", "Coach", "Officer", "Detective",
-    "Sheriff", "Ambassador", "Congressman", "Congresswoman", "Commissioner", "Agent",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Gen",
+    "Sen",
+    "Rep",
+    "Gov",
+    "Lt",
+    "Col",
+    "Sgt",
+    "Capt",
+    "Maj",
+    "Adm",
+    "Prof",
+    "Rev",
+    "President",
+    "Senator",
+    "Governor",
+    "Judge",
+    "Justice",
+    "Mayor",
+    "Secretary",
+    "Minister",
+    "Chancellor",
+    "Pope",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Sir",
+    "Lady",
+    "Lord",
+    "Speaker",
+    "Chairman",
+    "Director",
+    "Coach",
+    "Officer",
+    "Detective",
+    "Sheriff",
+    "Ambassador",
+    "Congressman",
+    "Congresswoman",
+    "Commissioner",
+    "Agent",
 ];
 
 /// Verbs after a country or capital that make it stand for its government ("Moscow said").
 const AGENT_VERBS: &[&str] = &[
-    "said", "says", "say", "will", "would", "could", "can", "may", "might", "must", "should",
-    "announced", "accused", "warned", "denied", "claimed", "rejected",
-    "agreed", "wants", "want", "plans", "demanded", "threatened", "launched", "responded",
-    "insisted", "refused", "signed", "sent", "sees", "stands", "vowed", "urged", "blamed",
-    "condemned", "criticized", "criticised", "called", "reported", "confirmed",
+    "said",
+    "says",
+    "say",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "must",
+    "should",
+    "announced",
+    "accused",
+    "warned",
+    "denied",
+    "claimed",
+    "rejected",
+    "agreed",
+    "wants",
+    "want",
+    "plans",
+    "demanded",
+    "threatened",
+    "launched",
+    "responded",
+    "insisted",
+    "refused",
+    "signed",
+    "sent",
+    "sees",
+    "stands",
+    "vowed",
+    "urged",
+    "blamed",
+    "condemned",
+    "criticized",
+    "criticised",
+    "called",
+    "reported",
+    "confirmed",
 ];
 
 fn is_connector(t: &str) -> bool {
@@ -140,7 +270,11 @@ pub fn recognize(
             j = k;
         }
         let Some((end, readings)) = best else {
-            i = if has_first_name || titled { run_end } else { i + 1 };
+            i = if has_first_name || titled {
+                run_end
+            } else {
+                i + 1
+            };
             continue;
         };
         let multiword = end > i;
@@ -152,16 +286,17 @@ pub fn recognize(
         let whole_run = end + 1 >= run_end;
         if (has_first_name && !whole_run) || (titled && !multiword) || persons.contains(word) {
             if has_first_name {
-                for k in i..run_end {
-                    persons.insert(tokens[k].text(text));
+                for t in &tokens[i..run_end] {
+                    persons.insert(t.text(text));
                 }
             }
             i = run_end.max(i + 1);
             continue;
         }
         // surname after a capitalised word we skipped ("Hillary Clinton")
-        if prev.is_some_and(|p| p.is_word() && p.is_capitalized() && lexicon.is_first_name(p.text(text)))
-            && !multiword
+        if prev.is_some_and(|p| {
+            p.is_word() && p.is_capitalized() && lexicon.is_first_name(p.text(text))
+        }) && !multiword
         {
             persons.insert(word);
             i += 1;
@@ -187,7 +322,8 @@ pub fn recognize(
                 || followed_by_place_qualifier(text, tokens, end, gazetteer);
             let demonym_only = readings.iter().all(|&(_, k)| k == NameKind::Demonym);
             let headline = title_case[i];
-            if common && (headline || !place_context) && !(all_caps && !initial) && !demonym_only {
+            let caps_mid_sentence = all_caps && !initial;
+            if common && (headline || !place_context) && !caps_mid_sentence && !demonym_only {
                 i += 1;
                 continue;
             }

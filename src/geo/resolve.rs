@@ -58,7 +58,11 @@ pub fn resolve(
     let mut total = 0.0;
     for c in candidates {
         let distinct_countries: Vec<[u8; 2]> = {
-            let mut v: Vec<[u8; 2]> = c.readings.iter().map(|&(id, _)| g.entry(id).country).collect();
+            let mut v: Vec<[u8; 2]> = c
+                .readings
+                .iter()
+                .map(|&(id, _)| g.entry(id).country)
+                .collect();
             v.sort_unstable();
             v.dedup();
             v
@@ -66,7 +70,11 @@ pub fn resolve(
         if distinct_countries.len() == 1 && distinct_countries[0] != [0, 0] {
             *context.entry(distinct_countries[0]).or_default() += 1.0;
             total += 1.0;
-        } else if let Some(&(id, _)) = c.readings.iter().find(|&&(id, _)| g.entry(id).kind == PlaceKind::Country) {
+        } else if let Some(&(id, _)) = c
+            .readings
+            .iter()
+            .find(|&&(id, _)| g.entry(id).kind == PlaceKind::Country)
+        {
             *context.entry(g.entry(id).country).or_default() += 0.5;
             total += 0.5;
         }

@@ -12,12 +12,34 @@ use crate::model::Document;
 pub struct HtmlReader;
 
 const SKIPPED: &[&str] = &[
-    "script", "style", "nav", "header", "footer", "aside", "noscript", "form", "template",
-    "svg", "iframe", "button", "select", "head",
+    "script", "style", "nav", "header", "footer", "aside", "noscript", "form", "template", "svg",
+    "iframe", "button", "select", "head",
 ];
 const BLOCKS: &[&str] = &[
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "article",
-    "section", "main", "br", "tr", "table", "pre", "figcaption", "dd", "dt", "hr", "title",
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "article",
+    "section",
+    "main",
+    "br",
+    "tr",
+    "table",
+    "pre",
+    "figcaption",
+    "dd",
+    "dt",
+    "hr",
+    "title",
 ];
 
 impl DocumentReader for HtmlReader {
@@ -47,12 +69,20 @@ pub fn article_text(html: &str) -> (Option<String>, String) {
     let title = Selector::parse("h1")
         .ok()
         .and_then(|s| page.select(&s).next())
-        .or_else(|| Selector::parse("title").ok().and_then(|s| page.select(&s).next()))
+        .or_else(|| {
+            Selector::parse("title")
+                .ok()
+                .and_then(|s| page.select(&s).next())
+        })
         .map(|e| collapse(&e.text().collect::<String>()));
     let root = Selector::parse("article")
         .ok()
         .and_then(|s| page.select(&s).next())
-        .or_else(|| Selector::parse("body").ok().and_then(|s| page.select(&s).next()))
+        .or_else(|| {
+            Selector::parse("body")
+                .ok()
+                .and_then(|s| page.select(&s).next())
+        })
         .unwrap_or_else(|| page.root_element());
     let mut out = String::new();
     walk(root, &mut out);
@@ -115,6 +145,9 @@ mod tests {
             <footer>© 2026</footer></body></html>";
         let (title, text) = article_text(html);
         assert_eq!(title.as_deref(), Some("Floods in Peru"));
-        assert_eq!(text, "Floods in Peru\n\nLIMA — Officials said the river rose.\n\nSecond.");
+        assert_eq!(
+            text,
+            "Floods in Peru\n\nLIMA — Officials said the river rose.\n\nSecond."
+        );
     }
 }

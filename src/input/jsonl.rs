@@ -80,8 +80,7 @@ impl DocumentReader for JsonlReader {
 
 /// One line's document, or what is wrong with it.
 pub fn parse_line(line: &str, number: usize) -> Result<Document, String> {
-    let v: serde_json::Value =
-        serde_json::from_str(line).map_err(|e| format!("not JSON ({e})"))?;
+    let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("not JSON ({e})"))?;
     let obj = v.as_object().ok_or("not a JSON object")?;
     let text = obj
         .get("text")

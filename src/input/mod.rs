@@ -29,14 +29,24 @@ pub const MAX_JSONL_BYTES: u64 = 1024 * 1024 * 1024;
 pub enum InputError {
     #[error("no such file or folder; check the path: {0}")]
     Missing(PathBuf),
-    #[error("the file is binary (it holds NUL bytes), not text; export it as .txt, .html or .jsonl first: {0}")]
+    #[error(
+        "the file is binary (it holds NUL bytes), not text; export it as .txt, .html or .jsonl first: {0}"
+    )]
     Binary(PathBuf),
-    #[error("the file is not valid UTF-8 (first bad byte at offset {offset}); re-save it as UTF-8: {path}")]
+    #[error(
+        "the file is not valid UTF-8 (first bad byte at offset {offset}); re-save it as UTF-8: {path}"
+    )]
     InvalidUtf8 { path: PathBuf, offset: usize },
     #[error("the file is empty: {0}")]
     Empty(PathBuf),
-    #[error("the file is {size} bytes, above the limit of {limit} bytes; split it or convert it to JSONL: {path}")]
-    TooLarge { path: PathBuf, size: u64, limit: u64 },
+    #[error(
+        "the file is {size} bytes, above the limit of {limit} bytes; split it or convert it to JSONL: {path}"
+    )]
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
     #[error("cannot read the file ({source}): {path}")]
     Io {
         path: PathBuf,

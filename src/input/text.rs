@@ -19,7 +19,11 @@ impl DocumentReader for TextReader {
         let mut doc = Document::new(file_key(path), text);
         doc.origin = Some(path.to_path_buf());
         if let Some(span) = headline(&doc.text) {
-            doc.title = span.slice(&doc.text).trim_start_matches('#').trim().to_string();
+            doc.title = span
+                .slice(&doc.text)
+                .trim_start_matches('#')
+                .trim()
+                .to_string();
             doc.title_span = Some(span);
         }
         batch.documents.push(doc);
@@ -66,14 +70,23 @@ mod tests {
     #[test]
     fn a_section_label_is_passed_over_for_the_headline() {
         let text = "World\nNorth Korea to Send Workers\n\nPYONGYANG — Text.";
-        assert_eq!(headline(text).unwrap().slice(text), "North Korea to Send Workers");
+        assert_eq!(
+            headline(text).unwrap().slice(text),
+            "North Korea to Send Workers"
+        );
     }
 
     #[test]
     fn a_plain_first_line_is_the_title() {
         let text = "Floods hit the coast of Peru\nLIMA — Rain fell.";
-        assert_eq!(headline(text).unwrap().slice(text), "Floods hit the coast of Peru");
+        assert_eq!(
+            headline(text).unwrap().slice(text),
+            "Floods hit the coast of Peru"
+        );
         let text = "Officials said the dam held.\nMore text.";
-        assert_eq!(headline(text).unwrap().slice(text), "Officials said the dam held.");
+        assert_eq!(
+            headline(text).unwrap().slice(text),
+            "Officials said the dam held."
+        );
     }
 }

@@ -220,6 +220,11 @@ impl Corpus {
 fn place_key(p: &Place) -> String {
     match p.geonameid {
         Some(g) => format!("g{g}"),
-        None => format!("{}|{}|{:?}", p.kind.label(), p.name, p.point.map(|x| (x.lon as f32, x.lat as f32))),
+        None => format!(
+            "{}|{}|{:?}",
+            p.kind.label(),
+            p.name,
+            p.point.map(|x| (x.lon as f32, x.lat as f32))
+        ),
     }
 }

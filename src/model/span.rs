@@ -13,7 +13,9 @@ use serde::{Deserialize, Serialize};
 /// let span = Span::new(0, 6);
 /// assert_eq!(span.slice(text), "Moscow");
 /// ```
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Span {
     pub start: u32,
     pub end: u32,

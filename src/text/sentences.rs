@@ -17,22 +17,64 @@ pub struct Sentence {
 
 /// Words that, followed by ".", do not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Sens", "Rep", "Reps", "Gov", "Lt", "Col", "Sgt", "Capt",
-    "Maj", "Adm", "Cpl", "Pvt", "Cmdr", "Brig", "Jr", "Sr", "St", "Mt", "Ft", "Prof", "Rev", "Hon",
-    "Pres", "Supt", "Gens", "Atty", "Jan", "Feb", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
-    "No", "Nos", "Vol", "vs", "etc", "Inc", "Corp", "Co", "Ltd", "Bros", "approx", "Ave", "Blvd",
-    "Calif", "Fla", "Mass", "Conn", "Penn", "Ariz", "Colo", "Ill", "Mich", "Minn", "Tenn", "Wash",
-    "Wis", "Ky", "Va", "Ga", "Ala", "Okla", "Ore", "Nev", "Neb", "Kan", "Del", "Md", "Mo", "Miss",
-    "La", "Ark", "Tex", "Wyo", "Ind", "Iowa", "Op", "Ed", "a.m", "p.m", "U.S", "e.g", "i.e",
+    "Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Sens", "Rep", "Reps", "Gov", "Lt", "Col", "Sgt",
+    "Capt", "Maj", "Adm", "Cpl", "Pvt", "Cmdr", "Brig", "Jr", "Sr", "St", "Mt", "Ft", "Prof",
+    "Rev", "Hon", "Pres", "Supt", "Gens", "Atty", "Jan", "Feb", "Apr", "Aug", "Sept", "Sep", "Oct",
+    "Nov", "Dec", "No", "Nos", "Vol", "vs", "etc", "Inc", "Corp", "Co", "Ltd", "Bros", "approx",
+    "Ave", "Blvd", "Calif", "Fla", "Mass", "Conn", "Penn", "Ariz", "Colo", "Ill", "Mich", "Minn",
+    "Tenn", "Wash", "Wis", "Ky", "Va", "Ga", "Ala", "Okla", "Ore", "Nev", "Neb", "Kan", "Del",
+    "Md", "Mo", "Miss", "La", "Ark", "Tex", "Wyo", "Ind", "Iowa", "Op", "Ed", "a.m", "p.m", "U.S",
+    "e.g", "i.e",
 ];
 
 /// Capitalised words that usually start a sentence, used to decide whether an initialism
 /// ("U.S.") ends one.
 const SENTENCE_STARTERS: &[&str] = &[
-    "The", "He", "She", "It", "They", "We", "I", "But", "And", "In", "On", "A", "An", "This", "That",
-    "These", "Those", "There", "His", "Her", "Its", "Their", "Our", "As", "At", "After", "When",
-    "While", "If", "Some", "Many", "Most", "According", "Still", "Yet", "So", "Meanwhile",
-    "However", "Now", "Both", "For", "With", "Last", "Earlier", "Later",
+    "The",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "But",
+    "And",
+    "In",
+    "On",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "As",
+    "At",
+    "After",
+    "When",
+    "While",
+    "If",
+    "Some",
+    "Many",
+    "Most",
+    "According",
+    "Still",
+    "Yet",
+    "So",
+    "Meanwhile",
+    "However",
+    "Now",
+    "Both",
+    "For",
+    "With",
+    "Last",
+    "Earlier",
+    "Later",
 ];
 
 fn is_terminal(t: &Token) -> bool {
@@ -111,7 +153,9 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
 fn starts_sentence(text: &str, t: &Token) -> bool {
     t.is_line_start()
         || match t.kind {
-            TokenKind::Word => t.first.is_uppercase() || t.text(text).starts_with(|c: char| c.is_numeric()),
+            TokenKind::Word => {
+                t.first.is_uppercase() || t.text(text).starts_with(|c: char| c.is_numeric())
+            }
             TokenKind::Number | TokenKind::Quote | TokenKind::Dash => true,
             TokenKind::Punct => matches!(t.first, '(' | '['),
             _ => false,
@@ -153,13 +197,22 @@ mod tests {
             "A U.S. State Department spokesperson echoed it.",
             &["A U.S. State Department spokesperson echoed it."],
         ),
-        ("On Jan. 5 they met. Sen. Ted Cruz spoke.", &["On Jan. 5 they met.", "Sen. Ted Cruz spoke."]),
-        ("World\nNorth Korea to Send Workers\n\nPYONGYANG, North Korea — It began.", &[
-            "World",
-            "North Korea to Send Workers",
-            "PYONGYANG, North Korea — It began.",
-        ]),
-        ("a line that was\nwrapped by hand.", &["a line that was\nwrapped by hand."]),
+        (
+            "On Jan. 5 they met. Sen. Ted Cruz spoke.",
+            &["On Jan. 5 they met.", "Sen. Ted Cruz spoke."],
+        ),
+        (
+            "World\nNorth Korea to Send Workers\n\nPYONGYANG, North Korea — It began.",
+            &[
+                "World",
+                "North Korea to Send Workers",
+                "PYONGYANG, North Korea — It began.",
+            ],
+        ),
+        (
+            "a line that was\nwrapped by hand.",
+            &["a line that was\nwrapped by hand."],
+        ),
         ("Is it? Yes! 3 won.", &["Is it?", "Yes!", "3 won."]),
     ];
 

@@ -236,7 +236,8 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
         {
             let rest = &text[start + c.len_utf8()..];
             let mut r = rest.chars();
-            if matches!(r.next(), Some('s') | Some('S')) && !r.next().is_some_and(char::is_alphanumeric)
+            if matches!(r.next(), Some('s') | Some('S'))
+                && !r.next().is_some_and(char::is_alphanumeric)
             {
                 out.push(Token {
                     span: Span::new(start, start + c.len_utf8() + 1),
