@@ -16,7 +16,9 @@ struct Row<'a> {
 }
 
 fn rows() -> Vec<Row<'static>> {
-    let mut lines = REGIONS.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty());
+    let mut lines = REGIONS
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty());
     let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
     let col = |name: &str| header.iter().position(|h| *h == name).unwrap();
     let (name, kind, cc, lat, lon) = (col("name"), col("kind"), col("cc"), col("lat"), col("lon"));
@@ -49,7 +51,10 @@ fn seas_lie_at_sea() {
 #[test]
 fn regions_lie_inside_their_country() {
     let basemap = Basemap::bundled().unwrap();
-    for r in rows().iter().filter(|r| r.kind == "region" && !r.cc.is_empty()) {
+    for r in rows()
+        .iter()
+        .filter(|r| r.kind == "region" && !r.cc.is_empty())
+    {
         let on = basemap.country_at(r.point).map(|o| o.code.clone());
         // islands and small territories may fall between 1:50m outlines: then the nearest
         // country outline must be theirs within 100 km
@@ -60,7 +65,9 @@ fn regions_lie_inside_their_country() {
             Some(code) if DRAWN_UNDER.contains(&(r.name, code.as_str())) => {}
             Some(code) => assert_eq!(code, r.cc, "{} at {:?}", r.name, r.point),
             None => {
-                let outline = basemap.outline(r.cc).unwrap_or_else(|| panic!("no outline for {}", r.cc));
+                let outline = basemap
+                    .outline(r.cc)
+                    .unwrap_or_else(|| panic!("no outline for {}", r.cc));
                 let b = outline.bbox.unwrap();
                 let near = r.point.lon > b.min().x - 1.0
                     && r.point.lon < b.max().x + 1.0

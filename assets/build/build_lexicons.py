@@ -3,11 +3,15 @@
 
     python3 assets/build/build_lexicons.py ../shared/eval/train/polnear-train.jsonl
 
-Writes assets/lexicon/common_words.txt: words that news writers mostly spell in lower case
-when they are not at the start of a sentence ("mission", "independence", "reading"). A
-capitalised one of these is a place only with place context ("in Reading"), which keeps
-"Independence Day" and sentence-initial "Mobile phones" off the map. Only word counts leave
-the corpus, never its text.
+Writes:
+- assets/lexicon/common_words.txt: words that news writers mostly spell in lower case when they
+  are not at the start of a sentence ("mission", "independence", "reading"). A capitalised one of
+  these is a place only with place context ("in Reading"), which keeps "Independence Day" and
+  sentence-initial "Mobile phones" off the map.
+- assets/claims/cues_learned.tsv: word forms that PolNeAR's annotators marked as attribution
+  cues, with how often a use of the form is a cue (its precision as a cue on train). The
+  extractor takes the forms above a precision threshold, next to the hand-made cues.tsv.
+Only word counts leave the corpus, never its text.
 """
 
 import collections
@@ -37,6 +41,7 @@ def main():
                     upper[w.lower()] += 1
                 else:
                     lower[w] += 1
+    write_cues(sys.argv[1])
     words = sorted(w for w, n in lower.items() if n >= 3 and n >= 2 * upper[w])
     out = os.path.join(ROOT, "assets", "lexicon", "common_words.txt")
     with open(out, "w", encoding="utf-8") as fh:
@@ -44,6 +49,45 @@ def main():
         fh.write("# assets/build/build_lexicons.py (counts only, no text). One per line.\n")
         fh.write("\n".join(words) + "\n")
     print("common words: %d" % len(words), file=sys.stderr)
+
+
+# Function words that sit inside multi-word cues ("has said", "according to") but are no cue
+# on their own.
+FUNCTION_WORDS = set("""to has of a on about is for in the have also was are not with been out
+had as at an by his were would did be will it and that up more over from now her their so
+could this then can just like even last all most no still first long later off back does do
+down put took look went made made see say""".split()) - {"say"}
+
+
+def write_cues(path):
+    occurrences = collections.Counter()
+    cues = collections.Counter()
+    cue_word = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            doc = json.loads(line)
+            text = doc["text"]
+            starts = set()
+            for c in doc["claims"]:
+                cue = c.get("cue")
+                if cue:
+                    for m in cue_word.finditer(text[cue["start"]:cue["end"]]):
+                        starts.add(cue["start"] + m.start())
+            for m in cue_word.finditer(text):
+                w = m.group(0).lower()
+                occurrences[w] += 1
+                if m.start() in starts:
+                    cues[w] += 1
+    rows = sorted(((w, n, occurrences[w]) for w, n in cues.items()
+                   if n >= 4 and w not in FUNCTION_WORDS and n / occurrences[w] >= 0.2),
+                  key=lambda r: (-r[1] / r[2], r[0]))
+    out = os.path.join(ROOT, "assets", "claims", "cues_learned.tsv")
+    with open(out, "w", encoding="utf-8") as fh:
+        fh.write("# Attribution cue forms learned from PolNeAR train by assets/build/build_lexicons.py.\n")
+        fh.write("# form\tas cue\toccurrences\tprecision\n")
+        for w, n, occ in rows:
+            fh.write("%s\t%d\t%d\t%.3f\n" % (w, n, occ, n / occ))
+    print("learned cues: %d" % len(rows), file=sys.stderr)
 
 
 if __name__ == "__main__":

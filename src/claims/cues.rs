@@ -1,9 +1,16 @@
-//! The cue lexicon: the words that signal an attribution ("said", "estimate", "reportedly"),
-//! read from `assets/claims/cues.tsv`.
+//! The cue lexicon: the words that signal an attribution ("said", "estimate", "reportedly").
+//! Two files: `assets/claims/cues.tsv`, made by hand, says how each cue relates to its source
+//! and content; `assets/claims/cues_learned.tsv`, learned from the PolNeAR train split, adds
+//! every form whose uses are cues often enough (see [`LEARNED_PRECISION`]).
 
 use std::collections::HashMap;
 
 static BUNDLED: &str = include_str!("../../assets/claims/cues.tsv");
+static LEARNED: &str = include_str!("../../assets/claims/cues_learned.tsv");
+
+/// A learned form is a cue when at least this share of its uses in the train split are.
+/// Chosen on the dev split: lower adds more false cues than it finds claims.
+pub const LEARNED_PRECISION: f32 = 0.45;
 
 /// How a cue relates to its source and content.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,6 +25,8 @@ pub enum CueClass {
     Tell,
     /// "reportedly": a claim with no stated source.
     HedgeAdverb,
+    /// "X is expected to Y", "X seemed to Y": the whole clause is the content, no source.
+    Impersonal,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,6 +38,8 @@ pub struct Cue {
 /// Cue words by lower-case form.
 pub struct CueLexicon {
     cues: HashMap<&'static str, Cue>,
+    /// Forms the hand-made list rules out, so learning cannot add them back.
+    excluded: Vec<&'static str>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -39,11 +50,51 @@ pub enum CueError {
 
 impl CueLexicon {
     pub fn bundled() -> Result<CueLexicon, CueError> {
-        CueLexicon::parse(BUNDLED)
+        let mut lexicon = CueLexicon::parse(BUNDLED)?;
+        lexicon.add_learned(LEARNED, LEARNED_PRECISION)?;
+        Ok(lexicon)
+    }
+
+    /// Adds learned forms (`form, count, occurrences, precision`) at or above `min_precision`;
+    /// hand-made entries win. The class follows the form: "-ing" forms are participles.
+    pub fn add_learned(&mut self, tsv: &'static str, min_precision: f32) -> Result<(), CueError> {
+        for (n, line) in tsv.lines().enumerate() {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            let precision: f32 =
+                f.get(3)
+                    .and_then(|p| p.parse().ok())
+                    .ok_or(CueError::Malformed {
+                        line: n + 1,
+                        what: "expected form, count, occurrences, precision",
+                    })?;
+            if precision < min_precision
+                || self.cues.contains_key(f[0])
+                || self.excluded.contains(&f[0])
+            {
+                continue;
+            }
+            let class = if f[0].ends_with("ing") {
+                CueClass::Participle
+            } else {
+                CueClass::Speech
+            };
+            self.cues.insert(
+                f[0],
+                Cue {
+                    class,
+                    is_hedged: false,
+                },
+            );
+        }
+        Ok(())
     }
 
     pub fn parse(tsv: &'static str) -> Result<CueLexicon, CueError> {
         let mut cues = HashMap::new();
+        let mut excluded = Vec::new();
         for (n, line) in tsv.lines().enumerate() {
             let line = line.trim_end();
             if line.is_empty() || line.starts_with('#') {
@@ -62,6 +113,11 @@ impl CueLexicon {
                 "participle" => CueClass::Participle,
                 "tell" => CueClass::Tell,
                 "hedge-adverb" => CueClass::HedgeAdverb,
+                "impersonal" => CueClass::Impersonal,
+                "none" => {
+                    excluded.push(form);
+                    continue;
+                }
                 _ => {
                     return Err(CueError::Malformed {
                         line: n + 1,
@@ -77,7 +133,7 @@ impl CueLexicon {
                 },
             );
         }
-        Ok(CueLexicon { cues })
+        Ok(CueLexicon { cues, excluded })
     }
 
     /// The cue for a lower-case word form.

@@ -86,6 +86,12 @@ const SKIPPABLE: &[&str] = &[
     "long",
 ];
 
+/// Titles written with a dot before a name.
+const TITLES: &[&str] = &[
+    "rep", "sen", "gov", "dr", "mr", "mrs", "ms", "gen", "lt", "col", "sgt", "st", "jr", "capt",
+    "maj", "adm", "prof", "rev", "atty", "supt",
+];
+
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 
 /// Words that open an appositive noun phrase ("Soo Kim, a researcher, ...").
@@ -217,6 +223,20 @@ pub fn find_claims(
     for s in sentences {
         sentence_claims(&cx, s, cues, &mut out);
     }
+    // "X echoed these concerns, stating that Y": the participle carries the claim, not the
+    // short object before it
+    let participle_starts: Vec<u32> = out
+        .iter()
+        .filter(|c| c.confidence == PARTICIPLE_CONFIDENCE)
+        .filter_map(|c| c.cue.map(|s| s.start))
+        .collect();
+    out.retain(|c| {
+        let short = c.content.len() < 40 && c.source.is_some();
+        !(short
+            && participle_starts.iter().any(|&p| {
+                p > c.content.end && text[c.content.end as usize..p as usize].trim() == ","
+            }))
+    });
     // one claim per content: keep the most confident
     out.sort_by(|a, b| {
         a.content
@@ -245,16 +265,18 @@ fn sentence_claims(cx: &Ctx, s: &Sentence, cues: &CueLexicon, out: &mut Vec<RawC
         if used[i - lo] || !cx.is_word(i) {
             continue;
         }
+        if CONCERN_VERBS.contains(&cx.w(i))
+            && let Some(c) = concern(cx, s, i)
+        {
+            out.push(c);
+            continue;
+        }
         let Some(cue) = cues.get(cx.w(i)) else {
-            if CONCERN_VERBS.contains(&cx.w(i))
-                && let Some(c) = concern(cx, s, i)
-            {
-                out.push(c);
-            }
             continue;
         };
         let claim = match cue.class {
             CueClass::HedgeAdverb => hedge_adverb(cx, s, i, cues),
+            CueClass::Impersonal => impersonal(cx, s, i),
             CueClass::Participle => participle(cx, s, i, cue),
             CueClass::Speech | CueClass::Belief | CueClass::Tell => verb_cue(cx, s, i, cue),
         };
@@ -293,8 +315,20 @@ fn content_end(cx: &Ctx, s: &Sentence) -> usize {
 /// The noun phrase after `i` (exclusive end): a source after "according to" or "said".
 fn np_after(cx: &Ctx, i: usize, hi: usize) -> usize {
     let mut k = i;
-    while k < hi && k < i + 10 {
+    while k < hi && k < i + 12 {
         let t = cx.tokens[k];
+        // "Rep. G.K. Butterfield (D-N.C.)"
+        if t.is_punct('.') && k > i && TITLES.contains(&cx.w(k - 1)) {
+            k += 1;
+            continue;
+        }
+        if t.is_punct('(') && k > i {
+            if let Some(close) = (k + 1..hi.min(k + 10)).find(|&x| cx.is_punct(x, ')')) {
+                k = close + 1;
+                continue;
+            }
+            break;
+        }
         let ok = match t.kind {
             TokenKind::Word => {
                 let w = cx.w(k);
@@ -560,7 +594,7 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
         // “Y,” said X.
         let src_end = np_after(cx, i + 1, hi);
         if src_end > i + 1 && (src_end >= content_end(cx, s) || cx.is_punct(src_end, ',')) {
-            let content = content_before(cx, s, k)?;
+            let content = continue_quote(cx, s, content_before(cx, s, k)?);
             return Some(claim(
                 cx,
                 s,
@@ -577,7 +611,7 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
     if k > lo && cx.quote(k - 1).is_some() && cx.is_closing_quote(k - 1) {
         let src_end = np_after(cx, i + 1, hi);
         if src_end > i + 1 {
-            let content = content_before(cx, s, k)?;
+            let content = continue_quote(cx, s, content_before(cx, s, k)?);
             return Some(claim(
                 cx,
                 s,
@@ -593,23 +627,17 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
     let np = np_before(cx, lo, k)?;
     let source = Some((np, k, None));
     let before_np = np.checked_sub(1).filter(|&b| b >= lo);
-    let ends_sentence = i + 1 >= content_end(cx, s)
-        || (cx.is_punct(i + 1, ',') && content_end(cx, s) > i + 2 && {
-            // "..., X said, adding ..." / "..., X said, citing"
-            let n = cx.w(i + 2);
-            n.ends_with("ing") || n == "according"
-        });
-    let after_break = before_np.is_some_and(|b| {
-        cx.is_punct(b, ',')
-            || (cx.quote(b).is_some() && cx.is_closing_quote(b))
-            || cx.tokens[b].kind == TokenKind::Dash
-    });
-    if ends_sentence && after_break {
-        // "Y, X said."
+    let after_quote = before_np.is_some_and(|b| cx.quote(b).is_some() && cx.is_closing_quote(b));
+    let after_break =
+        before_np.is_some_and(|b| cx.is_punct(b, ',') || cx.tokens[b].kind == TokenKind::Dash);
+    let tail = only_adverbial_after(cx, s, i + 1);
+    if after_quote || (after_break && tail) {
+        // "Y, X said." / “Y,” he said in an interview.
         let content = content_before(cx, s, np)?;
+        let content = continue_quote(cx, s, content);
         return Some(claim(cx, s, source, Some(cue_span), content, hedged, 0.85));
     }
-    if ends_sentence {
+    if tail {
         return None;
     }
     // "X said (that) Y"
@@ -621,32 +649,142 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
             || t.is_punct(';')
             || t.is_punct(':')
             || t.quote().is_some()
-            || matches!(
-                cx.w(b),
-                "and"
-                    | "but"
-                    | "while"
-                    | "as"
-                    | "because"
-                    | "so"
-                    | "yet"
-                    | "since"
-                    | "although"
-                    | "though"
-                    | "when"
-                    | "if"
-                    | "however"
-            )
+            || SUBJECT_OPENERS.contains(&cx.w(b))
     });
     if !subject_ok {
         return None;
     }
-    let content = content_after(cx, s, object_end(cx, s, i, cue))?;
+    let content = content_after(cx, s, skip_adverbial(cx, s, object_end(cx, s, i, cue)))?;
     let content = (
         content.0,
         trim_noun_phrase_content(cx, content.0, content.1),
     );
     Some(claim(cx, s, source, Some(cue_span), content, hedged, 0.8))
+}
+
+/// Words after which a subject may start ("..., and X said Y").
+const SUBJECT_OPENERS: &[&str] = &[
+    "and", "but", "while", "as", "because", "so", "yet", "since", "although", "though", "when",
+    "if", "however", "where", "after", "before", "once", "whereas", "also", "then", "now",
+];
+
+/// Words that open an adverbial after a cue: "he said in an interview", "she said Monday".
+const ADVERBIAL_OPENERS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "to",
+    "from",
+    "via",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "tonight",
+    "earlier",
+    "later",
+    "recently",
+    "again",
+    "also",
+    "then",
+    "repeatedly",
+    "privately",
+    "publicly",
+    "afterward",
+    "afterwards",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "late",
+    "early",
+    "while",
+    "when",
+    "of",
+    "about",
+    "with",
+    "through",
+    "over",
+    "by",
+    "told",
+    "wrote",
+    "in an",
+];
+
+/// Whether nothing but an adverbial ("in a statement", "on Monday", ", adding ...") follows
+/// `j` up to the end of the sentence: then the content is before the cue.
+fn only_adverbial_after(cx: &Ctx, s: &Sentence, j: usize) -> bool {
+    let e = content_end(cx, s);
+    if j >= e {
+        return true;
+    }
+    if cx.is_punct(j, ',') || cx.is_punct(j, ';') || cx.tokens[j].kind == TokenKind::Dash {
+        return true;
+    }
+    if cx.w(j) == "that" || cx.is_opening_quote(j) || cx.is_punct(j, ':') {
+        return false;
+    }
+    if !ADVERBIAL_OPENERS.contains(&cx.w(j)) || e - j > 12 {
+        return false;
+    }
+    // an adverbial and then a clause ("said in a statement that ...") is not a tail
+    !(j..e).any(|k| cx.w(k) == "that" || cx.is_punct(k, ':') || cx.is_opening_quote(k))
+}
+
+/// Past a short adverbial between a cue and its content: "said in a statement that Y",
+/// "said Tuesday that Y", "told CNN on Sunday: Y".
+fn skip_adverbial(cx: &Ctx, s: &Sentence, j: usize) -> usize {
+    let e = content_end(cx, s);
+    if j >= e || !ADVERBIAL_OPENERS.contains(&cx.w(j)) {
+        return j;
+    }
+    for k in j + 1..e.min(j + 8) {
+        if cx.w(k) == "that" || cx.is_punct(k, ':') || cx.is_opening_quote(k) {
+            return k;
+        }
+        if cx.is_punct(k, ',') {
+            return k + 1;
+        }
+    }
+    j
+}
+
+/// Never extend a quotation into one that has its own cue.
+fn cues_after_quote(cx: &Ctx, k: usize) -> bool {
+    matches!(
+        cx.w(k),
+        "said" | "says" | "added" | "asked" | "told" | "wrote"
+    )
+}
+
+/// `“Y1,” X said. “Y2.”`: the next sentence goes on with the quotation, so the content runs on
+/// to its end (the annotators' hull of the quote's pieces).
+fn continue_quote(cx: &Ctx, s: &Sentence, content: (usize, usize)) -> (usize, usize) {
+    if cx.quote(content.0).is_none() {
+        return content;
+    }
+    let next = s.tokens.end;
+    if next >= cx.tokens.len()
+        || !cx.is_opening_quote(next)
+        || cx.tokens[next].is_line_start() && cx.tokens[next].flags & Token::PARAGRAPH_START != 0
+    {
+        return content;
+    }
+    let Some(close) = matching_close(cx, next) else {
+        return content;
+    };
+    // the continuation must not be attributed on its own ("“Y2,” she added.")
+    let after = (close + 1..(close + 4).min(cx.tokens.len())).any(|k| cues_after_quote(cx, k));
+    if after {
+        return content;
+    }
+    (content.0, close + 1)
 }
 
 /// Where the content starts after a cue: past the addressee of "told" ("told reporters that").
@@ -668,6 +806,9 @@ fn object_end(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> usize {
         i + 2
     }
 }
+
+/// The confidence given to participle claims (also marks them for the rule above).
+const PARTICIPLE_CONFIDENCE: f32 = 0.7;
 
 fn participle(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
     let lo = s.tokens.start;
@@ -714,7 +855,7 @@ fn participle(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
         Some((i, i + 1)),
         content,
         cue.is_hedged,
-        0.7,
+        PARTICIPLE_CONFIDENCE,
     ))
 }
 
@@ -723,7 +864,6 @@ fn cues_free(w: &str) -> bool {
 }
 
 fn hedge_adverb(cx: &Ctx, s: &Sentence, i: usize, cues: &CueLexicon) -> Option<RawClaim> {
-    let lo = s.tokens.start;
     // "X reportedly said": the speech cue carries the claim
     if cues
         .get(cx.w(i + 1))
@@ -732,6 +872,33 @@ fn hedge_adverb(cx: &Ctx, s: &Sentence, i: usize, cues: &CueLexicon) -> Option<R
         return None;
     }
     // the clause holding the adverb
+    let a = clause_start(cx, s, i);
+    let e = content_end(cx, s);
+    if a >= e || a == i {
+        return None;
+    }
+    Some(claim(cx, s, None, Some((i, i + 1)), (a, e), true, 0.6))
+}
+
+/// "Many Democrats are expected to follow", "Trump seemed to suggest ...": the clause is the
+/// content and no one is named as its source.
+fn impersonal(cx: &Ctx, s: &Sentence, i: usize) -> Option<RawClaim> {
+    if !matches!(cx.w(i + 1), "to" | "that" | "like") {
+        return None;
+    }
+    let a = clause_start(cx, s, i);
+    let end = content_end(cx, s);
+    let e = (i + 1..end)
+        .find(|&k| {
+            cx.is_punct(k, ';') || (cx.is_punct(k, ',') && matches!(cx.w(k + 1), "and" | "but"))
+        })
+        .unwrap_or(end);
+    (a < i && i < e).then(|| claim(cx, s, None, Some((i, i + 1)), (a, e), true, 0.55))
+}
+
+/// The start of the clause holding token `i`: after the last comma, dash or conjunction.
+fn clause_start(cx: &Ctx, s: &Sentence, i: usize) -> usize {
+    let lo = s.tokens.start;
     let mut a = i;
     while a > lo {
         let t = cx.tokens[a - 1];
@@ -741,19 +908,14 @@ fn hedge_adverb(cx: &Ctx, s: &Sentence, i: usize, cues: &CueLexicon) -> Option<R
             || t.kind == TokenKind::Dash
             || matches!(
                 w,
-                "with" | "while" | "and" | "but" | "that" | "as" | "because"
+                "with" | "while" | "and" | "but" | "that" | "as" | "because" | "which" | "who"
             )
         {
             break;
         }
         a -= 1;
     }
-    let a = a.max(content_start(cx, s));
-    let e = content_end(cx, s);
-    if a >= e || a == i {
-        return None;
-    }
-    Some(claim(cx, s, None, Some((i, i + 1)), (a, e), true, 0.6))
+    a.max(content_start(cx, s))
 }
 
 /// "South Korea's foreign ministry expressed serious concerns about Y".

@@ -250,6 +250,17 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
             }
         }
         let end = start + c.len_utf8();
+        // '' and `` (NYT style) are one double quote
+        if matches!(c, '\'' | '`') && bytes.get(end) == Some(&(c as u8)) {
+            it.next();
+            out.push(Token {
+                span: Span::new(start, end + 1),
+                kind: TokenKind::Quote,
+                flags,
+                first: if c == '`' { '“' } else { '"' },
+            });
+            continue;
+        }
         let kind = if is_quote(c) {
             TokenKind::Quote
         } else if c == '—' || c == '–' || c == '―' {
