@@ -2,6 +2,8 @@
 //! point lies at sea, a region's point lies inside the country it names, and the gazetteer
 //! finds the row under its name.
 
+#![allow(clippy::unwrap_used)] // a test that cannot unwrap has failed
+
 use claimmap::geo::{Basemap, Gazetteer};
 use claimmap::model::{LonLat, PlaceKind};
 use claimmap::text::normalize;

@@ -1,6 +1,8 @@
 //! The bundled sample article end to end through the library: every attributed claim with
 //! its source, the source's kind and affiliation, and the places at their real coordinates.
 
+#![allow(clippy::unwrap_used)] // a test that cannot unwrap has failed
+
 use claimmap::model::{Corpus, Document, SourceKind};
 use claimmap::pipeline::{Resources, extract};
 
