@@ -40,7 +40,9 @@ const NP_STOP: &[&str] = &[
 
 /// Prepositions that may sit inside a subject ("officials in Kyiv", "a spokesman for the
 /// army") but never at its left edge.
-const INNER_PREPOSITIONS: &[&str] = &["in", "at", "from", "with", "on", "near", "within", "inside"];
+const INNER_PREPOSITIONS: &[&str] = &[
+    "in", "at", "from", "with", "on", "near", "within", "inside", "by",
+];
 
 /// Words that may sit between a subject and its cue ("have recently affirmed").
 const SKIPPABLE: &[&str] = &[
@@ -277,7 +279,17 @@ fn sentence_claims(cx: &Ctx, s: &Sentence, cues: &CueLexicon, out: &mut Vec<RawC
         let claim = match cue.class {
             CueClass::HedgeAdverb => hedge_adverb(cx, s, i, cues),
             CueClass::Impersonal => impersonal(cx, s, i),
-            CueClass::Participle => participle(cx, s, i, cue),
+            // "is promising": a progressive verb, not a participle clause
+            CueClass::Participle
+                if i > s.tokens.start
+                    && matches!(
+                        cx.w(i - 1),
+                        "is" | "are" | "was" | "were" | "been" | "be" | "am"
+                    ) =>
+            {
+                verb_cue(cx, s, i, cue)
+            }
+            CueClass::Participle => participle(cx, s, i, cue, cues),
             CueClass::Speech | CueClass::Belief | CueClass::Tell => verb_cue(cx, s, i, cue),
         };
         if let Some(c) = claim {
@@ -349,8 +361,13 @@ fn np_after(cx: &Ctx, i: usize, hi: usize) -> usize {
 /// The start of the subject noun phrase that ends at `end` (exclusive), if any.
 fn np_before(cx: &Ctx, lo: usize, end: usize) -> Option<usize> {
     let mut k = end;
-    while k > lo && end - k < 10 {
+    while k > lo && end - k < 12 {
         let t = cx.tokens[k - 1];
+        // "Mr. Trump", "Florida Sen. Marco Rubio"
+        if t.is_punct('.') && k >= 2 && TITLES.contains(&cx.w(k - 2)) {
+            k -= 1;
+            continue;
+        }
         let ok = match t.kind {
             TokenKind::Word => {
                 let w = cx.w(k - 1);
@@ -550,12 +567,17 @@ fn apposition(cx: &Ctx, lo: usize, comma: usize) -> Option<(usize, usize, usize)
             return None;
         }
     }
-    if k <= lo || !APPOSITIVE_OPENERS.contains(&cx.w(k)) {
+    if k <= lo {
         return None;
     }
     let np2 = k;
     let np1_end = k - 1; // the comma
     let np1 = np_before(cx, lo, np1_end)?;
+    // "Sen. Marco Rubio, R-Fla., appearing on Fox News, said": any interruption after a name
+    // that opens the sentence; elsewhere only a real apposition ("a ...", "who ...")
+    if !APPOSITIVE_OPENERS.contains(&cx.w(k)) && np1 != lo {
+        return None;
+    }
     // the head must name someone: capitalised or a pronoun-free phrase at the sentence start
     cx.tokens[np1].is_capitalized().then_some((np1, np2, comma))
 }
@@ -606,6 +628,23 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
             ));
         }
         return None;
+    }
+    // "the commissioner, who conceded that Y": the relative pronoun stands for the phrase
+    if k > lo + 1
+        && matches!(cx.w(k - 1), "who" | "which")
+        && cx.is_punct(k - 2, ',')
+        && let Some(np) = np_before(cx, lo, k - 2)
+    {
+        let content = content_after(cx, s, skip_adverbial(cx, s, object_end(cx, s, i, cue)))?;
+        return Some(claim(
+            cx,
+            s,
+            Some((np, k - 2, None)),
+            Some(cue_span),
+            content,
+            hedged,
+            0.75,
+        ));
     }
     // “Y” said X / Y, said X (quote right before the cue)
     if k > lo && cx.quote(k - 1).is_some() && cx.is_closing_quote(k - 1) {
@@ -810,43 +849,58 @@ fn object_end(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> usize {
 /// The confidence given to participle claims (also marks them for the rule above).
 const PARTICIPLE_CONFIDENCE: f32 = 0.7;
 
-fn participle(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
+/// The subject of the cue at `c`: the phrase before it ("he said") or, inverted, after it
+/// ("said Mr. Welch").
+fn subject_of(cx: &Ctx, s: &Sentence, c: usize) -> Option<(usize, usize)> {
+    let lo = s.tokens.start;
+    let mut k = c;
+    while k > lo && SKIPPABLE.contains(&cx.w(k - 1)) {
+        k -= 1;
+    }
+    if let Some(np) = np_before(cx, lo, k) {
+        return Some((np, k));
+    }
+    let e = np_after(cx, c + 1, s.tokens.end);
+    (e > c + 1).then_some((c + 1, e))
+}
+
+fn participle(cx: &Ctx, s: &Sentence, i: usize, cue: Cue, cues: &CueLexicon) -> Option<RawClaim> {
     let lo = s.tokens.start;
     if i == lo || !cx.is_punct(i - 1, ',') {
         return None;
     }
-    let next_ok = cx.w(i + 1) == "that"
-        || cx.is_opening_quote(i + 1)
-        || cx.is_punct(i + 1, ':')
-        || matches!(
-            cx.w(i),
-            "saying" | "adding" | "noting" | "stating" | "arguing" | "warning" | "insisting"
-        );
-    if !next_ok {
-        return None;
-    }
-    // the subject of the main clause: the noun phrase at the start of the sentence
-    let start = content_start(cx, s);
-    let mut e = start;
-    while e < i - 1 && e < start + 10 {
-        let t = cx.tokens[e];
-        let w = cx.w(e);
-        let ok = match t.kind {
-            TokenKind::Word => {
-                let verb_like = !t.is_capitalized() && w.ends_with("ed");
-                !NP_STOP.contains(&w) && !verb_like && cues_free(w)
+    // the source: the subject of an earlier cue in the sentence (“..,” he said, adding ...),
+    // else the noun phrase that starts the sentence
+    let (start, e) = match (lo..i - 1).rev().find(|&k| {
+        cues.get(cx.w(k))
+            .is_some_and(|c| c.class != CueClass::Participle)
+    }) {
+        Some(prev) => subject_of(cx, s, prev)?,
+        None => {
+            let start = content_start(cx, s);
+            let mut e = start;
+            while e < i - 1 && e < start + 10 {
+                let t = cx.tokens[e];
+                let w = cx.w(e);
+                let ok = match t.kind {
+                    TokenKind::Word => {
+                        let verb_like = !t.is_capitalized() && w.ends_with("ed");
+                        !NP_STOP.contains(&w) && !verb_like && cues_free(w)
+                    }
+                    TokenKind::Possessive | TokenKind::Hyphen | TokenKind::Number => true,
+                    _ => false,
+                };
+                if !ok {
+                    break;
+                }
+                e += 1;
             }
-            TokenKind::Possessive | TokenKind::Hyphen | TokenKind::Number => true,
-            _ => false,
-        };
-        if !ok {
-            break;
+            if e == start {
+                return None;
+            }
+            (start, e)
         }
-        e += 1;
-    }
-    if e == start {
-        return None;
-    }
+    };
     let content = content_after(cx, s, i + 1)?;
     Some(claim(
         cx,
