@@ -152,6 +152,9 @@ type SourcePos = (usize, usize, Option<(usize, usize)>);
 
 struct Ctx<'a> {
     tokens: &'a [Token],
+    /// Tokens inside double quotation marks: a cue there is the quoted speaker's own ("I
+    /// think"), not the writer's attribution.
+    in_quote: Vec<bool>,
     lower: Vec<String>,
 }
 
@@ -200,6 +203,53 @@ impl Ctx<'_> {
     }
 }
 
+/// Quote marks of the text, as (is a double quote, side, starts a paragraph).
+fn cx_tokens_quote_view(tokens: &[Token]) -> Vec<Option<(QuoteSide, bool)>> {
+    tokens
+        .iter()
+        .map(|t| {
+            let double = matches!(t.first, '"' | '“' | '”' | '«' | '»' | '„');
+            match t.quote() {
+                Some(side) if double => Some((
+                    side,
+                    t.flags & Token::PARAGRAPH_START != 0 || t.is_line_start(),
+                )),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+/// Which tokens sit inside double quotes. Straight quotes alternate; a new paragraph closes an
+/// unbalanced quote (news style opens each quoted paragraph anew).
+fn quoted_tokens(quotes: &[Option<(QuoteSide, bool)>]) -> Vec<bool> {
+    let mut out = vec![false; quotes.len()];
+    let mut open = false;
+    for (i, q) in quotes.iter().enumerate() {
+        match q {
+            Some((side, line_start)) => {
+                if *line_start {
+                    open = false;
+                }
+                open = match side {
+                    QuoteSide::Open => true,
+                    QuoteSide::Close => false,
+                    QuoteSide::Either => !open,
+                };
+            }
+            None => out[i] = open,
+        }
+    }
+    out
+}
+
+/// Words before a cue form that make it a noun ("the states", "his remarks", "United States").
+const NOUN_MAKERS: &[&str] = &[
+    "the", "his", "her", "their", "its", "our", "my", "your", "a", "an", "these", "those", "some",
+    "many", "several", "all", "both", "other", "new", "united", "two", "three", "such", "of",
+    "whose", "recent", "earlier", "latest", "media", "news", "press", "public",
+];
+
 /// Finds the claims of one document.
 pub fn find_claims(
     text: &str,
@@ -220,7 +270,12 @@ pub fn find_claims(
             }
         })
         .collect();
-    let cx = Ctx { tokens, lower };
+    let in_quote = quoted_tokens(&cx_tokens_quote_view(tokens));
+    let cx = Ctx {
+        tokens,
+        lower,
+        in_quote,
+    };
     let mut out: Vec<RawClaim> = Vec::new();
     for s in sentences {
         sentence_claims(&cx, s, cues, &mut out);
@@ -276,6 +331,16 @@ fn sentence_claims(cx: &Ctx, s: &Sentence, cues: &CueLexicon, out: &mut Vec<RawC
         let Some(cue) = cues.get(cx.w(i)) else {
             continue;
         };
+        if cx.in_quote[i] {
+            continue;
+        }
+        let noun_use = i > s.tokens.start
+            && cx.w(i).ends_with('s')
+            && (NOUN_MAKERS.contains(&cx.w(i - 1))
+                || cx.tokens[i - 1].kind == TokenKind::Possessive);
+        if noun_use {
+            continue;
+        }
         let claim = match cue.class {
             CueClass::HedgeAdverb => hedge_adverb(cx, s, i, cues),
             CueClass::Impersonal => impersonal(cx, s, i),
@@ -344,7 +409,7 @@ fn np_after(cx: &Ctx, i: usize, hi: usize) -> usize {
         let ok = match t.kind {
             TokenKind::Word => {
                 let w = cx.w(k);
-                !(NP_STOP.contains(&w) && k > i)
+                !NP_STOP.contains(&w)
                     && !(k > i && !t.is_capitalized() && (w.ends_with("ed") || w == "released"))
             }
             TokenKind::Possessive | TokenKind::Hyphen | TokenKind::Number => true,
@@ -412,12 +477,17 @@ fn content_after(cx: &Ctx, s: &Sentence, mut k: usize) -> Option<(usize, usize)>
     if k >= hi {
         return None;
     }
+    let e = content_end(cx, s);
     if cx.is_opening_quote(k)
         && let Some(close) = matching_close(cx, k)
     {
-        return Some((k, close + 1));
+        // said that “a wise Latina” can bring ...: the quote is part of a clause
+        let continues =
+            close + 1 < e && cx.is_word(close + 1) && !cx.tokens[close + 1].is_capitalized();
+        if !continues {
+            return Some((k, close + 1));
+        }
     }
-    let e = content_end(cx, s);
     (k < e).then_some((k, e))
 }
 
@@ -469,7 +539,8 @@ fn trim_noun_phrase_content(cx: &Ctx, a: usize, e: usize) -> usize {
         if CLAUSE_MARKERS.contains(&w) {
             return e;
         }
-        if cx.is_punct(k, ',') || NP_CONTENT_END.contains(&w) {
+        // a comma inside a quotation ("“much, much better”") does not end the phrase
+        if (cx.is_punct(k, ',') && !cx.in_quote[k]) || NP_CONTENT_END.contains(&w) {
             return k;
         }
     }
@@ -807,6 +878,13 @@ fn cues_after_quote(cx: &Ctx, k: usize) -> bool {
 fn continue_quote(cx: &Ctx, s: &Sentence, content: (usize, usize)) -> (usize, usize) {
     if cx.quote(content.0).is_none() {
         return content;
+    }
+    // “Y1,” X wrote, “but Y2.”: the quotation resumes in the same sentence
+    if let Some(resume) = (content.1..s.tokens.end.min(content.1 + 16))
+        .find(|&k| cx.is_punct(k, ',') && cx.is_opening_quote(k + 1))
+        && let Some(close) = matching_close(cx, resume + 1)
+    {
+        return (content.0, close + 1);
     }
     let next = s.tokens.end;
     if next >= cx.tokens.len()
