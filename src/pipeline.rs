@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 
+use crate::claims::model::CueModel;
 use crate::claims::{self, CueLexicon, RawClaim, SourceTraits};
 use crate::geo::{self, GazId, Gazetteer, WordLexicon};
 use crate::model::{
@@ -18,6 +19,7 @@ pub struct Resources {
     pub gazetteer: Gazetteer,
     pub lexicon: WordLexicon,
     pub cues: CueLexicon,
+    pub cue_model: CueModel,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -26,6 +28,8 @@ pub enum ResourceError {
     Gazetteer(#[from] geo::GazetteerError),
     #[error(transparent)]
     Cues(#[from] claims::CueError),
+    #[error(transparent)]
+    CueModel(#[from] claims::model::ModelError),
 }
 
 impl Resources {
@@ -35,6 +39,7 @@ impl Resources {
             gazetteer: Gazetteer::bundled()?,
             lexicon: WordLexicon::bundled(),
             cues: CueLexicon::bundled()?,
+            cue_model: CueModel::bundled()?,
         })
     }
 }
@@ -114,7 +119,7 @@ pub fn analyse(res: &Resources, text: &str) -> DocumentAnalysis {
     tokenize(text, &mut tokens);
     let sentences = split_sentences(text, &tokens);
     let places = find_places(res, text, &tokens, &sentences);
-    let raw = claims::find_claims(text, &tokens, &sentences, &res.cues);
+    let raw = claims::find_claims(text, &tokens, &sentences, &res.cues, Some(&res.cue_model));
     let is_common = |w: &str| res.lexicon.is_common_word(w);
     let traits_of = |head: &str, desc: Option<&str>| claims::source_traits(head, desc, &is_common);
     let (clusters, claim_sources) = claims::cluster_sources(text, &raw, &traits_of);

@@ -33,11 +33,15 @@ pub enum CueClass {
 pub struct Cue {
     pub class: CueClass,
     pub is_hedged: bool,
+    /// From the hand-made list (its patterns were written for it), not only learned.
+    pub is_curated: bool,
 }
 
 /// Cue words by lower-case form.
 pub struct CueLexicon {
     cues: HashMap<&'static str, Cue>,
+    /// How often each learned form is a cue in the train split (all forms, any precision).
+    precisions: HashMap<&'static str, f32>,
     /// Forms the hand-made list rules out, so learning cannot add them back.
     excluded: Vec<&'static str>,
 }
@@ -86,6 +90,7 @@ impl CueLexicon {
                 Cue {
                     class,
                     is_hedged: false,
+                    is_curated: false,
                 },
             );
         }
@@ -130,15 +135,30 @@ impl CueLexicon {
                 Cue {
                     class,
                     is_hedged: hedged == "1",
+                    is_curated: true,
                 },
             );
         }
-        Ok(CueLexicon { cues, excluded })
+        Ok(CueLexicon {
+            cues,
+            precisions: HashMap::new(),
+            excluded,
+        })
     }
 
     /// The cue for a lower-case word form.
     pub fn get(&self, lower: &str) -> Option<Cue> {
         self.cues.get(lower).copied()
+    }
+
+    /// Whether the hand-made list rules the form out as a cue ("expected").
+    pub fn is_excluded(&self, lower: &str) -> bool {
+        self.excluded.contains(&lower)
+    }
+
+    /// The share of the form's uses that are cues in the train split, when learned.
+    pub fn precision(&self, lower: &str) -> Option<f32> {
+        self.precisions.get(lower).copied()
     }
 
     pub fn len(&self) -> usize {

@@ -4,10 +4,11 @@
 
 mod cues;
 mod kinds;
+pub mod model;
 mod patterns;
 mod sources;
 
 pub use cues::{CueClass, CueError, CueLexicon};
 pub use kinds::{SourceTraits, source_traits};
-pub use patterns::{RawClaim, find_claims};
+pub use patterns::{RawClaim, find_claims, quoted_tokens_of};
 pub use sources::{SourceCluster, cluster_sources};

@@ -8,6 +8,7 @@
 //! - hedges: "experts estimate Y" is hedged; "Y reportedly Z" is a claim with no source.
 
 use super::cues::{Cue, CueClass, CueLexicon};
+use super::model::{B, CueModel, I, O, TokenView, features};
 use crate::model::Span;
 use crate::text::{QuoteSide, Sentence, Token, TokenKind};
 
@@ -147,15 +148,42 @@ const CONCERN_NOUNS: &[&str] = &[
     "outrage",
 ];
 
-/// A source as token positions: start, end, and the apposition's range inside it.
-type SourcePos = (usize, usize, Option<(usize, usize)>);
+/// A source as token ranges: what the text writes, the part that names the speaker, and an
+/// apposition describing it.
+#[derive(Clone, Copy)]
+struct SourcePos {
+    span: (usize, usize),
+    head: (usize, usize),
+    description: Option<(usize, usize)>,
+}
+
+impl SourcePos {
+    fn new(a: usize, b: usize) -> SourcePos {
+        SourcePos {
+            span: (a, b),
+            head: (a, b),
+            description: None,
+        }
+    }
+
+    /// "Soo Kim, a researcher": the head ends before the comma of the apposition at `appos`.
+    fn with_apposition(a: usize, head_end: usize, appos: (usize, usize)) -> SourcePos {
+        SourcePos {
+            span: (a, appos.1),
+            head: (a, head_end.max(a + 1)),
+            description: Some(appos),
+        }
+    }
+}
 
 struct Ctx<'a> {
     tokens: &'a [Token],
+    /// The cue tagger's B/I/O tag per token (all O without a model).
+    cue_tags: Vec<usize>,
     /// Tokens inside double quotation marks: a cue there is the quoted speaker's own ("I
     /// think"), not the writer's attribution.
     in_quote: Vec<bool>,
-    lower: Vec<String>,
+    lower: &'a [String],
 }
 
 impl Ctx<'_> {
@@ -243,6 +271,11 @@ fn quoted_tokens(quotes: &[Option<(QuoteSide, bool)>]) -> Vec<bool> {
     out
 }
 
+/// Which tokens of a text sit inside double quotes.
+pub fn quoted_tokens_of(tokens: &[Token]) -> Vec<bool> {
+    quoted_tokens(&cx_tokens_quote_view(tokens))
+}
+
 /// Words before a cue form that make it a noun ("the states", "his remarks", "United States").
 const NOUN_MAKERS: &[&str] = &[
     "the", "his", "her", "their", "its", "our", "my", "your", "a", "an", "these", "those", "some",
@@ -256,6 +289,7 @@ pub fn find_claims(
     tokens: &[Token],
     sentences: &[Sentence],
     cues: &CueLexicon,
+    model: Option<&CueModel>,
 ) -> Vec<RawClaim> {
     let lower: Vec<String> = tokens
         .iter()
@@ -271,14 +305,36 @@ pub fn find_claims(
         })
         .collect();
     let in_quote = quoted_tokens(&cx_tokens_quote_view(tokens));
+    let mut cue_tags = vec![O; tokens.len()];
+    if let Some(m) = model {
+        let lower_refs: Vec<&str> = lower.iter().map(String::as_str).collect();
+        let raw: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+        let mut feats: Vec<Vec<u64>> = Vec::new();
+        for s in sentences {
+            let r = s.tokens.clone();
+            let view = TokenView {
+                tokens: &tokens[r.clone()],
+                lower: &lower_refs[r.clone()],
+                raw: &raw[r.clone()],
+                in_quote: &in_quote[r.clone()],
+            };
+            feats.resize_with(r.len(), Vec::new);
+            for (i, f) in feats.iter_mut().enumerate() {
+                features(&view, cues, i, f);
+            }
+            let tags = m.decode(&feats[..r.len()]);
+            cue_tags[r].copy_from_slice(&tags);
+        }
+    }
     let cx = Ctx {
         tokens,
-        lower,
+        cue_tags,
         in_quote,
+        lower: &lower,
     };
     let mut out: Vec<RawClaim> = Vec::new();
     for s in sentences {
-        sentence_claims(&cx, s, cues, &mut out);
+        sentence_claims(&cx, s, cues, model.is_some(), &mut out);
     }
     // "X echoed these concerns, stating that Y": the participle carries the claim, not the
     // short object before it
@@ -294,6 +350,35 @@ pub fn find_claims(
                 p > c.content.end && text[c.content.end as usize..p as usize].trim() == ","
             }))
     });
+    // attributions inside the content of another are the quoted speaker's own (0.6% of
+    // PolNeAR's train claims): keep the more confident of the two
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_by(|&a, &b| {
+        out[b]
+            .confidence
+            .total_cmp(&out[a].confidence)
+            .then(out[b].content.len().cmp(&out[a].content.len()))
+    });
+    let mut keep = vec![false; out.len()];
+    let mut kept: Vec<usize> = Vec::new();
+    for i in order {
+        let c = &out[i];
+        let inside = |outer: &RawClaim, inner: &RawClaim| {
+            inner.cue.is_some_and(|cue| outer.content.contains(cue))
+        };
+        if kept
+            .iter()
+            .all(|&k| !inside(&out[k], c) && !inside(c, &out[k]))
+        {
+            keep[i] = true;
+            kept.push(i);
+        }
+    }
+    let mut i = 0;
+    out.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
     // one claim per content: keep the most confident
     out.sort_by(|a, b| {
         a.content
@@ -305,62 +390,169 @@ pub fn find_claims(
     out
 }
 
-fn sentence_claims(cx: &Ctx, s: &Sentence, cues: &CueLexicon, out: &mut Vec<RawClaim>) {
+/// Which cues a sentence's claims start from when the tagger runs: its cue spans, plus the
+/// lexicon's hand-made cues it missed (their patterns are precise), never its learned-only
+/// forms (the tagger has seen them in context).
+fn cue_candidates(
+    cx: &Ctx,
+    s: &Sentence,
+    cues: &CueLexicon,
+    tagged: bool,
+) -> Vec<(usize, usize, usize)> {
     let (lo, hi) = (s.tokens.start, s.tokens.end);
-    let mut used = vec![false; hi - lo];
-    // "according to X"
-    for i in lo..hi.saturating_sub(1) {
-        if cx.w(i) == "according"
-            && cx.w(i + 1) == "to"
-            && let Some(c) = according_to(cx, s, i)
-        {
-            used[i - lo] = true;
-            out.push(c);
+    let mut out = Vec::new();
+    let mut covered = vec![false; hi - lo];
+    if tagged {
+        let mut i = lo;
+        while i < hi {
+            if cx.cue_tags[i] == B || (cx.cue_tags[i] == I && (i == lo || cx.cue_tags[i - 1] == O))
+            {
+                let mut j = i + 1;
+                while j < hi && cx.cue_tags[j] == I {
+                    j += 1;
+                }
+                // a form the hand-made list rules out is no cue, whatever the tagger says
+                if (i..j).any(|k| cues.is_excluded(cx.w(k))) {
+                    i = j;
+                    continue;
+                }
+                // the anchor: the span's last known cue word, else its first content word
+                let anchor = (i..j)
+                    .rev()
+                    .find(|&k| cues.get(cx.w(k)).is_some() || cx.w(k) == "according")
+                    .or_else(|| (i..j).find(|&k| cx.is_word(k) && !SKIPPABLE.contains(&cx.w(k))))
+                    .unwrap_or(i);
+                out.push((anchor, i, j));
+                covered[i - lo..j - lo].iter_mut().for_each(|c| *c = true);
+                i = j;
+            } else {
+                i += 1;
+            }
         }
     }
     for i in lo..hi {
-        if used[i - lo] || !cx.is_word(i) {
+        if covered[i - lo] {
             continue;
         }
-        if CONCERN_VERBS.contains(&cx.w(i))
-            && let Some(c) = concern(cx, s, i)
-        {
-            out.push(c);
-            continue;
-        }
-        let Some(cue) = cues.get(cx.w(i)) else {
-            continue;
+        let w = cx.w(i);
+        let take = match cues.get(w) {
+            Some(c) => !tagged || c.is_curated || c.class == CueClass::HedgeAdverb,
+            None => w == "according" || CONCERN_VERBS.contains(&w),
         };
-        if cx.in_quote[i] {
-            continue;
-        }
-        let noun_use = i > s.tokens.start
-            && cx.w(i).ends_with('s')
-            && (NOUN_MAKERS.contains(&cx.w(i - 1))
-                || cx.tokens[i - 1].kind == TokenKind::Possessive);
-        if noun_use {
-            continue;
-        }
-        let claim = match cue.class {
-            CueClass::HedgeAdverb => hedge_adverb(cx, s, i, cues),
-            CueClass::Impersonal => impersonal(cx, s, i),
-            // "is promising": a progressive verb, not a participle clause
-            CueClass::Participle
-                if i > s.tokens.start
-                    && matches!(
-                        cx.w(i - 1),
-                        "is" | "are" | "was" | "were" | "been" | "be" | "am"
-                    ) =>
-            {
-                verb_cue(cx, s, i, cue)
-            }
-            CueClass::Participle => participle(cx, s, i, cue, cues),
-            CueClass::Speech | CueClass::Belief | CueClass::Tell => verb_cue(cx, s, i, cue),
-        };
-        if let Some(c) = claim {
-            out.push(c);
+        if take {
+            out.push((i, i, i + 1));
         }
     }
+    out.sort_unstable();
+    out
+}
+
+fn sentence_claims(
+    cx: &Ctx,
+    s: &Sentence,
+    cues: &CueLexicon,
+    tagged: bool,
+    out: &mut Vec<RawClaim>,
+) {
+    for (i, a, b) in cue_candidates(cx, s, cues, tagged) {
+        if !cx.is_word(i) || cx.in_quote[i] {
+            continue;
+        }
+        let claim = if cx.w(i) == "according" && cx.w(i + 1) == "to" {
+            according_to(cx, s, i)
+        } else if let Some(c) = CONCERN_VERBS
+            .contains(&cx.w(i))
+            .then(|| concern(cx, s, i))
+            .flatten()
+        {
+            Some(c)
+        } else {
+            let cue = cues.get(cx.w(i)).unwrap_or(Cue {
+                class: if cx.w(i).ends_with("ing") {
+                    CueClass::Participle
+                } else {
+                    CueClass::Speech
+                },
+                is_hedged: false,
+                is_curated: false,
+            });
+            let noun_use = i > s.tokens.start
+                && cx.w(i).ends_with('s')
+                && (NOUN_MAKERS.contains(&cx.w(i - 1))
+                    || cx.tokens[i - 1].kind == TokenKind::Possessive);
+            if noun_use && b - a == 1 {
+                continue;
+            }
+            match cue.class {
+                CueClass::HedgeAdverb => hedge_adverb(cx, s, i, cues),
+                CueClass::Impersonal => impersonal(cx, s, i),
+                // "is promising": a progressive verb, not a participle clause
+                CueClass::Participle
+                    if i > s.tokens.start
+                        && matches!(
+                            cx.w(i - 1),
+                            "is" | "are" | "was" | "were" | "been" | "be" | "am"
+                        ) =>
+                {
+                    verb_cue(cx, s, i, cue)
+                }
+                CueClass::Participle => participle(cx, s, i, cue, cues),
+                CueClass::Speech | CueClass::Belief | CueClass::Tell => verb_cue(cx, s, i, cue),
+            }
+        };
+        // a cue the tagger is sure of, in a shape no pattern knows: the nearest subject and
+        // the rest of the sentence
+        let claim = claim.or_else(|| {
+            if b - a >= 1 && cx.cue_tags[a] != O {
+                fallback(cx, s, a, b)
+            } else {
+                None
+            }
+        });
+        if let Some(mut c) = claim {
+            // the tagger's span is the cue ("has said", "called for", "said in a statement")
+            if b - a > 1 || a != i {
+                let span = cx.span(a, b);
+                c.cue = Some(c.cue.map_or(span, |x| x.cover(span)));
+                if c.content.start < span.end && c.content.start >= span.start {
+                    // start the content at the first token after the cue
+                    let next = cx.tokens.partition_point(|t| t.span.start < span.end);
+                    c.content.start = cx
+                        .tokens
+                        .get(next)
+                        .map_or(c.content.end, |t| t.span.start.min(c.content.end));
+                }
+            }
+            if !c.content.is_empty() {
+                out.push(c);
+            }
+        }
+    }
+}
+
+/// The generic reading of a tagged cue `[a, b)`: the phrase before it is the source, the
+/// content follows it (or precedes it when nothing but an adverbial follows).
+fn fallback(cx: &Ctx, s: &Sentence, a: usize, b: usize) -> Option<RawClaim> {
+    let lo = s.tokens.start;
+    let mut k = a;
+    while k > lo && SKIPPABLE.contains(&cx.w(k - 1)) {
+        k -= 1;
+    }
+    let np = np_before(cx, lo, k);
+    let content = if only_adverbial_after(cx, s, b) {
+        content_before(cx, s, np.unwrap_or(a))?
+    } else {
+        content_after(cx, s, skip_adverbial(cx, s, b))?
+    };
+    Some(claim(
+        cx,
+        s,
+        np.map(|n| SourcePos::new(n, k)),
+        Some((a, b)),
+        content,
+        false,
+        0.5,
+    ))
 }
 
 /// Skips a leading dateline ("PYONGYANG, North Korea — ") and conjunctions.
@@ -557,14 +749,11 @@ fn claim(
     confidence: f32,
 ) -> RawClaim {
     let (source, source_head, description) = match source {
-        Some((a, b, appos)) => {
-            let head_end = appos.map_or(b, |(x, _)| x.saturating_sub(1).max(a + 1));
-            (
-                Some(cx.span(a, b)),
-                Some(cx.span(a, head_end)),
-                appos.map(|(x, y)| cx.span(x, y)),
-            )
-        }
+        Some(p) => (
+            Some(cx.span(p.span.0, p.span.1)),
+            Some(cx.span(p.head.0, p.head.1)),
+            p.description.map(|(x, y)| cx.span(x, y)),
+        ),
         None => (None, None, None),
     };
     let content_span = cx.span(content.0, content.1);
@@ -611,7 +800,7 @@ fn according_to(cx: &Ctx, s: &Sentence, i: usize) -> Option<RawClaim> {
     Some(claim(
         cx,
         s,
-        Some((src_start, src_end, None)),
+        Some(SourcePos::new(src_start, src_end)),
         Some((i, i + 2)),
         content,
         false,
@@ -621,36 +810,62 @@ fn according_to(cx: &Ctx, s: &Sentence, i: usize) -> Option<RawClaim> {
 
 /// "X, a researcher, remarked": the apposition between the commas before `comma`.
 fn apposition(cx: &Ctx, lo: usize, comma: usize) -> Option<(usize, usize, usize)> {
-    // NP2 runs back from the comma to the previous comma
-    let mut k = comma;
-    while k > lo && !cx.is_punct(k - 1, ',') {
-        let t = cx.tokens[k - 1];
-        if !(t.is_word()
+    // comma-separated segments back from the comma: "Ramil Carr, 31, a photographer, said"
+    let np_like = |t: &Token| {
+        t.is_word()
             || matches!(
                 t.kind,
                 TokenKind::Possessive | TokenKind::Hyphen | TokenKind::Number
-            ))
-        {
+            )
+            || t.is_punct('.')
+            || t.is_punct('(')
+            || t.is_punct(')')
+    };
+    let mut seg_start = comma;
+    let mut segments = 0;
+    loop {
+        let mut k = seg_start;
+        while k > lo && !cx.is_punct(k - 1, ',') {
+            if !np_like(&cx.tokens[k - 1]) || seg_start - k > 14 {
+                return None;
+            }
+            k -= 1;
+        }
+        if k == seg_start {
             return None;
         }
-        k -= 1;
-        if comma - k > 14 {
+        segments += 1;
+        // the head: a name (or a determiner phrase) that starts the sentence or follows a
+        // break; the segments after it describe it
+        let at_start = k == lo || k == content_start_at(cx, lo);
+        let head_like = cx.tokens[k].is_capitalized() || matches!(cx.w(k), "the" | "a" | "an");
+        if segments >= 2 && head_like && (at_start || !cx.is_punct(k - 1, ',')) {
+            let np1 = np_before(cx, lo, seg_start).unwrap_or(k);
+            let np2 = seg_start + 1;
+            let opener_ok = APPOSITIVE_OPENERS.contains(&cx.w(np2))
+                || np1 == lo
+                || cx.tokens[np2].is_capitalized()
+                || segments > 2;
+            return (opener_ok && cx.tokens[np1].is_capitalized()).then_some((np1, np2, comma));
+        }
+        if k <= lo || segments >= 4 {
             return None;
         }
+        seg_start = k - 1; // the comma before this segment
     }
-    if k <= lo {
-        return None;
+}
+
+/// Where a sentence starting at `lo` begins its content (past a dateline).
+fn content_start_at(cx: &Ctx, lo: usize) -> usize {
+    let first = cx.tokens[lo];
+    if first.is_all_caps() && first.is_word() {
+        for k in lo..cx.tokens.len().min(lo + 10) {
+            if cx.tokens[k].kind == TokenKind::Dash {
+                return k + 1;
+            }
+        }
     }
-    let np2 = k;
-    let np1_end = k - 1; // the comma
-    let np1 = np_before(cx, lo, np1_end)?;
-    // "Sen. Marco Rubio, R-Fla., appearing on Fox News, said": any interruption after a name
-    // that opens the sentence; elsewhere only a real apposition ("a ...", "who ...")
-    if !APPOSITIVE_OPENERS.contains(&cx.w(k)) && np1 != lo {
-        return None;
-    }
-    // the head must name someone: capitalised or a pronoun-free phrase at the sentence start
-    cx.tokens[np1].is_capitalized().then_some((np1, np2, comma))
+    lo
 }
 
 fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
@@ -677,7 +892,7 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
             return Some(claim(
                 cx,
                 s,
-                Some((np1, comma, Some((np2, comma)))),
+                Some(SourcePos::with_apposition(np1, np2 - 1, (np2, comma))),
                 Some(cue_span),
                 content,
                 hedged,
@@ -691,7 +906,7 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
             return Some(claim(
                 cx,
                 s,
-                Some((i + 1, src_end, None)),
+                Some(SourcePos::new(i + 1, src_end)),
                 Some(cue_span),
                 content,
                 hedged,
@@ -700,17 +915,23 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
         }
         return None;
     }
-    // "the commissioner, who conceded that Y": the relative pronoun stands for the phrase
+    // "the commissioner, who conceded that Y": the text's source is "who", the speaker is the
+    // phrase it stands for
     if k > lo + 1
         && matches!(cx.w(k - 1), "who" | "which")
         && cx.is_punct(k - 2, ',')
         && let Some(np) = np_before(cx, lo, k - 2)
     {
         let content = content_after(cx, s, skip_adverbial(cx, s, object_end(cx, s, i, cue)))?;
+        let source = SourcePos {
+            span: (k - 1, k),
+            head: (np, k - 2),
+            description: None,
+        };
         return Some(claim(
             cx,
             s,
-            Some((np, k - 2, None)),
+            Some(source),
             Some(cue_span),
             content,
             hedged,
@@ -725,7 +946,7 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
             return Some(claim(
                 cx,
                 s,
-                Some((i + 1, src_end, None)),
+                Some(SourcePos::new(i + 1, src_end)),
                 Some(cue_span),
                 content,
                 hedged,
@@ -735,7 +956,7 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
         return None;
     }
     let np = np_before(cx, lo, k)?;
-    let source = Some((np, k, None));
+    let source = Some(SourcePos::new(np, k));
     let before_np = np.checked_sub(1).filter(|&b| b >= lo);
     let after_quote = before_np.is_some_and(|b| cx.quote(b).is_some() && cx.is_closing_quote(b));
     let after_break =
@@ -983,7 +1204,7 @@ fn participle(cx: &Ctx, s: &Sentence, i: usize, cue: Cue, cues: &CueLexicon) -> 
     Some(claim(
         cx,
         s,
-        Some((start, e, None)),
+        Some(SourcePos::new(start, e)),
         Some((i, i + 1)),
         content,
         cue.is_hedged,
@@ -1072,7 +1293,7 @@ fn concern(cx: &Ctx, s: &Sentence, i: usize) -> Option<RawClaim> {
         claim(
             cx,
             s,
-            Some((np, k, None)),
+            Some(SourcePos::new(np, k)),
             Some((i, noun + 1)),
             (content_from, hi),
             false,
@@ -1179,7 +1400,7 @@ mod tests {
             tokenize(text, &mut tokens);
             let sentences = split_sentences(text, &tokens);
             let got: Vec<(Option<&str>, &str, &str)> =
-                find_claims(text, &tokens, &sentences, &cues)
+                find_claims(text, &tokens, &sentences, &cues, None)
                     .iter()
                     .map(|c| {
                         (

@@ -1,0 +1,398 @@
+//! A learned cue tagger: which tokens are attribution cues ("said", "called for", "according
+//! to", "expressed serious concerns"). A first-order structured perceptron (averaged) over
+//! B/I/O tags, with hashed features of the word, its neighbours, its shape, its cue precision
+//! in the lexicon and whether it stands inside a quotation. Trained on the PolNeAR train split
+//! by `examples/train_cue_model.rs`; the weights ship in `assets/claims/cue_model.bin`.
+//!
+//! Why learned: only a quarter of PolNeAR's cues are "said"; the rest ("called", "show",
+//! "found", "wants") are cues in some contexts only, and the context decides.
+
+use super::cues::CueLexicon;
+use crate::text::Token;
+
+static BUNDLED: &[u8] = include_bytes!("../../assets/claims/cue_model.bin");
+
+/// Tags: outside, begin, inside a cue.
+pub const TAGS: usize = 3;
+pub const O: usize = 0;
+pub const B: usize = 1;
+pub const I: usize = 2;
+
+const MAGIC: &[u8; 4] = b"CMCM";
+
+/// The shipped model's [`CueModel::outside_penalty`], chosen on the dev split.
+pub const OUTSIDE_PENALTY: f32 = 15.0;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    #[error("the cue model is damaged ({0}); retrain it with examples/train_cue_model.rs")]
+    Corrupt(&'static str),
+}
+
+/// The words of one sentence as the tagger sees them.
+pub struct TokenView<'a> {
+    pub tokens: &'a [Token],
+    /// Lower-case word per token ("" for punctuation).
+    pub lower: &'a [&'a str],
+    /// Raw text per token.
+    pub raw: &'a [&'a str],
+    pub in_quote: &'a [bool],
+}
+
+/// Weights of the tagger.
+pub struct CueModel {
+    /// Subtracted from the "outside" score of every token: trades precision for recall.
+    pub outside_penalty: f32,
+    bits: u32,
+    weights: Vec<f32>,
+    transitions: [[f32; TAGS]; TAGS + 1],
+}
+
+/// FNV-1a over parts, so features need no allocation.
+fn hash(parts: &[&[u8]]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for p in parts {
+        for &b in *p {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        h ^= 0xff;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+fn shape(raw: &str) -> &'static [u8] {
+    let mut chars = raw.chars();
+    match chars.next() {
+        None => b"_",
+        Some(c) if c.is_uppercase() => {
+            if raw.chars().all(|c| !c.is_lowercase()) {
+                b"XX"
+            } else {
+                b"Xx"
+            }
+        }
+        Some(c) if c.is_lowercase() => b"x",
+        Some(c) if c.is_numeric() => b"d",
+        Some(_) => b"p",
+    }
+}
+
+fn precision_bucket(lexicon: &CueLexicon, w: &str) -> &'static [u8] {
+    match lexicon.precision(w) {
+        None => b"none",
+        Some(p) if p >= 0.8 => b"p8",
+        Some(p) if p >= 0.6 => b"p6",
+        Some(p) if p >= 0.4 => b"p4",
+        Some(p) if p >= 0.2 => b"p2",
+        Some(_) => b"p0",
+    }
+}
+
+fn suffix(w: &str, n: usize) -> &[u8] {
+    let b = w.as_bytes();
+    &b[b.len().saturating_sub(n)..]
+}
+
+/// The feature hashes of token `i`, appended to `out`.
+pub fn features(v: &TokenView, lexicon: &CueLexicon, i: usize, out: &mut Vec<u64>) {
+    out.clear();
+    let n = v.tokens.len();
+    let w = |k: isize| -> &[u8] {
+        let j = i as isize + k;
+        if j < 0 {
+            b"<s>"
+        } else if j as usize >= n {
+            b"</s>"
+        } else {
+            let j = j as usize;
+            if v.lower[j].is_empty() {
+                v.raw[j].as_bytes()
+            } else {
+                v.lower[j].as_bytes()
+            }
+        }
+    };
+    let w0 = w(0);
+    let lw0 = v.lower[i];
+    out.push(hash(&[b"bias"]));
+    out.push(hash(&[b"w0", w0]));
+    out.push(hash(&[b"w-1", w(-1)]));
+    out.push(hash(&[b"w+1", w(1)]));
+    out.push(hash(&[b"w-2", w(-2)]));
+    out.push(hash(&[b"w+2", w(2)]));
+    out.push(hash(&[b"w-1w0", w(-1), w0]));
+    out.push(hash(&[b"w0w+1", w0, w(1)]));
+    out.push(hash(&[b"w-2w-1", w(-2), w(-1)]));
+    out.push(hash(&[b"w+1w+2", w(1), w(2)]));
+    out.push(hash(&[b"suf3", suffix(lw0, 3)]));
+    out.push(hash(&[b"suf2", suffix(lw0, 2)]));
+    out.push(hash(&[b"shape", shape(v.raw[i])]));
+    out.push(hash(&[
+        b"shape-1",
+        if i > 0 { shape(v.raw[i - 1]) } else { b"<s>" },
+    ]));
+    let p0 = precision_bucket(lexicon, lw0);
+    out.push(hash(&[b"prec", p0]));
+    out.push(hash(&[b"prec-w+1", p0, w(1)]));
+    out.push(hash(&[b"prec-w-1", p0, w(-1)]));
+    let pm1 = if i > 0 {
+        precision_bucket(lexicon, v.lower[i - 1])
+    } else {
+        b"<s>"
+    };
+    let pp1 = if i + 1 < n {
+        precision_bucket(lexicon, v.lower[i + 1])
+    } else {
+        b"</s>"
+    };
+    out.push(hash(&[b"prec-1", pm1]));
+    out.push(hash(&[b"prec+1", pp1]));
+    let q: &[u8] = if v.in_quote[i] { b"q" } else { b"-" };
+    out.push(hash(&[b"quote", q]));
+    out.push(hash(&[b"quote-prec", q, p0]));
+    let pos: &[u8] = match i {
+        0 => b"0",
+        1 => b"1",
+        2..=4 => b"2-4",
+        5..=9 => b"5-9",
+        _ => b"10+",
+    };
+    out.push(hash(&[b"pos", pos]));
+    out.push(hash(&[b"pos-prec", pos, p0]));
+    let left_quote = (i.saturating_sub(3)..i).any(|k| v.tokens[k].quote().is_some());
+    out.push(hash(&[b"lq", if left_quote { b"y" } else { b"n" }, p0]));
+}
+
+impl CueModel {
+    /// The model shipped with claimmap.
+    pub fn bundled() -> Result<CueModel, ModelError> {
+        CueModel::from_bytes(BUNDLED)
+    }
+
+    /// An untrained model with `2^bits` feature buckets.
+    pub fn new(bits: u32) -> CueModel {
+        CueModel {
+            outside_penalty: 0.0,
+            bits,
+            weights: vec![0.0; (1usize << bits) * TAGS],
+            transitions: [[0.0; TAGS]; TAGS + 1],
+        }
+    }
+
+    fn slot(&self, h: u64) -> usize {
+        ((h & ((1u64 << self.bits) - 1)) as usize) * TAGS
+    }
+
+    fn emissions(&self, feats: &[u64]) -> [f32; TAGS] {
+        let mut s = [0.0; TAGS];
+        s[O] = -self.outside_penalty;
+        for &h in feats {
+            let at = self.slot(h);
+            for (t, x) in s.iter_mut().enumerate() {
+                *x += self.weights[at + t];
+            }
+        }
+        s
+    }
+
+    /// The best tag sequence for one sentence (Viterbi). `feats[i]` are token i's features.
+    pub fn decode(&self, feats: &[Vec<u64>]) -> Vec<usize> {
+        let n = feats.len();
+        if n == 0 {
+            return Vec::new();
+        }
+        let mut score = vec![[f32::NEG_INFINITY; TAGS]; n];
+        let mut back = vec![[0usize; TAGS]; n];
+        for i in 0..n {
+            let e = self.emissions(&feats[i]);
+            for t in 0..TAGS {
+                // I may not start a cue
+                if t == I && (i == 0) {
+                    continue;
+                }
+                if i == 0 {
+                    score[0][t] = e[t] + self.transitions[TAGS][t];
+                    continue;
+                }
+                let mut best = (f32::NEG_INFINITY, 0);
+                for (p, prev) in score[i - 1].iter().enumerate() {
+                    if t == I && p == O {
+                        continue;
+                    }
+                    let s = prev + self.transitions[p][t];
+                    if s > best.0 {
+                        best = (s, p);
+                    }
+                }
+                score[i][t] = best.0 + e[t];
+                back[i][t] = best.1;
+            }
+        }
+        let mut t = (0..TAGS)
+            .max_by(|&a, &b| score[n - 1][a].total_cmp(&score[n - 1][b]))
+            .unwrap_or(O);
+        let mut tags = vec![O; n];
+        for i in (0..n).rev() {
+            tags[i] = t;
+            t = back[i][t];
+        }
+        tags
+    }
+
+    /// Reads the packed model: "CMCM", u32 version, u32 bits, f32 scale, then
+    /// `2^bits × 3` i16 weights and `4 × 3` f32 transitions.
+    pub fn from_bytes(data: &[u8]) -> Result<CueModel, ModelError> {
+        let u32_at = |at: usize| -> Result<u32, ModelError> {
+            data.get(at..at + 4)
+                .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+                .ok_or(ModelError::Corrupt("truncated"))
+        };
+        if data.len() < 16 || &data[..4] != MAGIC || u32_at(4)? != 1 {
+            return Err(ModelError::Corrupt("bad header"));
+        }
+        let bits = u32_at(8)?;
+        if !(8..=24).contains(&bits) {
+            return Err(ModelError::Corrupt("bad size"));
+        }
+        let scale = f32::from_bits(u32_at(12)?);
+        let n = (1usize << bits) * TAGS;
+        let w_at = 16;
+        let t_at = w_at + n * 2;
+        if data.len() != t_at + (TAGS + 1) * TAGS * 4 {
+            return Err(ModelError::Corrupt("size disagrees with header"));
+        }
+        let weights = data[w_at..t_at]
+            .chunks_exact(2)
+            .map(|b| i16::from_le_bytes([b[0], b[1]]) as f32 * scale)
+            .collect();
+        let mut transitions = [[0.0; TAGS]; TAGS + 1];
+        for (p, row) in transitions.iter_mut().enumerate() {
+            for (t, x) in row.iter_mut().enumerate() {
+                *x = f32::from_bits(u32_at(t_at + (p * TAGS + t) * 4)?);
+            }
+        }
+        Ok(CueModel {
+            outside_penalty: OUTSIDE_PENALTY,
+            bits,
+            weights,
+            transitions,
+        })
+    }
+
+    /// Packs the model (weights quantised to i16).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let max = self
+            .weights
+            .iter()
+            .fold(0.0f32, |m, w| m.max(w.abs()))
+            .max(1e-9);
+        let scale = max / i16::MAX as f32;
+        let mut out = Vec::with_capacity(16 + self.weights.len() * 2 + 64);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&1u32.to_le_bytes());
+        out.extend_from_slice(&self.bits.to_le_bytes());
+        out.extend_from_slice(&scale.to_bits().to_le_bytes());
+        for w in &self.weights {
+            out.extend_from_slice(&((w / scale).round() as i16).to_le_bytes());
+        }
+        for row in &self.transitions {
+            for x in row {
+                out.extend_from_slice(&x.to_bits().to_le_bytes());
+            }
+        }
+        out
+    }
+}
+
+/// Trains the tagger with the averaged structured perceptron.
+pub struct Trainer {
+    model: CueModel,
+    /// Sum of updates weighted by time, for averaging (Daumé's trick).
+    acc: Vec<f32>,
+    acc_t: [[f32; TAGS]; TAGS + 1],
+    step: f32,
+}
+
+impl Trainer {
+    pub fn new(bits: u32) -> Trainer {
+        let model = CueModel::new(bits);
+        let n = model.weights.len();
+        Trainer {
+            model,
+            acc: vec![0.0; n],
+            acc_t: [[0.0; TAGS]; TAGS + 1],
+            step: 1.0,
+        }
+    }
+
+    /// One sentence: decode, and where the guess differs from `gold`, move the weights.
+    /// Returns whether the guess was right.
+    pub fn learn(&mut self, feats: &[Vec<u64>], gold: &[usize]) -> bool {
+        let guess = self.model.decode(feats);
+        let right = guess == gold;
+        if !right {
+            for (i, f) in feats.iter().enumerate() {
+                if guess[i] != gold[i] {
+                    for &h in f {
+                        let at = self.model.slot(h);
+                        self.model.weights[at + gold[i]] += 1.0;
+                        self.model.weights[at + guess[i]] -= 1.0;
+                        self.acc[at + gold[i]] += self.step;
+                        self.acc[at + guess[i]] -= self.step;
+                    }
+                }
+                let (gp, pp) = if i == 0 {
+                    (TAGS, TAGS)
+                } else {
+                    (gold[i - 1], guess[i - 1])
+                };
+                if gp != pp || gold[i] != guess[i] {
+                    self.model.transitions[gp][gold[i]] += 1.0;
+                    self.model.transitions[pp][guess[i]] -= 1.0;
+                    self.acc_t[gp][gold[i]] += self.step;
+                    self.acc_t[pp][guess[i]] -= self.step;
+                }
+            }
+        }
+        self.step += 1.0;
+        right
+    }
+
+    /// The averaged model.
+    pub fn finish(mut self) -> CueModel {
+        for (w, a) in self.model.weights.iter_mut().zip(&self.acc) {
+            *w -= a / self.step;
+        }
+        for (row, arow) in self.model.transitions.iter_mut().zip(&self.acc_t) {
+            for (w, a) in row.iter_mut().zip(arow) {
+                *w -= a / self.step;
+            }
+        }
+        self.model
+    }
+
+    pub fn model(&self) -> &CueModel {
+        &self.model
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_packed_model_reads_back() {
+        let mut t = Trainer::new(8);
+        let feats = vec![vec![1u64, 2], vec![3, 4]];
+        for _ in 0..5 {
+            t.learn(&feats, &[O, B]);
+        }
+        let m = t.finish();
+        let mut back = CueModel::from_bytes(&m.to_bytes()).unwrap();
+        back.outside_penalty = 0.0;
+        assert_eq!(back.decode(&feats), vec![O, B]);
+        assert!(CueModel::from_bytes(&m.to_bytes()[..20]).is_err());
+    }
+}
