@@ -542,7 +542,13 @@ fn fallback(cx: &Ctx, s: &Sentence, a: usize, b: usize) -> Option<RawClaim> {
     let content = if only_adverbial_after(cx, s, b) {
         content_before(cx, s, np.unwrap_or(a))?
     } else {
-        content_after(cx, s, skip_adverbial(cx, s, b))?
+        let (x, y) = content_after(cx, s, skip_adverbial(cx, s, b))?;
+        let learned = Cue {
+            class: CueClass::Speech,
+            is_hedged: false,
+            is_curated: false,
+        };
+        (x, trim_content(cx, x, y, learned))
     };
     Some(claim(
         cx,
@@ -711,6 +717,58 @@ fn content_before(cx: &Ctx, s: &Sentence, end: usize) -> Option<(usize, usize)> 
     }
     let start = content_start(cx, s);
     (start < e).then_some((start, e))
+}
+
+/// Subordinators that end an object content ("endorsed Clinton as governor ...").
+const OBJECT_END: &[&str] = &[
+    "when", "while", "as", "after", "before", "because", "since", "until", "whom", "which", "who",
+    "but", "although", "though", "whereas",
+];
+/// Conjunctions after a comma that end even a clause content ("..., but Wallace brought").
+const CLAUSE_END: &[&str] = &[
+    "but", "while", "although", "though", "whom", "which", "whereas",
+];
+
+/// Where a content after its cue ends. A verb of saying takes a clause that runs to the end
+/// of the sentence (up to a semicolon or a ", but ..."); any other cue ("endorsed", "called
+/// for", "oppose") takes an object that ends at the first comma, bracket, dash or
+/// subordinator outside quotation marks.
+fn trim_content(cx: &Ctx, a: usize, e: usize, cue: Cue) -> usize {
+    if cx.quote(a).is_some() && e > a && cx.quote(e - 1).is_some() {
+        return e;
+    }
+    let clausal = cue.is_curated
+        && matches!(
+            cue.class,
+            CueClass::Speech | CueClass::Belief | CueClass::Tell
+        );
+    if clausal {
+        let e = trim_noun_phrase_content(cx, a, e);
+        for k in a + 3..e {
+            if cx.in_quote[k] {
+                continue;
+            }
+            if cx.is_punct(k, ';') || (cx.is_punct(k, ',') && CLAUSE_END.contains(&cx.w(k + 1))) {
+                return k;
+            }
+        }
+        return e;
+    }
+    for k in a + 1..e {
+        if cx.in_quote[k] || cx.quote(k).is_some() {
+            continue;
+        }
+        let t = cx.tokens[k];
+        if t.is_punct(';')
+            || t.is_punct('(')
+            || t.kind == TokenKind::Dash
+            || (t.is_punct(',')
+                && (OBJECT_END.contains(&cx.w(k + 1)) || cx.w(k + 1).ends_with("ing")))
+        {
+            return k;
+        }
+    }
+    e
 }
 
 /// For an object content ("announced the agreement after his visit"), stop at the first
@@ -885,10 +943,7 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
     if k > lo && cx.is_punct(k - 1, ',') {
         if let Some((np1, np2, comma)) = apposition(cx, lo, k - 1) {
             let content = content_after(cx, s, object_end(cx, s, i, cue))?;
-            let content = (
-                content.0,
-                trim_noun_phrase_content(cx, content.0, content.1),
-            );
+            let content = (content.0, trim_content(cx, content.0, content.1, cue));
             return Some(claim(
                 cx,
                 s,
@@ -903,6 +958,7 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
         let src_end = np_after(cx, i + 1, hi);
         if src_end > i + 1 && (src_end >= content_end(cx, s) || cx.is_punct(src_end, ',')) {
             let content = continue_quote(cx, s, content_before(cx, s, k)?);
+            let content = resume_after_source(cx, s, content, src_end);
             return Some(claim(
                 cx,
                 s,
@@ -986,10 +1042,7 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
         return None;
     }
     let content = content_after(cx, s, skip_adverbial(cx, s, object_end(cx, s, i, cue)))?;
-    let content = (
-        content.0,
-        trim_noun_phrase_content(cx, content.0, content.1),
-    );
+    let content = (content.0, trim_content(cx, content.0, content.1, cue));
     Some(claim(cx, s, source, Some(cue_span), content, hedged, 0.8))
 }
 
@@ -1086,6 +1139,42 @@ fn skip_adverbial(cx: &Ctx, s: &Sentence, j: usize) -> usize {
     j
 }
 
+/// "Y1, said X, an expert on Russia, would read this as Y2": the sentence goes on with the
+/// content after the interrupting source, so the content is the whole (the annotators' hull).
+fn resume_after_source(
+    cx: &Ctx,
+    s: &Sentence,
+    content: (usize, usize),
+    src_end: usize,
+) -> (usize, usize) {
+    let e = content_end(cx, s);
+    let mut k = src_end;
+    // past the source's apposition: ", an expert on Russia,"
+    if cx.is_punct(k, ',') {
+        let next_comma = (k + 1..e.min(k + 16)).find(|&x| cx.is_punct(x, ','));
+        if let Some(c) = next_comma
+            && matches!(
+                cx.w(k + 1),
+                "a" | "an" | "the" | "who" | "one" | "former" | "his" | "her"
+            )
+        {
+            k = c;
+        }
+    }
+    if !cx.is_punct(k, ',') || k + 1 >= e {
+        return content;
+    }
+    let w = cx.w(k + 1);
+    let continues = cx.is_word(k + 1)
+        && !cx.tokens[k + 1].is_capitalized()
+        && !w.ends_with("ing")
+        && !matches!(
+            w,
+            "a" | "an" | "the" | "who" | "which" | "according" | "in" | "on" | "at"
+        );
+    if continues { (content.0, e) } else { content }
+}
+
 /// Never extend a quotation into one that has its own cue.
 fn cues_after_quote(cx: &Ctx, k: usize) -> bool {
     matches!(
@@ -1108,9 +1197,10 @@ fn continue_quote(cx: &Ctx, s: &Sentence, content: (usize, usize)) -> (usize, us
         return (content.0, close + 1);
     }
     let next = s.tokens.end;
+    // a new paragraph opens a new quotation
     if next >= cx.tokens.len()
         || !cx.is_opening_quote(next)
-        || cx.tokens[next].is_line_start() && cx.tokens[next].flags & Token::PARAGRAPH_START != 0
+        || cx.tokens[next].flags & Token::PARAGRAPH_START != 0
     {
         return content;
     }
