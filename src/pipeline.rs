@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use crate::claims::model::CueModel;
+use crate::claims::ranker::Ranker;
 use crate::claims::{self, CueLexicon, RawClaim, SourceTraits};
 use crate::geo::{self, GazId, Gazetteer, WordLexicon};
 use crate::model::{
@@ -20,6 +21,7 @@ pub struct Resources {
     pub lexicon: WordLexicon,
     pub cues: CueLexicon,
     pub cue_model: CueModel,
+    pub content_ranker: Ranker,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -40,6 +42,7 @@ impl Resources {
             lexicon: WordLexicon::bundled(),
             cues: CueLexicon::bundled()?,
             cue_model: CueModel::bundled()?,
+            content_ranker: Ranker::bundled()?,
         })
     }
 }
@@ -119,7 +122,14 @@ pub fn analyse(res: &Resources, text: &str) -> DocumentAnalysis {
     tokenize(text, &mut tokens);
     let sentences = split_sentences(text, &tokens);
     let places = find_places(res, text, &tokens, &sentences);
-    let raw = claims::find_claims(text, &tokens, &sentences, &res.cues, Some(&res.cue_model));
+    let raw = claims::find_claims(
+        text,
+        &tokens,
+        &sentences,
+        &res.cues,
+        Some(&res.cue_model),
+        Some(&res.content_ranker),
+    );
     let is_common = |w: &str| res.lexicon.is_common_word(w);
     let traits_of = |head: &str, desc: Option<&str>| claims::source_traits(head, desc, &is_common);
     let (clusters, claim_sources) = claims::cluster_sources(text, &raw, &traits_of);

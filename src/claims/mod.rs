@@ -6,9 +6,10 @@ mod cues;
 mod kinds;
 pub mod model;
 mod patterns;
+pub mod ranker;
 mod sources;
 
 pub use cues::{CueClass, CueError, CueLexicon};
 pub use kinds::{SourceTraits, source_traits};
-pub use patterns::{RawClaim, find_claims, quoted_tokens_of};
+pub use patterns::{CueSite, RawClaim, Reading, cue_sites, find_claims, quoted_tokens_of};
 pub use sources::{SourceCluster, cluster_sources};

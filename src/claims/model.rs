@@ -21,7 +21,7 @@ pub const I: usize = 2;
 const MAGIC: &[u8; 4] = b"CMCM";
 
 /// The shipped model's [`CueModel::outside_penalty`], chosen on the dev split.
-pub const OUTSIDE_PENALTY: f32 = 15.0;
+pub const OUTSIDE_PENALTY: f32 = 30.0;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ModelError {
@@ -49,6 +49,10 @@ pub struct CueModel {
 }
 
 /// FNV-1a over parts, so features need no allocation.
+pub fn hash_parts(parts: &[&[u8]]) -> u64 {
+    hash(parts)
+}
+
 fn hash(parts: &[&[u8]]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for p in parts {

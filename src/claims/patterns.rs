@@ -8,7 +8,8 @@
 //! - hedges: "experts estimate Y" is hedged; "Y reportedly Z" is a claim with no source.
 
 use super::cues::{Cue, CueClass, CueLexicon};
-use super::model::{B, CueModel, I, O, TokenView, features};
+use super::model::{B, CueModel, I, O, TokenView, features, hash_parts};
+use super::ranker::Ranker;
 use crate::model::Span;
 use crate::text::{QuoteSide, Sentence, Token, TokenKind};
 
@@ -283,14 +284,16 @@ const NOUN_MAKERS: &[&str] = &[
     "whose", "recent", "earlier", "latest", "media", "news", "press", "public",
 ];
 
-/// Finds the claims of one document.
-pub fn find_claims(
+/// Builds the context of one text (lower-case words, quotation marks, the tagger's cue
+/// tags) and runs `f` on it.
+fn with_context<R>(
     text: &str,
     tokens: &[Token],
     sentences: &[Sentence],
     cues: &CueLexicon,
     model: Option<&CueModel>,
-) -> Vec<RawClaim> {
+    f: impl FnOnce(&Ctx) -> R,
+) -> R {
     let lower: Vec<String> = tokens
         .iter()
         .map(|t| {
@@ -332,9 +335,97 @@ pub fn find_claims(
         in_quote,
         lower: &lower,
     };
-    let mut out: Vec<RawClaim> = Vec::new();
+    f(&cx)
+}
+
+/// Every cue site of a text with all its readings: what the content ranker is trained on
+/// (`examples/train_content_ranker.rs`).
+pub fn cue_sites(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    cues: &CueLexicon,
+    model: Option<&CueModel>,
+) -> Vec<CueSite> {
+    with_context(text, tokens, sentences, cues, model, |cx| {
+        let mut sites = Vec::new();
+        for s in sentences {
+            sentence_sites(cx, s, cues, model.is_some(), true, &mut sites);
+        }
+        sites
+    })
+}
+
+/// Finds the claims of one document.
+pub fn find_claims(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    cues: &CueLexicon,
+    model: Option<&CueModel>,
+    ranker: Option<&Ranker>,
+) -> Vec<RawClaim> {
+    with_context(text, tokens, sentences, cues, model, |cx| {
+        decide(cx, text, sentences, cues, model.is_some(), ranker)
+    })
+}
+
+/// Pattern confidence at or above which a hand-made cue's reading is kept as it is.
+const RULE_TRUSTED: f32 = 0.75;
+
+fn decide(
+    cx: &Ctx,
+    text: &str,
+    sentences: &[Sentence],
+    cues: &CueLexicon,
+    tagged: bool,
+    ranker: Option<&Ranker>,
+) -> Vec<RawClaim> {
+    let mut sites = Vec::new();
     for s in sentences {
-        sentence_claims(&cx, s, cues, model.is_some(), &mut out);
+        sentence_sites(cx, s, cues, tagged, ranker.is_some(), &mut sites);
+    }
+    let mut out: Vec<RawClaim> = Vec::new();
+    for site in sites {
+        let Some(r) = ranker else {
+            out.extend(site.rule);
+            continue;
+        };
+        // a hand-made cue read by its own pattern stays as the pattern reads it
+        if site.is_curated
+            && site
+                .rule
+                .as_ref()
+                .is_some_and(|c| c.confidence >= RULE_TRUSTED)
+        {
+            out.extend(site.rule);
+            continue;
+        }
+        let feats: Vec<Vec<u64>> = site.readings.iter().map(|x| x.features.clone()).collect();
+        let Some(content) = site.readings[r.best(&feats)].content else {
+            continue; // the ranker reads no claim here
+        };
+        let claim = match site.rule {
+            Some(mut c) => {
+                c.content = content;
+                c.sentence = c.sentence.cover(content);
+                c
+            }
+            None => {
+                let p = site.source;
+                RawClaim {
+                    source: p.map(|p| cx.span(p.span.0, p.span.1)),
+                    source_head: p.map(|p| cx.span(p.head.0, p.head.1)),
+                    description: None,
+                    cue: Some(site.cue),
+                    content,
+                    sentence: site.sentence.cover(content),
+                    is_hedged: false,
+                    confidence: 0.5,
+                }
+            }
+        };
+        out.push(claim);
     }
     // "X echoed these concerns, stating that Y": the participle carries the claim, not the
     // short object before it
@@ -447,17 +538,49 @@ fn cue_candidates(
     out
 }
 
-fn sentence_claims(
+/// One cue occurrence: the claim the patterns read there (if any) and, for the content
+/// ranker, every reading of its content. Reading 0 is "no claim".
+pub struct CueSite {
+    /// The cue as the tagger or the lexicon found it.
+    pub cue: Span,
+    /// The patterns' claim, or the generic reading of a tagged cue.
+    pub rule: Option<RawClaim>,
+    /// The subject the generic reading would give, when the patterns found no claim.
+    source: Option<SourcePos>,
+    sentence: Span,
+    /// The cue word is in the hand-made lexicon, whose patterns were written for it.
+    is_curated: bool,
+    pub readings: Vec<Reading>,
+}
+
+/// One way to read a cue's content.
+pub struct Reading {
+    /// `None` for "this cue makes no claim".
+    pub content: Option<Span>,
+    pub features: Vec<u64>,
+}
+
+fn sentence_sites(
     cx: &Ctx,
     s: &Sentence,
     cues: &CueLexicon,
     tagged: bool,
-    out: &mut Vec<RawClaim>,
+    with_readings: bool,
+    out: &mut Vec<CueSite>,
 ) {
     for (i, a, b) in cue_candidates(cx, s, cues, tagged) {
         if !cx.is_word(i) || cx.in_quote[i] {
             continue;
         }
+        let cue = cues.get(cx.w(i)).unwrap_or(Cue {
+            class: if cx.w(i).ends_with("ing") {
+                CueClass::Participle
+            } else {
+                CueClass::Speech
+            },
+            is_hedged: false,
+            is_curated: false,
+        });
         let claim = if cx.w(i) == "according" && cx.w(i + 1) == "to" {
             according_to(cx, s, i)
         } else if let Some(c) = CONCERN_VERBS
@@ -467,15 +590,6 @@ fn sentence_claims(
         {
             Some(c)
         } else {
-            let cue = cues.get(cx.w(i)).unwrap_or(Cue {
-                class: if cx.w(i).ends_with("ing") {
-                    CueClass::Participle
-                } else {
-                    CueClass::Speech
-                },
-                is_hedged: false,
-                is_curated: false,
-            });
             let noun_use = i > s.tokens.start
                 && cx.w(i).ends_with('s')
                 && (NOUN_MAKERS.contains(&cx.w(i - 1))
@@ -500,16 +614,17 @@ fn sentence_claims(
                 CueClass::Speech | CueClass::Belief | CueClass::Tell => verb_cue(cx, s, i, cue),
             }
         };
+        let is_tagged = cx.cue_tags[a] != O;
         // a cue the tagger is sure of, in a shape no pattern knows: the nearest subject and
         // the rest of the sentence
         let claim = claim.or_else(|| {
-            if b - a >= 1 && cx.cue_tags[a] != O {
+            if is_tagged {
                 fallback(cx, s, a, b)
             } else {
                 None
             }
         });
-        if let Some(mut c) = claim {
+        let claim = claim.map(|mut c| {
             // the tagger's span is the cue ("has said", "called for", "said in a statement")
             if b - a > 1 || a != i {
                 let span = cx.span(a, b);
@@ -523,11 +638,257 @@ fn sentence_claims(
                         .map_or(c.content.end, |t| t.span.start.min(c.content.end));
                 }
             }
-            if !c.content.is_empty() {
-                out.push(c);
+            c
+        });
+        let claim = claim.filter(|c| !c.content.is_empty());
+        if claim.is_none() && !(with_readings && is_tagged) {
+            continue;
+        }
+        let source = if claim.is_none() {
+            subject_before(cx, s, a)
+        } else {
+            None
+        };
+        let readings = if with_readings {
+            readings(cx, s, i, a, b, cue, claim.as_ref(), is_tagged)
+        } else {
+            Vec::new()
+        };
+        out.push(CueSite {
+            cue: cx.span(a, b),
+            rule: claim,
+            source,
+            sentence: s.span,
+            is_curated: cue.is_curated || cx.w(i) == "according",
+            readings,
+        });
+    }
+}
+
+/// The noun phrase before token `a` (past auxiliaries), as a source.
+fn subject_before(cx: &Ctx, s: &Sentence, a: usize) -> Option<SourcePos> {
+    let lo = s.tokens.start;
+    let mut k = a;
+    while k > lo && SKIPPABLE.contains(&cx.w(k - 1)) {
+        k -= 1;
+    }
+    np_before(cx, lo, k).map(|n| SourcePos::new(n, k))
+}
+
+// Which generator proposed a reading; a reading may come from several.
+const G_RULE: u32 = 1;
+const G_AFTER: u32 = 2;
+const G_OBJECT: u32 = 4;
+const G_CLAUSE: u32 = 8;
+const G_BEFORE: u32 = 16;
+const G_BEFORE_QUOTE: u32 = 32;
+const G_QUOTE_AFTER: u32 = 64;
+const G_NEXT_SENTENCE: u32 = 128;
+const G_NOUN_PHRASE: u32 = 256;
+const GENERATORS: &[(u32, &[u8])] = &[
+    (G_RULE, b"rule"),
+    (G_AFTER, b"after"),
+    (G_OBJECT, b"object"),
+    (G_CLAUSE, b"clause"),
+    (G_BEFORE, b"before"),
+    (G_BEFORE_QUOTE, b"before-quote"),
+    (G_QUOTE_AFTER, b"quote-after"),
+    (G_NEXT_SENTENCE, b"next-sentence"),
+    (G_NOUN_PHRASE, b"noun-phrase"),
+];
+
+/// The readings of the cue at anchor `i`, span `[a, b)`.
+#[allow(clippy::too_many_arguments)]
+fn readings(
+    cx: &Ctx,
+    s: &Sentence,
+    i: usize,
+    a: usize,
+    b: usize,
+    cue: Cue,
+    rule: Option<&RawClaim>,
+    is_tagged: bool,
+) -> Vec<Reading> {
+    let mut spans: Vec<((usize, usize), u32)> = Vec::new();
+    let mut add = |r: Option<(usize, usize)>, g: u32| {
+        if let Some(r) = r.filter(|r| r.0 < r.1) {
+            match spans.iter_mut().find(|x| x.0 == r) {
+                Some(x) => x.1 |= g,
+                None => spans.push((r, g)),
             }
         }
+    };
+    let rule_tokens = rule.map(|c| {
+        let x = cx
+            .tokens
+            .partition_point(|t| t.span.start < c.content.start);
+        let y = cx.tokens.partition_point(|t| t.span.end <= c.content.end);
+        (x, y.max(x))
+    });
+    add(rule_tokens, G_RULE);
+    let after = content_after(cx, s, skip_adverbial(cx, s, b));
+    add(after, G_AFTER);
+    if let Some((x, y)) = after {
+        let learned = Cue {
+            is_curated: false,
+            ..cue
+        };
+        let said = Cue {
+            is_curated: true,
+            class: CueClass::Speech,
+            ..cue
+        };
+        add(Some((x, trim_content(cx, x, y, learned))), G_OBJECT);
+        add(Some((x, trim_content(cx, x, y, said))), G_CLAUSE);
+        add(Some((x, trim_noun_phrase_content(cx, x, y))), G_NOUN_PHRASE);
     }
+    let subject = subject_before(cx, s, a).map(|p| p.span.0).unwrap_or(a);
+    let before = content_before(cx, s, subject);
+    add(before, G_BEFORE);
+    if let Some(bq) = before {
+        add(Some(continue_quote(cx, s, bq)), G_BEFORE_QUOTE);
+    }
+    let q = (b..s.tokens.end.min(b + 4)).find(|&k| cx.is_opening_quote(k));
+    if let Some(q) = q
+        && let Some(close) = matching_close(cx, q)
+    {
+        add(Some(continue_quote(cx, s, (q, close + 1))), G_QUOTE_AFTER);
+    }
+    // "X said:" at the end of a sentence: the next sentence is what was said
+    let colon_end = (b..s.tokens.end)
+        .all(|k| cx.is_punct(k, ':') || cx.tokens[k].quote().is_some())
+        && (b..s.tokens.end).any(|k| cx.is_punct(k, ':'));
+    if colon_end && s.tokens.end < cx.tokens.len() {
+        let next = s.tokens.end;
+        let mut e = next;
+        while e < cx.tokens.len() && (e == next || !cx.tokens[e].is_line_start()) {
+            e += 1;
+        }
+        add(Some((next, e)), G_NEXT_SENTENCE);
+    }
+
+    let w = |k: usize| -> &[u8] {
+        if k < cx.tokens.len() {
+            cx.w(k).as_bytes()
+        } else {
+            b"</s>"
+        }
+    };
+    let anchor = cx.w(i).as_bytes();
+    let class: &[u8] = match cue.class {
+        CueClass::Speech => b"speech",
+        CueClass::Belief => b"belief",
+        CueClass::Participle => b"participle",
+        CueClass::Tell => b"tell",
+        CueClass::HedgeAdverb => b"hedge",
+        CueClass::Impersonal => b"impersonal",
+    };
+    let before_cue: &[u8] = if a > s.tokens.start {
+        let t = cx.tokens[a - 1];
+        if t.is_word() {
+            cx.w(a - 1).as_bytes()
+        } else {
+            t.text_bytes()
+        }
+    } else {
+        b"<s>"
+    };
+    let after_cue: &[u8] = if b < s.tokens.end {
+        let t = cx.tokens[b];
+        if t.is_word() {
+            cx.w(b).as_bytes()
+        } else {
+            t.text_bytes()
+        }
+    } else {
+        b"</s>"
+    };
+    let quote_before = (a.saturating_sub(4).max(s.tokens.start)..a).any(|k| cx.quote(k).is_some());
+    let at_end = only_adverbial_after(cx, s, b);
+    let flags: &[u8] = match (is_tagged, cue.is_curated, quote_before, at_end) {
+        (true, true, true, true) => b"ttqe",
+        (true, true, true, false) => b"ttq-",
+        (true, true, false, true) => b"tt-e",
+        (true, true, false, false) => b"tt--",
+        (true, false, true, true) => b"t-qe",
+        (true, false, true, false) => b"t-q-",
+        (true, false, false, true) => b"t--e",
+        (true, false, false, false) => b"t---",
+        (false, _, true, true) => b"-tqe",
+        (false, _, true, false) => b"-tq-",
+        (false, _, false, true) => b"-t-e",
+        (false, _, false, false) => b"-t--",
+    };
+    let mut out = Vec::with_capacity(spans.len() + 1);
+    let none = vec![
+        hash_parts(&[b"none"]),
+        hash_parts(&[b"none", anchor]),
+        hash_parts(&[b"none", flags]),
+        hash_parts(&[b"none", class, flags]),
+        hash_parts(&[b"none", before_cue]),
+        hash_parts(&[b"none", after_cue]),
+        hash_parts(&[
+            b"none",
+            if rule.is_some() { b"rule" } else { b"no-rule" },
+            flags,
+        ]),
+    ];
+    out.push(Reading {
+        content: None,
+        features: none,
+    });
+    for ((x, y), gens) in spans {
+        let len: &[u8] = match y - x {
+            0..=3 => b"1-3",
+            4..=8 => b"4-8",
+            9..=20 => b"9-20",
+            21..=40 => b"21-40",
+            _ => b"41+",
+        };
+        let starts_quote: &[u8] = if cx.quote(x).is_some() { b"q" } else { b"-" };
+        let ends: &[u8] = if y < cx.tokens.len() {
+            let t = cx.tokens[y];
+            if t.is_word() { b"word" } else { t.text_bytes() }
+        } else {
+            b"</s>"
+        };
+        let crosses: &[u8] = if y > s.tokens.end || x < s.tokens.start {
+            b"x"
+        } else {
+            b"-"
+        };
+        let side: &[u8] = if y <= a { b"left" } else { b"right" };
+        let mut f = vec![
+            hash_parts(&[b"gens", &gens.to_le_bytes()]),
+            hash_parts(&[b"gens", &gens.to_le_bytes(), class]),
+            hash_parts(&[b"gens", &gens.to_le_bytes(), flags]),
+            hash_parts(&[b"side", side, flags]),
+            hash_parts(&[b"side", side, anchor]),
+            hash_parts(&[b"side", side, after_cue]),
+            hash_parts(&[b"side", side, before_cue]),
+            hash_parts(&[b"side-len", side, len]),
+        ];
+        for &(g, name) in GENERATORS {
+            if gens & g == 0 {
+                continue;
+            }
+            f.push(hash_parts(&[name]));
+            f.push(hash_parts(&[name, anchor]));
+            f.push(hash_parts(&[name, class]));
+            f.push(hash_parts(&[name, flags]));
+            f.push(hash_parts(&[name, after_cue]));
+            f.push(hash_parts(&[name, before_cue]));
+            f.push(hash_parts(&[name, len]));
+            f.push(hash_parts(&[name, starts_quote, ends]));
+            f.push(hash_parts(&[name, crosses]));
+            f.push(hash_parts(&[name, w(y)]));
+        }
+        out.push(Reading {
+            content: Some(cx.span(x, y)),
+            features: f,
+        });
+    }
+    out
 }
 
 /// The generic reading of a tagged cue `[a, b)`: the phrase before it is the source, the
@@ -1490,7 +1851,7 @@ mod tests {
             tokenize(text, &mut tokens);
             let sentences = split_sentences(text, &tokens);
             let got: Vec<(Option<&str>, &str, &str)> =
-                find_claims(text, &tokens, &sentences, &cues, None)
+                find_claims(text, &tokens, &sentences, &cues, None, None)
                     .iter()
                     .map(|c| {
                         (

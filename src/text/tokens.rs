@@ -57,6 +57,28 @@ impl Token {
     pub fn text(self, text: &str) -> &str {
         self.span.slice(text)
     }
+    /// The token's bytes as a feature value for punctuation (its first char).
+    pub fn text_bytes(self) -> &'static [u8] {
+        match self.first {
+            ',' => b",",
+            '.' => b".",
+            ':' => b":",
+            ';' => b";",
+            '(' => b"(",
+            ')' => b")",
+            '?' => b"?",
+            '!' => b"!",
+            _ => match self.kind {
+                TokenKind::Quote => b"\"",
+                TokenKind::Dash => b"--",
+                TokenKind::Hyphen => b"-",
+                TokenKind::Number => b"0",
+                TokenKind::Possessive => b"'s",
+                _ => b"?sym",
+            },
+        }
+    }
+
     pub fn is_word(self) -> bool {
         self.kind == TokenKind::Word
     }
