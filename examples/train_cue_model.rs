@@ -8,7 +8,7 @@
 
 use std::io::BufRead;
 
-use claimmap::claims::model::{B, CueModel, I, O, TokenView, Trainer, features};
+use claimmap::claims::model::{B, CueModel, I, O, Trainer, features, token_infos};
 use claimmap::claims::{CueLexicon, quoted_tokens_of};
 use claimmap::text::{CodePoints, Token, split_sentences, tokenize};
 
@@ -70,18 +70,13 @@ fn examples(path: &str, lexicon: &CueLexicon) -> Vec<Example> {
                 }
             }
         }
+        let infos = token_infos(&tokens, &lower, &raw, &in_quote, lexicon);
         for s in sentences {
             let r = s.tokens.clone();
-            let view = TokenView {
-                tokens: &tokens[r.clone()],
-                lower: &lower[r.clone()],
-                raw: &raw[r.clone()],
-                in_quote: &in_quote[r.clone()],
-            };
             let mut feats = Vec::with_capacity(r.len());
             let mut buf = Vec::new();
             for i in 0..r.len() {
-                features(&view, lexicon, i, &mut buf);
+                features(&infos[r.clone()], i, &mut buf);
                 feats.push(buf.clone());
             }
             let mut gold: Vec<usize> = tags[r].to_vec();

@@ -74,6 +74,7 @@ impl CueLexicon {
                         line: n + 1,
                         what: "expected form, count, occurrences, precision",
                     })?;
+            self.precisions.insert(f[0], precision);
             if precision < min_precision
                 || self.cues.contains_key(f[0])
                 || self.excluded.contains(&f[0])

@@ -1,6 +1,9 @@
 //! What kind of source a phrase names: state media, a ministry, an expert, an unnamed
 //! official ... decided from the words of the source and its apposition.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use crate::model::SourceKind;
 
 /// The kind of a source and whether it is one or many.
@@ -238,8 +241,71 @@ const UNNAMED_HEADS: &[&str] = &[
     "members",
 ];
 
-fn has_any(text: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| contains_word(text, w))
+/// The keyword categories of a phrase: one bit per list above.
+#[derive(Clone, Copy, Default)]
+struct Categories(u8);
+
+const C_STATE_MEDIA: u8 = 1;
+const C_MINISTRY: u8 = 2;
+const C_MILITARY: u8 = 4;
+const C_MEDIA: u8 = 8;
+const C_EXPERT: u8 = 16;
+const C_GOVERNMENT: u8 = 32;
+const C_ORGANISATION: u8 = 64;
+
+/// Single-word keywords → categories, and the multi-word keywords, built once.
+struct KeywordIndex {
+    words: HashMap<&'static str, u8>,
+    phrases: Vec<(&'static str, u8)>,
+}
+
+fn index() -> &'static KeywordIndex {
+    static INDEX: OnceLock<KeywordIndex> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut words = HashMap::new();
+        let mut phrases = Vec::new();
+        for (list, bit) in [
+            (STATE_MEDIA, C_STATE_MEDIA),
+            (MINISTRY, C_MINISTRY),
+            (MILITARY, C_MILITARY),
+            (MEDIA, C_MEDIA),
+            (EXPERT, C_EXPERT),
+            (GOVERNMENT, C_GOVERNMENT),
+            (ORGANISATION, C_ORGANISATION),
+        ] {
+            for &k in list {
+                if k.contains([' ', '-', '\'']) {
+                    phrases.push((k, bit));
+                } else {
+                    *words.entry(k).or_insert(0) |= bit;
+                }
+            }
+        }
+        KeywordIndex { words, phrases }
+    })
+}
+
+impl Categories {
+    /// The categories of a lower-case phrase: its words looked up, its phrases searched.
+    fn of(lower: &str) -> Categories {
+        let idx = index();
+        let mut bits = 0;
+        for w in lower.split(|c: char| !c.is_alphanumeric()) {
+            if let Some(b) = idx.words.get(w) {
+                bits |= b;
+            }
+        }
+        for &(p, b) in &idx.phrases {
+            if bits & b == 0 && contains_word(lower, p) {
+                bits |= b;
+            }
+        }
+        Categories(bits)
+    }
+
+    fn has(self, bit: u8) -> bool {
+        self.0 & bit != 0
+    }
 }
 
 /// `needle` in `hay` at word boundaries (both lower case).
@@ -280,44 +346,42 @@ pub fn source_traits(
         || matches!(last, "they" | "we" | "media" | "people" | "police");
     // a person's name: two to four capitalised words, none an institution word
     let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
-    let institution = has_any(&lower, MINISTRY)
-        || has_any(&lower, ORGANISATION)
-        || has_any(&lower, MEDIA)
-        || has_any(&lower, STATE_MEDIA)
-        || has_any(&lower, GOVERNMENT)
-        || has_any(&lower, MILITARY);
+    let cat = Categories::of(&lower);
+    let dcat = Categories::of(&desc);
+    let institution =
+        cat.has(C_MINISTRY | C_ORGANISATION | C_MEDIA | C_STATE_MEDIA | C_GOVERNMENT | C_MILITARY);
     let is_person_name = !institution
         && !words.is_empty()
         && words.len() <= 4
         && words.iter().all(capitalised)
         && !(words.len() == 1 && is_common(&lower));
     let kind = if is_person_name {
-        if has_any(&desc, EXPERT) {
+        if dcat.has(C_EXPERT) {
             SourceKind::Expert
-        } else if has_any(&desc, MILITARY) {
+        } else if dcat.has(C_MILITARY) {
             SourceKind::Military
-        } else if has_any(&desc, STATE_MEDIA) || has_any(&desc, MEDIA) {
+        } else if dcat.has(C_STATE_MEDIA | C_MEDIA) {
             SourceKind::Media
-        } else if has_any(&desc, GOVERNMENT) || has_any(&desc, MINISTRY) {
+        } else if dcat.has(C_GOVERNMENT | C_MINISTRY) {
             SourceKind::Government
         } else {
             SourceKind::Person
         }
-    } else if has_any(&lower, STATE_MEDIA) {
+    } else if cat.has(C_STATE_MEDIA) {
         SourceKind::StateMedia
     } else if UNNAMED_HEADS.contains(&last) {
         SourceKind::Unnamed
-    } else if has_any(&lower, MINISTRY) {
+    } else if cat.has(C_MINISTRY) {
         SourceKind::Ministry
-    } else if has_any(&lower, MILITARY) {
+    } else if cat.has(C_MILITARY) {
         SourceKind::Military
-    } else if has_any(&lower, MEDIA) {
+    } else if cat.has(C_MEDIA) {
         SourceKind::Media
-    } else if has_any(&lower, EXPERT) {
+    } else if cat.has(C_EXPERT) {
         SourceKind::Expert
-    } else if has_any(&lower, GOVERNMENT) {
+    } else if cat.has(C_GOVERNMENT) {
         SourceKind::Government
-    } else if has_any(&lower, ORGANISATION) || words.iter().skip(1).any(capitalised) {
+    } else if cat.has(C_ORGANISATION) || words.iter().skip(1).any(capitalised) {
         SourceKind::Organisation
     } else {
         SourceKind::Unnamed

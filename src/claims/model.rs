@@ -21,31 +21,12 @@ pub const I: usize = 2;
 const MAGIC: &[u8; 4] = b"CMCM";
 
 /// The shipped model's [`CueModel::outside_penalty`], chosen on the dev split.
-pub const OUTSIDE_PENALTY: f32 = 30.0;
+pub const OUTSIDE_PENALTY: f32 = 15.0;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ModelError {
     #[error("the cue model is damaged ({0}); retrain it with examples/train_cue_model.rs")]
     Corrupt(&'static str),
-}
-
-/// The words of one sentence as the tagger sees them.
-pub struct TokenView<'a> {
-    pub tokens: &'a [Token],
-    /// Lower-case word per token ("" for punctuation).
-    pub lower: &'a [&'a str],
-    /// Raw text per token.
-    pub raw: &'a [&'a str],
-    pub in_quote: &'a [bool],
-}
-
-/// Weights of the tagger.
-pub struct CueModel {
-    /// Subtracted from the "outside" score of every token: trades precision for recall.
-    pub outside_penalty: f32,
-    bits: u32,
-    weights: Vec<f32>,
-    transitions: [[f32; TAGS]; TAGS + 1],
 }
 
 /// FNV-1a over parts, so features need no allocation.
@@ -66,31 +47,53 @@ fn hash(parts: &[&[u8]]) -> u64 {
     h
 }
 
-fn shape(raw: &str) -> &'static [u8] {
-    let mut chars = raw.chars();
-    match chars.next() {
-        None => b"_",
-        Some(c) if c.is_uppercase() => {
-            if raw.chars().all(|c| !c.is_lowercase()) {
-                b"XX"
-            } else {
-                b"Xx"
-            }
-        }
-        Some(c) if c.is_lowercase() => b"x",
-        Some(c) if c.is_numeric() => b"d",
-        Some(_) => b"p",
+/// What the tagger knows of one token, computed once per text so that features are a few
+/// multiplications, not string hashing.
+#[derive(Clone, Copy, Debug)]
+pub struct TokenInfo {
+    word: u64,
+    suffix3: u64,
+    suffix2: u64,
+    shape: u8,
+    /// Cue precision bucket of the word in the lexicon: 0 none, 1..=5 low to high.
+    prec: u8,
+    in_quote: bool,
+    is_quote: bool,
+}
+
+impl TokenInfo {
+    /// Whether the word is in the learned lexicon at all: a sentence with no such word is
+    /// not worth tagging.
+    pub fn is_known_cue_form(&self) -> bool {
+        self.prec > 0
     }
 }
 
-fn precision_bucket(lexicon: &CueLexicon, w: &str) -> &'static [u8] {
+fn shape(raw: &str) -> u8 {
+    let mut chars = raw.chars();
+    match chars.next() {
+        None => 0,
+        Some(c) if c.is_uppercase() => {
+            if raw.chars().all(|c| !c.is_lowercase()) {
+                1
+            } else {
+                2
+            }
+        }
+        Some(c) if c.is_lowercase() => 3,
+        Some(c) if c.is_numeric() => 4,
+        Some(_) => 5,
+    }
+}
+
+fn precision_bucket(lexicon: &CueLexicon, w: &str) -> u8 {
     match lexicon.precision(w) {
-        None => b"none",
-        Some(p) if p >= 0.8 => b"p8",
-        Some(p) if p >= 0.6 => b"p6",
-        Some(p) if p >= 0.4 => b"p4",
-        Some(p) if p >= 0.2 => b"p2",
-        Some(_) => b"p0",
+        None => 0,
+        Some(p) if p >= 0.8 => 5,
+        Some(p) if p >= 0.6 => 4,
+        Some(p) if p >= 0.4 => 3,
+        Some(p) if p >= 0.2 => 2,
+        Some(_) => 1,
     }
 }
 
@@ -99,74 +102,114 @@ fn suffix(w: &str, n: usize) -> &[u8] {
     &b[b.len().saturating_sub(n)..]
 }
 
-/// The feature hashes of token `i`, appended to `out`.
-pub fn features(v: &TokenView, lexicon: &CueLexicon, i: usize, out: &mut Vec<u64>) {
+/// The tagger's view of every token of a text: `lower` is the lower-case word ("" for
+/// punctuation), `raw` the token's text.
+pub fn token_infos(
+    tokens: &[Token],
+    lower: &[&str],
+    raw: &[&str],
+    in_quote: &[bool],
+    lexicon: &CueLexicon,
+) -> Vec<TokenInfo> {
+    (0..tokens.len())
+        .map(|i| {
+            let w = if lower[i].is_empty() {
+                raw[i]
+            } else {
+                lower[i]
+            };
+            TokenInfo {
+                word: hash(&[w.as_bytes()]),
+                suffix3: hash(&[suffix(lower[i], 3)]),
+                suffix2: hash(&[suffix(lower[i], 2)]),
+                shape: shape(raw[i]),
+                prec: precision_bucket(lexicon, lower[i]),
+                in_quote: in_quote[i],
+                is_quote: tokens[i].quote().is_some(),
+            }
+        })
+        .collect()
+}
+
+/// Combines a feature template with values.
+fn mix(a: u64, b: u64) -> u64 {
+    let x = (a ^ b.rotate_left(23)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    x ^ (x >> 29)
+}
+
+const START: u64 = 0x5354_4152_54ab_cdef;
+const END: u64 = 0x454e_4421_1234_5678;
+
+/// The feature hashes of token `i` of a sentence (`infos` is the sentence), into `out`.
+pub fn features(infos: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
     out.clear();
-    let n = v.tokens.len();
-    let w = |k: isize| -> &[u8] {
+    let n = infos.len();
+    let w = |k: isize| -> u64 {
         let j = i as isize + k;
         if j < 0 {
-            b"<s>"
+            START
         } else if j as usize >= n {
-            b"</s>"
+            END
         } else {
-            let j = j as usize;
-            if v.lower[j].is_empty() {
-                v.raw[j].as_bytes()
-            } else {
-                v.lower[j].as_bytes()
-            }
+            infos[j as usize].word
         }
     };
-    let w0 = w(0);
-    let lw0 = v.lower[i];
-    out.push(hash(&[b"bias"]));
-    out.push(hash(&[b"w0", w0]));
-    out.push(hash(&[b"w-1", w(-1)]));
-    out.push(hash(&[b"w+1", w(1)]));
-    out.push(hash(&[b"w-2", w(-2)]));
-    out.push(hash(&[b"w+2", w(2)]));
-    out.push(hash(&[b"w-1w0", w(-1), w0]));
-    out.push(hash(&[b"w0w+1", w0, w(1)]));
-    out.push(hash(&[b"w-2w-1", w(-2), w(-1)]));
-    out.push(hash(&[b"w+1w+2", w(1), w(2)]));
-    out.push(hash(&[b"suf3", suffix(lw0, 3)]));
-    out.push(hash(&[b"suf2", suffix(lw0, 2)]));
-    out.push(hash(&[b"shape", shape(v.raw[i])]));
-    out.push(hash(&[
-        b"shape-1",
-        if i > 0 { shape(v.raw[i - 1]) } else { b"<s>" },
-    ]));
-    let p0 = precision_bucket(lexicon, lw0);
-    out.push(hash(&[b"prec", p0]));
-    out.push(hash(&[b"prec-w+1", p0, w(1)]));
-    out.push(hash(&[b"prec-w-1", p0, w(-1)]));
-    let pm1 = if i > 0 {
-        precision_bucket(lexicon, v.lower[i - 1])
-    } else {
-        b"<s>"
+    let t = &infos[i];
+    let prec = |j: isize| -> u64 {
+        let j = i as isize + j;
+        if j < 0 || j as usize >= n {
+            9
+        } else {
+            infos[j as usize].prec as u64
+        }
     };
-    let pp1 = if i + 1 < n {
-        precision_bucket(lexicon, v.lower[i + 1])
-    } else {
-        b"</s>"
+    let (w0, wm1, wp1, wm2, wp2) = (w(0), w(-1), w(1), w(-2), w(2));
+    let p0 = t.prec as u64;
+    let q = t.in_quote as u64;
+    let pos: u64 = match i {
+        0 => 0,
+        1 => 1,
+        2..=4 => 2,
+        5..=9 => 3,
+        _ => 4,
     };
-    out.push(hash(&[b"prec-1", pm1]));
-    out.push(hash(&[b"prec+1", pp1]));
-    let q: &[u8] = if v.in_quote[i] { b"q" } else { b"-" };
-    out.push(hash(&[b"quote", q]));
-    out.push(hash(&[b"quote-prec", q, p0]));
-    let pos: &[u8] = match i {
-        0 => b"0",
-        1 => b"1",
-        2..=4 => b"2-4",
-        5..=9 => b"5-9",
-        _ => b"10+",
-    };
-    out.push(hash(&[b"pos", pos]));
-    out.push(hash(&[b"pos-prec", pos, p0]));
-    let left_quote = (i.saturating_sub(3)..i).any(|k| v.tokens[k].quote().is_some());
-    out.push(hash(&[b"lq", if left_quote { b"y" } else { b"n" }, p0]));
+    let left_quote = infos[i.saturating_sub(3)..i].iter().any(|x| x.is_quote) as u64;
+    let shape_m1 = if i > 0 { infos[i - 1].shape as u64 } else { 9 };
+    out.extend_from_slice(&[
+        mix(1, 0),
+        mix(2, w0),
+        mix(3, wm1),
+        mix(4, wp1),
+        mix(5, wm2),
+        mix(6, wp2),
+        mix(mix(7, wm1), w0),
+        mix(mix(8, w0), wp1),
+        mix(mix(9, wm2), wm1),
+        mix(mix(10, wp1), wp2),
+        mix(11, t.suffix3),
+        mix(12, t.suffix2),
+        mix(13, t.shape as u64),
+        mix(14, shape_m1),
+        mix(15, p0),
+        mix(mix(16, p0), wp1),
+        mix(mix(17, p0), wm1),
+        mix(18, prec(-1)),
+        mix(19, prec(1)),
+        mix(20, q),
+        mix(mix(21, q), p0),
+        mix(22, pos),
+        mix(mix(23, pos), p0),
+        mix(mix(24, left_quote), p0),
+    ]);
+}
+
+/// Weights of the tagger.
+pub struct CueModel {
+    /// Subtracted from the "outside" score of every token: trades precision for recall.
+    pub outside_penalty: f32,
+    bits: u32,
+    weights: Vec<f32>,
+    transitions: [[f32; TAGS]; TAGS + 1],
 }
 
 impl CueModel {
@@ -199,6 +242,22 @@ impl CueModel {
             }
         }
         s
+    }
+
+    /// Tags one sentence (inference): features are computed per token into a reused buffer.
+    pub fn tag(
+        &self,
+        infos: &[TokenInfo],
+        buf: &mut Vec<u64>,
+        feats: &mut Vec<Vec<u64>>,
+    ) -> Vec<usize> {
+        feats.resize_with(infos.len().max(feats.len()), Vec::new);
+        for (i, f) in feats.iter_mut().take(infos.len()).enumerate() {
+            features(infos, i, buf);
+            f.clear();
+            f.extend_from_slice(buf);
+        }
+        self.decode(&feats[..infos.len()])
     }
 
     /// The best tag sequence for one sentence (Viterbi). `feats[i]` are token i's features.

@@ -8,7 +8,7 @@
 //! - hedges: "experts estimate Y" is hedged; "Y reportedly Z" is a claim with no source.
 
 use super::cues::{Cue, CueClass, CueLexicon};
-use super::model::{B, CueModel, I, O, TokenView, features, hash_parts};
+use super::model::{B, CueModel, I, O, hash_parts, token_infos};
 use super::ranker::Ranker;
 use crate::model::Span;
 use crate::text::{QuoteSide, Sentence, Token, TokenKind};
@@ -312,20 +312,15 @@ fn with_context<R>(
     if let Some(m) = model {
         let lower_refs: Vec<&str> = lower.iter().map(String::as_str).collect();
         let raw: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
-        let mut feats: Vec<Vec<u64>> = Vec::new();
+        let infos = token_infos(tokens, &lower_refs, &raw, &in_quote, cues);
+        let (mut buf, mut feats) = (Vec::new(), Vec::new());
         for s in sentences {
             let r = s.tokens.clone();
-            let view = TokenView {
-                tokens: &tokens[r.clone()],
-                lower: &lower_refs[r.clone()],
-                raw: &raw[r.clone()],
-                in_quote: &in_quote[r.clone()],
-            };
-            feats.resize_with(r.len(), Vec::new);
-            for (i, f) in feats.iter_mut().enumerate() {
-                features(&view, cues, i, f);
+            // a sentence without a word ever seen in a cue has none
+            if !infos[r.clone()].iter().any(|t| t.is_known_cue_form()) {
+                continue;
             }
-            let tags = m.decode(&feats[..r.len()]);
+            let tags = m.tag(&infos[r.clone()], &mut buf, &mut feats);
             cue_tags[r].copy_from_slice(&tags);
         }
     }
