@@ -154,7 +154,9 @@ pub fn analyse(res: &Resources, text: &str) -> DocumentAnalysis {
     }
 }
 
-fn find_places(
+/// The places of one tokenised text: recognised, then resolved against the gazetteer (the
+/// place half of [`analyse`], public for the place benchmark and tests).
+pub fn find_places(
     res: &Resources,
     text: &str,
     tokens: &[Token],
