@@ -46,6 +46,54 @@ const INNER_PREPOSITIONS: &[&str] = &[
     "in", "at", "from", "with", "on", "near", "within", "inside", "by",
 ];
 
+/// Back from `k` over what may sit between a subject and its verb: auxiliaries, adverbs
+/// ("has repeatedly"), and time phrases ("last month", "on Tuesday").
+fn skip_back(cx: &Ctx, lo: usize, mut k: usize) -> usize {
+    loop {
+        if k > lo {
+            let w = cx.w(k - 1);
+            let t = cx.tokens[k - 1];
+            if SKIPPABLE.contains(&w)
+                || (t.is_word() && !t.is_capitalized() && w.ends_with("ly") && w.len() > 4)
+            {
+                k -= 1;
+                continue;
+            }
+            if DAYS.contains(&w) && !t.is_line_start() {
+                k -= 1;
+                if k > lo && matches!(cx.w(k - 1), "on" | "last" | "this" | "next") {
+                    k -= 1;
+                }
+                continue;
+            }
+            if k > lo + 1
+                && TIME_NOUNS.contains(&w)
+                && matches!(cx.w(k - 2), "last" | "this" | "next" | "earlier" | "later")
+            {
+                k -= 2;
+                continue;
+            }
+        }
+        return k;
+    }
+}
+
+const DAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+];
+const TIME_NOUNS: &[&str] = &[
+    "week", "month", "year", "night", "weekend", "spring", "summer", "fall", "winter", "time",
+];
+
 /// Words that may sit between a subject and its cue ("have recently affirmed").
 const SKIPPABLE: &[&str] = &[
     "has",
@@ -635,12 +683,35 @@ fn sentence_sites(
             }
             c
         });
-        let claim = claim.filter(|c| !c.content.is_empty());
+        let mut claim = claim.filter(|c| !c.content.is_empty());
+        // a tagged cue with no subject of its own: coordinated with an earlier verb ("Warren
+        // appeared ... and endorsed Clinton"), so the subject is the sentence's
+        if let Some(c) = claim.as_mut()
+            && c.source.is_none()
+            && is_tagged
+            && !matches!(cue.class, CueClass::HedgeAdverb | CueClass::Impersonal)
+            && cx.w(i) != "according"
+        {
+            let earlier = out
+                .iter()
+                .rev()
+                .find(|x| x.sentence == s.span && x.cue.start < cx.tokens[a].span.start)
+                .and_then(|x| x.rule.as_ref())
+                .and_then(|r| r.source.zip(r.source_head));
+            if let Some((src, head)) = earlier {
+                c.source = Some(src);
+                c.source_head = Some(head);
+            } else if let Some((x, y)) = sentence_subject(cx, s, a) {
+                c.source = Some(cx.span(x, y));
+                c.source_head = c.source;
+            }
+        }
         if claim.is_none() && !(with_readings && is_tagged) {
             continue;
         }
         let source = if claim.is_none() {
             subject_before(cx, s, a)
+                .or_else(|| sentence_subject(cx, s, a).map(|(x, y)| SourcePos::new(x, y)))
         } else {
             None
         };
@@ -663,10 +734,7 @@ fn sentence_sites(
 /// The noun phrase before token `a` (past auxiliaries), as a source.
 fn subject_before(cx: &Ctx, s: &Sentence, a: usize) -> Option<SourcePos> {
     let lo = s.tokens.start;
-    let mut k = a;
-    while k > lo && SKIPPABLE.contains(&cx.w(k - 1)) {
-        k -= 1;
-    }
+    let k = skip_back(cx, lo, a);
     np_before(cx, lo, k).map(|n| SourcePos::new(n, k))
 }
 
@@ -890,10 +958,7 @@ fn readings(
 /// content follows it (or precedes it when nothing but an adverbial follows).
 fn fallback(cx: &Ctx, s: &Sentence, a: usize, b: usize) -> Option<RawClaim> {
     let lo = s.tokens.start;
-    let mut k = a;
-    while k > lo && SKIPPABLE.contains(&cx.w(k - 1)) {
-        k -= 1;
-    }
+    let k = skip_back(cx, lo, a);
     let np = np_before(cx, lo, k);
     let content = if only_adverbial_after(cx, s, b) {
         content_before(cx, s, np.unwrap_or(a))?
@@ -985,6 +1050,16 @@ fn np_before(cx: &Ctx, lo: usize, end: usize) -> Option<usize> {
         // "Mr. Trump", "Florida Sen. Marco Rubio"
         if t.is_punct('.') && k >= 2 && TITLES.contains(&cx.w(k - 2)) {
             k -= 1;
+            continue;
+        }
+        // "Gov. Mary Fallin (R-OK)"
+        if t.is_punct(')')
+            && let Some(open) = (k.saturating_sub(10).max(lo)..k - 1)
+                .rev()
+                .find(|&x| cx.is_punct(x, '('))
+            && open > lo
+        {
+            k = open;
             continue;
         }
         let ok = match t.kind {
@@ -1285,13 +1360,7 @@ fn content_start_at(cx: &Ctx, lo: usize) -> usize {
 fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
     let (lo, hi) = (s.tokens.start, s.tokens.end);
     // skip adverbs and auxiliaries back to the subject
-    let mut k = i;
-    while k > lo
-        && (SKIPPABLE.contains(&cx.w(k - 1))
-            || (cx.w(k - 1).ends_with("ly") && !cx.tokens[k - 1].is_capitalized()))
-    {
-        k -= 1;
-    }
+    let k = skip_back(cx, lo, i);
     let cue_span = (i, i + 1);
     let hedged = cue.is_hedged || (k..i).any(|x| cx.w(x) == "reportedly");
 
@@ -1594,6 +1663,66 @@ fn object_end(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> usize {
 /// The confidence given to participle claims (also marks them for the rule above).
 const PARTICIPLE_CONFIDENCE: f32 = 0.7;
 
+/// The noun phrase that opens the sentence (past a dateline), ending before `limit`: the
+/// subject of a main clause whose verbs are coordinated ("Warren appeared ... and endorsed").
+fn sentence_subject(cx: &Ctx, s: &Sentence, limit: usize) -> Option<(usize, usize)> {
+    let start = content_start(cx, s);
+    // past an introductory phrase: "In a September debate, while ..., Trump hewed"
+    let start = if cx.tokens.get(start).is_some_and(|t| t.is_word())
+        && matches!(
+            cx.w(start),
+            "in" | "on"
+                | "at"
+                | "after"
+                | "before"
+                | "during"
+                | "last"
+                | "by"
+                | "for"
+                | "with"
+                | "since"
+                | "when"
+                | "while"
+                | "as"
+                | "although"
+                | "though"
+                | "if"
+                | "but"
+        ) {
+        (start..limit)
+            .find(|&k| cx.is_punct(k, ','))
+            .map_or(start, |k| k + 1)
+    } else {
+        start
+    };
+    let mut e = start;
+    while e < limit && e < start + 10 {
+        let t = cx.tokens[e];
+        let w = cx.w(e);
+        let ok = match t.kind {
+            TokenKind::Word => {
+                let verb_like = !t.is_capitalized() && w.ends_with("ed");
+                (!NP_STOP.contains(&w) || (e == start && PRONOUNS.contains(&w)))
+                    && !verb_like
+                    && cues_free(w)
+            }
+            TokenKind::Possessive | TokenKind::Hyphen | TokenKind::Number => true,
+            TokenKind::Punct => t.first == '.' && e > start && TITLES.contains(&cx.w(e - 1)),
+            _ => false,
+        };
+        if !ok {
+            break;
+        }
+        // a pronoun subject is one word
+        if e == start && PRONOUNS.contains(&w) {
+            e += 1;
+            break;
+        }
+        e += 1;
+    }
+    (e > start).then_some((start, e))
+}
+
 /// The subject of the cue at `c`: the phrase before it ("he said") or, inverted, after it
 /// ("said Mr. Welch").
 fn subject_of(cx: &Ctx, s: &Sentence, c: usize) -> Option<(usize, usize)> {
@@ -1621,30 +1750,7 @@ fn participle(cx: &Ctx, s: &Sentence, i: usize, cue: Cue, cues: &CueLexicon) -> 
             .is_some_and(|c| c.class != CueClass::Participle)
     }) {
         Some(prev) => subject_of(cx, s, prev)?,
-        None => {
-            let start = content_start(cx, s);
-            let mut e = start;
-            while e < i - 1 && e < start + 10 {
-                let t = cx.tokens[e];
-                let w = cx.w(e);
-                let ok = match t.kind {
-                    TokenKind::Word => {
-                        let verb_like = !t.is_capitalized() && w.ends_with("ed");
-                        !NP_STOP.contains(&w) && !verb_like && cues_free(w)
-                    }
-                    TokenKind::Possessive | TokenKind::Hyphen | TokenKind::Number => true,
-                    _ => false,
-                };
-                if !ok {
-                    break;
-                }
-                e += 1;
-            }
-            if e == start {
-                return None;
-            }
-            (start, e)
-        }
+        None => sentence_subject(cx, s, i - 1)?,
     };
     let content = content_after(cx, s, i + 1)?;
     Some(claim(
