@@ -273,7 +273,8 @@ def build_countries(b, wc, gnc_countries, gn_points):
             elif is_latin_name(alt) and "," not in alt:
                 b.add_name(i, alt, NAME_ALTERNATE)
         dem = c.get("demonyms", {}).get("eng", {})
-        for d in {dem.get("m"), dem.get("f")} - {None, ""}:
+        # "Bosnian, Herzegovinian": two demonyms
+        for d in {d.strip() for d in ",".join(filter(None, (dem.get("m"), dem.get("f")))).split(",")} - {""}:
             b.add_name(i, d, NAME_DEMONYM)
             p = plural(d)
             if p:
@@ -324,6 +325,25 @@ def simplify(ring, tol):
     return out if len(out) >= 4 else []
 
 
+def area_centroid(polys, ref_lon):
+    """The area-weighted centre of a region's outer rings, (lat, lon), or None for no area.
+
+    A region's point is its centre of area, as GeoNames places most first-level divisions
+    (Natural Earth's label point sits where a label fits: on Oahu for Hawaii). Longitudes are
+    unwrapped around `ref_lon` so regions across the antimeridian (Chukotka) stay whole."""
+    a = cx = cy = 0.0
+    for poly in polys:
+        ring = [((x - ref_lon + 180) % 360 - 180 + ref_lon, y) for x, y in poly[0]]
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+            c = x1 * y2 - x2 * y1
+            a += c
+            cx += (x1 + x2) * c
+            cy += (y1 + y2) * c
+    if a == 0:
+        return None
+    return cy / (3 * a), (cx / (3 * a) + 180) % 360 - 180
+
+
 def build_admin1(b, admin1, by_cc):
     by_code = {}
     outlines = []
@@ -337,7 +357,10 @@ def build_admin1(b, admin1, by_cc):
             continue
         gid = p.get("gn_id") or 0
         gid = gid if gid > 0 else 0
-        i = b.add_place(gid=gid, lat=p["latitude"], lon=p["longitude"], kind=KIND_REGION, cc=cc, name=name)
+        geom = f["geometry"]
+        polys = [geom["coordinates"]] if geom["type"] == "Polygon" else geom["coordinates"]
+        lat, lon = area_centroid(polys, p["longitude"]) or (p["latitude"], p["longitude"])
+        i = b.add_place(gid=gid, lat=lat, lon=lon, kind=KIND_REGION, cc=cc, name=name)
         a1 = p.get("gn_a1_code") or ""
         if a1:
             by_code[a1] = i
@@ -358,8 +381,6 @@ def build_admin1(b, admin1, by_cc):
         for t in types | {"region"}:
             for t_word in t.split("|"):
                 b.add_name(i, "%s %s" % (name, t_word), NAME_ALTERNATE)
-        geom = f["geometry"]
-        polys = [geom["coordinates"]] if geom["type"] == "Polygon" else geom["coordinates"]
         outlines.append((1, p.get("iso_3166_2") or "", name, gid, polys))
     return by_code, outlines
 

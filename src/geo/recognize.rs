@@ -371,6 +371,7 @@ const FEATURE_HEADS: &[&str] = &[
     "Bay",
     "Beach",
     "Blvd",
+    "Borough",
     "Boulevard",
     "Bridge",
     "Canal",
@@ -431,6 +432,7 @@ const FEATURE_HEADS: &[&str] = &[
     "Mountains",
     "Museum",
     "Palace",
+    "Parish",
     "Park",
     "Parkway",
     "Peninsula",
@@ -490,10 +492,12 @@ const OPEN_HEADS: &[&str] = &[
     "Bay",
     "Beach",
     "Blvd",
+    "Borough",
     "Boulevard",
     "Bridge",
     "Canal",
     "Canyon",
+    "County",
     "Creek",
     "Delta",
     "Desert",
@@ -514,6 +518,7 @@ const OPEN_HEADS: &[&str] = &[
     "Lane",
     "Mountain",
     "Mountains",
+    "Parish",
     "Parkway",
     "Peninsula",
     "Quarter",
@@ -523,6 +528,7 @@ const OPEN_HEADS: &[&str] = &[
     "Square",
     "St",
     "Street",
+    "Township",
     "Tunnel",
     "Valley",
 ];
@@ -616,6 +622,12 @@ pub fn recognize(
     let mut i = 0;
     while i < tokens.len() {
         let t = tokens[i];
+        if let Some(end) = r.numbered_street(i) {
+            let c = r.feature_candidate(i, end, i + 1);
+            out.push(c);
+            i = end + 1;
+            continue;
+        }
         if !t.is_word() || !t.is_capitalized() {
             i += 1;
             continue;
@@ -639,7 +651,7 @@ pub fn recognize(
         let titled = r.after_title(i);
         let multiword = gaz_end > i + 1;
         if !multiword && (titled || r.starts_person(i)) {
-            i = run_end;
+            i = r.person_end(i, run_end);
             continue;
         }
         let Some((end, readings)) = gaz else {
@@ -702,8 +714,10 @@ pub fn recognize(
                     && (p.is_country
                         || (p.city >= WORD_CITY && !headline && !initial[i])
                         || (strong_context && !headline))
-            } else if lexicon.is_surname(word) || r.speaks(i, end) {
+            } else if lexicon.is_surname(word) {
                 p.is_country || p.city >= HUGE_CITY || place_context
+            } else if r.speaks(i, end) {
+                p.is_country || p.is_region || p.city >= HUGE_CITY || place_context
             } else if lexicon.is_first_name(word) {
                 p.is_country || p.is_region || p.city >= NAME_CITY || place_context
             } else if p.is_minor() && (r.inside_name(i, end) || r.after_article(i)) {
@@ -831,7 +845,7 @@ impl<'a> Recognizer<'a> {
         let stems: &[(&str, &[&str])] = &[
             ("ers", &[""]),
             ("ians", &["ia", "io", "a", ""]),
-            ("ans", &["a", ""]),
+            ("ans", &["a", "as", ""]),
         ];
         let Some((suffix, ends)) = stems.iter().find(|(s, _)| key.ends_with(s)) else {
             return Vec::new();
@@ -945,7 +959,7 @@ impl<'a> Recognizer<'a> {
                 i += 1;
                 continue;
             };
-            let end = capitalized_run_end(self.tokens, i);
+            let end = self.person_end(i, capitalized_run_end(self.tokens, i));
             for k in start..end {
                 if self.tokens[k].is_word() && !sorted_contains(FEATURE_HEADS, self.word(k)) {
                     set.insert(self.word(k));
@@ -999,6 +1013,26 @@ impl<'a> Recognizer<'a> {
         next || prev || particle || initial
     }
 
+    /// Where a person's name that starts at `i` ends, within its capitalised run: before an
+    /// abbreviation or a country ("Henry Lazenby US-based", "Jon Huntsman Russia").
+    fn person_end(&self, i: usize, run_end: usize) -> usize {
+        (i + 1..run_end)
+            .find(|&k| {
+                let t = self.tokens[k];
+                t.is_word()
+                    && ((t.is_all_caps() && t.text(self.text).len() >= 2) || self.names_country(k))
+            })
+            .unwrap_or(run_end)
+    }
+
+    fn names_country(&self, k: usize) -> bool {
+        let mut key = String::new();
+        normalize_into(self.word(k), &mut key);
+        self.gazetteer
+            .lookup(&key)
+            .any(|(id, _)| self.gazetteer.entry(id).kind == PlaceKind::Country)
+    }
+
     fn has_place_reading(&self, k: usize) -> bool {
         let mut key = String::new();
         normalize_into(self.word(k), &mut key);
@@ -1020,8 +1054,10 @@ impl<'a> Recognizer<'a> {
                 .iter()
                 .any(|t| t.is_word() && t.is_capitalized());
         }
-        self.lexicon.is_first_name(first)
-            && run_end > end + 1
+        self.tokens[i..=end].iter().all(|t| {
+            let w = t.text(self.text);
+            !t.is_word() || self.lexicon.is_first_name(w) || self.lexicon.is_surname(w)
+        }) && run_end > end + 1
             && !sorted_contains(FEATURE_HEADS, self.word(end + 1))
             && !self.tokens[end + 1].is_all_caps()
     }
@@ -1186,6 +1222,22 @@ impl<'a> Recognizer<'a> {
             None => return None,
         };
         Some((end, last_head.unwrap_or(i)))
+    }
+
+    /// "14th St.", "22nd Avenue": an ordinal and a road head; the index of the last token.
+    fn numbered_street(&self, i: usize) -> Option<usize> {
+        let w = self.tokens[i].text(self.text);
+        let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || !matches!(&w[digits..], "st" | "nd" | "rd" | "th") {
+            return None;
+        }
+        let head = self.tokens.get(i + 1)?;
+        if !head.has_space_before() || !ROAD_HEADS.contains(&head.text(self.text)) {
+            return None;
+        }
+        let dotted = self.tokens.get(i + 2).is_some_and(|t| t.is_punct('.'))
+            && DOTTED_HEADS.contains(&head.text(self.text));
+        Some(if dotted { i + 2 } else { i + 1 })
     }
 
     /// The candidate for the feature over tokens `i..=end`; its readings are those of the
