@@ -95,7 +95,7 @@ fn examples(path: &str, cues: &CueLexicon, model: &CueModel) -> (Vec<Example>, u
 
 fn accuracy(r: &Ranker, data: &[Example]) -> f64 {
     data.iter()
-        .filter(|e| r.best(&e.readings) == e.gold)
+        .filter(|e| r.best(e.readings.iter().map(Vec::as_slice)) == e.gold)
         .count() as f64
         / data.len().max(1) as f64
 }

@@ -296,7 +296,9 @@ impl Categories {
             }
         }
         for &(p, b) in &idx.phrases {
-            if bits & b == 0 && contains_word(lower, p) {
+            // cheap first: the phrase's first word must be there at all
+            let first = p.split([' ', '-', '\'']).next().unwrap_or(p);
+            if bits & b == 0 && lower.contains(first) && contains_word(lower, p) {
                 bits |= b;
             }
         }

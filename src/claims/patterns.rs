@@ -7,6 +7,8 @@
 //! - appositions kept with the source: "Soo Kim, a North Korea researcher, remarked that Y";
 //! - hedges: "experts estimate Y" is hedged; "Y reportedly Z" is a claim with no source.
 
+use std::borrow::Cow;
+
 use super::cues::{Cue, CueClass, CueLexicon};
 use super::model::{B, CueModel, I, O, hash_parts, token_infos};
 use super::ranker::Ranker;
@@ -232,12 +234,12 @@ struct Ctx<'a> {
     /// Tokens inside double quotation marks: a cue there is the quoted speaker's own ("I
     /// think"), not the writer's attribution.
     in_quote: Vec<bool>,
-    lower: &'a [String],
+    lower: &'a [Cow<'a, str>],
 }
 
 impl Ctx<'_> {
     fn w(&self, i: usize) -> &str {
-        self.lower.get(i).map(String::as_str).unwrap_or("")
+        self.lower.get(i).map(|c| c.as_ref()).unwrap_or("")
     }
     fn is_word(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(|t| t.is_word())
@@ -342,23 +344,24 @@ fn with_context<R>(
     model: Option<&CueModel>,
     f: impl FnOnce(&Ctx) -> R,
 ) -> R {
-    let lower: Vec<String> = tokens
+    // lower-case words borrow the text; only capitalised ones are copied
+    let lower: Vec<Cow<str>> = tokens
         .iter()
         .map(|t| {
             let s = t.text(text);
-            if t.is_word() && s.bytes().any(|b| b.is_ascii_uppercase()) {
-                s.to_lowercase()
-            } else if t.is_word() {
-                s.to_string()
+            if !t.is_word() {
+                Cow::Borrowed("")
+            } else if s.chars().any(char::is_uppercase) {
+                Cow::Owned(s.to_lowercase())
             } else {
-                String::new()
+                Cow::Borrowed(s)
             }
         })
         .collect();
     let in_quote = quoted_tokens(&cx_tokens_quote_view(tokens));
     let mut cue_tags = vec![O; tokens.len()];
     if let Some(m) = model {
-        let lower_refs: Vec<&str> = lower.iter().map(String::as_str).collect();
+        let lower_refs: Vec<&str> = lower.iter().map(|c| c.as_ref()).collect();
         let raw: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
         let infos = token_infos(tokens, &lower_refs, &raw, &in_quote, cues);
         let (mut buf, mut feats) = (Vec::new(), Vec::new());
@@ -444,8 +447,11 @@ fn decide(
             out.extend(site.rule);
             continue;
         }
-        let feats: Vec<Vec<u64>> = site.readings.iter().map(|x| x.features.clone()).collect();
-        let Some(content) = site.readings[r.best(&feats)].content else {
+        let Some(content) = site
+            .readings
+            .get(r.best(site.readings.iter().map(|x| x.features.as_slice())))
+            .and_then(|x| x.content)
+        else {
             continue; // the ranker reads no claim here
         };
         let claim = match site.rule {
@@ -715,7 +721,10 @@ fn sentence_sites(
         } else {
             None
         };
-        let readings = if with_readings {
+        // a hand-made cue read by its own pattern is kept as it is: no readings to rank
+        let trusted = (cue.is_curated || cx.w(i) == "according")
+            && claim.as_ref().is_some_and(|c| c.confidence >= RULE_TRUSTED);
+        let readings = if with_readings && !trusted {
             readings(cx, s, i, a, b, cue, claim.as_ref(), is_tagged)
         } else {
             Vec::new()

@@ -39,9 +39,9 @@ impl Ranker {
     }
 
     /// The index of the best reading (the first on ties).
-    pub fn best(&self, readings: &[Vec<u64>]) -> usize {
+    pub fn best<'a>(&self, readings: impl IntoIterator<Item = &'a [u64]>) -> usize {
         let mut best = (f32::NEG_INFINITY, 0);
-        for (i, f) in readings.iter().enumerate() {
+        for (i, f) in readings.into_iter().enumerate() {
             let s = self.score(f);
             if s > best.0 {
                 best = (s, i);
@@ -109,7 +109,7 @@ impl RankTrainer {
 
     /// One choice: if the best-scored reading is not `gold`, move the weights toward it.
     pub fn learn(&mut self, readings: &[Vec<u64>], gold: usize) -> bool {
-        let guess = self.ranker.best(readings);
+        let guess = self.ranker.best(readings.iter().map(Vec::as_slice));
         if guess != gold {
             for (f, d) in [(&readings[gold], 1.0f32), (&readings[guess], -1.0)] {
                 for &h in f {
@@ -147,9 +147,9 @@ mod tests {
             t.learn(&readings, 1);
         }
         let r = t.finish();
-        assert_eq!(r.best(&readings), 1);
+        assert_eq!(r.best(readings.iter().map(Vec::as_slice)), 1);
         let back = Ranker::from_bytes(&r.to_bytes()).unwrap();
-        assert_eq!(back.best(&readings), 1);
+        assert_eq!(back.best(readings.iter().map(Vec::as_slice)), 1);
         assert!(Ranker::from_bytes(&r.to_bytes()[..10]).is_err());
     }
 }
