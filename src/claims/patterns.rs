@@ -438,12 +438,7 @@ fn decide(
             continue;
         };
         // a hand-made cue read by its own pattern stays as the pattern reads it
-        if site.is_curated
-            && site
-                .rule
-                .as_ref()
-                .is_some_and(|c| c.confidence >= RULE_TRUSTED)
-        {
+        if site.is_trusted {
             out.extend(site.rule);
             continue;
         }
@@ -456,6 +451,10 @@ fn decide(
         };
         let claim = match site.rule {
             Some(mut c) => {
+                if c.content != content {
+                    // the ranker's reading, not the pattern's: less sure of it
+                    c.confidence = c.confidence.min(0.6);
+                }
                 c.content = content;
                 c.sentence = c.sentence.cover(content);
                 c
@@ -597,8 +596,8 @@ pub struct CueSite {
     /// The subject the generic reading would give, when the patterns found no claim.
     source: Option<SourcePos>,
     sentence: Span,
-    /// The cue word is in the hand-made lexicon, whose patterns were written for it.
-    is_curated: bool,
+    /// A hand-made cue read by its own pattern: kept as read, never re-ranked.
+    is_trusted: bool,
     pub readings: Vec<Reading>,
 }
 
@@ -721,9 +720,12 @@ fn sentence_sites(
         } else {
             None
         };
-        // a hand-made cue read by its own pattern is kept as it is: no readings to rank
+        // a hand-made cue read by its own pattern is kept as it is (no readings to rank); so
+        // is a hedge ("reportedly"), which PolNeAR's annotators seldom mark but users want
         let trusted = (cue.is_curated || cx.w(i) == "according")
-            && claim.as_ref().is_some_and(|c| c.confidence >= RULE_TRUSTED);
+            && claim.as_ref().is_some_and(|c| {
+                c.confidence >= RULE_TRUSTED || cue.class == CueClass::HedgeAdverb
+            });
         let readings = if with_readings && !trusted {
             readings(cx, s, i, a, b, cue, claim.as_ref(), is_tagged)
         } else {
@@ -734,7 +736,7 @@ fn sentence_sites(
             rule: claim,
             source,
             sentence: s.span,
-            is_curated: cue.is_curated || cx.w(i) == "according",
+            is_trusted: trusted,
             readings,
         });
     }
@@ -1071,6 +1073,10 @@ fn np_before(cx: &Ctx, lo: usize, end: usize) -> Option<usize> {
             k = open;
             continue;
         }
+        // a subject pronoun is the whole subject: "Later he added" → "he"
+        if k == end && t.is_word() && matches!(cx.w(k - 1), "he" | "she" | "they" | "we" | "i") {
+            return Some(k - 1);
+        }
         let ok = match t.kind {
             TokenKind::Word => {
                 let w = cx.w(k - 1);
@@ -1078,10 +1084,17 @@ fn np_before(cx: &Ctx, lo: usize, end: usize) -> Option<usize> {
                     && k >= 2
                     && cx.tokens[k - 2].is_capitalized()
                     && cx.tokens.get(k).is_some_and(|n| n.is_capitalized());
-                and_between_names
-                    || !NP_STOP.contains(&w)
-                    || INNER_PREPOSITIONS.contains(&w)
-                    || (k - 1 == lo && PRONOUNS.contains(&w))
+                // "written by Peter Hall": a verb before the preposition ends the phrase
+                let after_verb = INNER_PREPOSITIONS.contains(&w)
+                    && k >= 2
+                    && cx.tokens[k - 2].is_word()
+                    && !cx.tokens[k - 2].is_capitalized()
+                    && (cx.w(k - 2).ends_with("ed") || cx.w(k - 2).ends_with("en"));
+                !after_verb
+                    && (and_between_names
+                        || !NP_STOP.contains(&w)
+                        || INNER_PREPOSITIONS.contains(&w)
+                        || (k - 1 == lo && PRONOUNS.contains(&w)))
             }
             TokenKind::Possessive | TokenKind::Hyphen | TokenKind::Number => true,
             _ => false,
@@ -1444,6 +1457,25 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
             ));
         }
         return None;
+    }
+    // passive: "The report was written by Peter Hall" → Peter Hall, about the report
+    if (k..i).any(|x| matches!(cx.w(x), "was" | "were" | "is" | "are" | "been" | "be"))
+        && cx.w(i + 1) == "by"
+    {
+        let by_end = np_after(cx, i + 2, hi);
+        if by_end > i + 2
+            && let Some(np) = np_before(cx, lo, k)
+        {
+            return Some(claim(
+                cx,
+                s,
+                Some(SourcePos::new(i + 2, by_end)),
+                Some((k, i + 2)),
+                (np, k),
+                hedged,
+                0.7,
+            ));
+        }
     }
     let np = np_before(cx, lo, k)?;
     let source = Some(SourcePos::new(np, k));

@@ -1,0 +1,181 @@
+//! Claim extraction through the whole pipeline, as tables: who a source is (pronouns, short
+//! names, appositions, generic phrases), what kind it is and which country it speaks for, and
+//! which places a claim is about. Every text here is written for these tests.
+
+#![allow(clippy::unwrap_used)] // a test that cannot unwrap has failed
+
+use claimmap::model::{Corpus, Document, SourceKind};
+use claimmap::pipeline::{Resources, extract};
+
+fn run(text: &str) -> Corpus {
+    let res = Resources::bundled().unwrap();
+    extract(&res, vec![Document::new("t", text)]).corpus
+}
+
+/// The resolved source name of the claim whose cue is `cue`.
+fn source_of(corpus: &Corpus, cue: &str) -> Option<String> {
+    let text = &corpus.documents()[0].text;
+    let claim = corpus
+        .claims()
+        .iter()
+        .find(|c| c.cue.is_some_and(|s| s.slice(text) == cue))
+        .unwrap_or_else(|| panic!("no claim with cue {cue:?} in {text:?}"));
+    claim.source.map(|s| corpus.source(s).name.clone())
+}
+
+/// (text, cue, who the source is)
+const RESOLVER: &[(&str, &str, Option<&str>)] = &[
+    // a pronoun goes to the nearest earlier named person
+    (
+        "Maria Lopez, the mayor of the town, announced the closure. She said the bridge was unsafe.",
+        "said",
+        Some("Maria Lopez"),
+    ),
+    (
+        "Jan Novak said the plan was ready. Later he added that funding was short.",
+        "added",
+        Some("Jan Novak"),
+    ),
+    // a short name is the full name the article gave
+    (
+        "Olena Kovalenko said the grid held. Kovalenko warned that more strikes would come.",
+        "warned",
+        Some("Olena Kovalenko"),
+    ),
+    // an apposition stays with the source, the name is its head
+    (
+        "Ahmed Rahimi, a spokesman for the provincial council, said the road had reopened.",
+        "said",
+        Some("Ahmed Rahimi"),
+    ),
+    // "who" stands for the phrase before it
+    (
+        "The report was written by Peter Hall, who argued that the dam was poorly built.",
+        "argued",
+        Some("Peter Hall"),
+    ),
+    // a generic phrase is one unnamed source however it is determined
+    (
+        "A source said the talks had stalled. The source added that no date was set.",
+        "added",
+        Some("A source"),
+    ),
+    // the text names no one
+    (
+        "The convoy was reportedly stopped at the border.",
+        "reportedly",
+        None,
+    ),
+];
+
+#[test]
+fn sources_are_resolved_to_their_entity() {
+    for (text, cue, want) in RESOLVER {
+        let corpus = run(text);
+        assert_eq!(source_of(&corpus, cue).as_deref(), *want, "text: {text}");
+    }
+}
+
+#[test]
+fn one_source_per_entity_with_all_its_mentions() {
+    let corpus = run(
+        "Jan Novak said the plan was ready. Novak added that it would cost more. He said the vote was next week.",
+    );
+    let novak: Vec<_> = corpus
+        .sources()
+        .iter()
+        .filter(|s| s.name == "Jan Novak")
+        .collect();
+    assert_eq!(novak.len(), 1, "{:?}", corpus.sources());
+    let text = &corpus.documents()[0].text;
+    let mentions: Vec<&str> = novak[0].mentions.iter().map(|m| m.slice(text)).collect();
+    assert_eq!(mentions, ["Jan Novak", "Novak", "He"]);
+    assert_eq!(corpus.claims_by(novak[0].id).len(), 3);
+}
+
+/// (text, cue, kind, affiliation)
+const KINDS: &[(&str, &str, SourceKind, Option<&str>)] = &[
+    (
+        "Ukraine’s defence ministry said two drones were shot down.",
+        "said",
+        SourceKind::Ministry,
+        Some("Ukraine"),
+    ),
+    (
+        "Russian state media reported that the talks ended.",
+        "reported",
+        SourceKind::StateMedia,
+        Some("Russia"),
+    ),
+    (
+        "Chinese officials said the exercise was routine.",
+        "said",
+        SourceKind::Unnamed,
+        Some("China"),
+    ),
+    (
+        "The Pentagon said the strike hit a depot.",
+        "said",
+        SourceKind::Military,
+        None,
+    ),
+    (
+        "Sara Lind, an economist at the central bank, said prices would fall.",
+        "said",
+        SourceKind::Expert,
+        None,
+    ),
+    (
+        "A German government spokesperson said the plan was final.",
+        "said",
+        SourceKind::Unnamed,
+        Some("Germany"),
+    ),
+    (
+        "Tom Baker said he would run again.",
+        "said",
+        SourceKind::Person,
+        None,
+    ),
+    // a country as the topic of an expert is not the expert's country
+    (
+        "Lee Park, a North Korea analyst, said the launch failed.",
+        "said",
+        SourceKind::Expert,
+        None,
+    ),
+];
+
+#[test]
+fn sources_are_typed_and_placed() {
+    for (text, cue, kind, country) in KINDS {
+        let corpus = run(text);
+        let doc = &corpus.documents()[0].text;
+        let claim = corpus
+            .claims()
+            .iter()
+            .find(|c| c.cue.is_some_and(|s| s.slice(doc) == *cue))
+            .unwrap_or_else(|| panic!("no claim in {text:?}"));
+        let src = corpus.source(claim.source.unwrap());
+        assert_eq!(src.kind, *kind, "text: {text}");
+        let aff = src.affiliation.map(|p| corpus.place(p).name.as_str());
+        assert_eq!(aff, *country, "text: {text}");
+    }
+}
+
+#[test]
+fn a_claim_links_the_places_of_its_content_and_not_of_its_source() {
+    let corpus = run("Polish officials in Warsaw said Belarus had moved troops toward Grodno.");
+    let claim = &corpus.claims()[0];
+    let places: Vec<&str> = corpus
+        .places_of(claim.id)
+        .iter()
+        .map(|&p| corpus.place(p).name.as_str())
+        .collect();
+    assert_eq!(places, ["Belarus", "Grodno"]);
+    let src = corpus.source(claim.source.unwrap());
+    assert_eq!(
+        src.affiliation.map(|p| corpus.place(p).name.as_str()),
+        Some("Poland")
+    );
+}
