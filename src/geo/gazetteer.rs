@@ -3,32 +3,45 @@
 //! `assets/gazetteer.bin` (written by `assets/build/build_assets.py`, little-endian):
 //!
 //! ```text
-//! header   "CMGZ" u32 version, u32 places, u32 names, u32 strings_len, u32 name_pool_len
-//! places   32 bytes each: u32 geonameid, f32 lat, f32 lon, u32 population, u32 name_off,
-//!          u8 name_len, u8 kind, u8 flags, [u8; 2] country, u32 admin-1 index, 3 pad
-//! strings  display names (UTF-8), addressed by name_off/name_len
-//! names    the normalised names, sorted bytewise, concatenated
-//! name_offs (names + 1) × u32      start of each name in the pool
-//! post_offs (names + 1) × u32      start of each name's postings
+//! header    "CMGZ" u32 version (2), u32 places, u32 keys, u32 strings_len, u32 pool_len,
+//!           u32 table_slots
+//! places    32 bytes each: u32 geonameid, f32 lat, f32 lon, u32 population, u32 name_off,
+//!           u8 name_len, u8 kind, u8 flags, [u8; 2] country, u32 admin-1 index, 3 pad
+//! strings   display names (UTF-8), addressed by name_off/name_len
+//! pool      the keys, sorted bytewise, concatenated: every normalised name and every
+//!           word-boundary prefix of a multi-word name ("north" of "north korea")
+//! key_offs  (keys + 1) × u32       start of each key in the pool
+//! post_offs (keys + 1) × u32       start of each key's postings (none for a bare prefix)
 //! postings  u32 each: name kind << 24 | place index
+//! flags     keys × u8              bit 0: a longer name goes on from this key
+//! table     table_slots × u32      open addressing over FNV-1a 64 of the key, linear
+//!           probing from hash % slots; 0 = empty, else key index + 1 in the low 20 bits
+//!           and the hash's top 12 bits above them
 //! ```
 //!
-//! The names stay in the file's bytes and are binary-searched, so loading only decodes the
-//! place table (a few ms) and no index is built at start-up.
+//! Everything stays in the file's bytes: a lookup is one hash probe (the recogniser asks
+//! several per capitalised word), and loading builds nothing but the country index, so it
+//! takes about a millisecond. A place's display record ([`Entry`]) is decoded the first time
+//! it is asked for; the recogniser and resolver read the few facts they need ([`Facts`])
+//! straight from the bytes.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use crate::model::{LonLat, PlaceKind};
 
 /// The file compiled into the binary, so the app runs offline and from any folder.
 static BUNDLED: &[u8] = include_bytes!("../../assets/gazetteer.bin");
 
-const HEADER: usize = 24;
+const HEADER: usize = 28;
 const PLACE_SIZE: usize = 32;
+const VERSION: u32 = 2;
 /// The place is a national capital (GeoNames PPLC).
 pub const FLAG_CAPITAL: u8 = 1;
 /// The place is the seat of a first-order division (PPLA) or a capital.
 pub const FLAG_ADMIN_SEAT: u8 = 2;
+const KEY_CONTINUES: u8 = 1;
+const SLOT_INDEX_BITS: u32 = 20;
 
 #[derive(Debug, thiserror::Error)]
 pub enum GazetteerError {
@@ -104,15 +117,43 @@ impl Entry {
     }
 }
 
+/// What the recogniser and the resolver need to know of a place, read straight from the
+/// file without decoding its name.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Facts {
+    pub kind: PlaceKind,
+    pub population: u32,
+    pub flags: u8,
+    /// ISO 3166-1 alpha-2, `[0, 0]` for seas and continents.
+    pub country: [u8; 2],
+    /// The first-level division a city lies in.
+    pub admin1: Option<GazId>,
+}
+
+impl Facts {
+    pub fn is_capital(&self) -> bool {
+        self.flags & FLAG_CAPITAL != 0
+    }
+    pub fn is_admin_seat(&self) -> bool {
+        self.flags & FLAG_ADMIN_SEAT != 0
+    }
+}
+
 /// Place names and places, searchable by normalised name.
 pub struct Gazetteer {
     data: &'static [u8],
-    entries: Vec<Entry>,
-    n_names: usize,
-    pool: std::ops::Range<usize>,
-    name_offs: usize,
+    n_places: usize,
+    n_keys: usize,
+    strings: usize,
+    pool: usize,
+    key_offs: usize,
     post_offs: usize,
     postings: usize,
+    flags: usize,
+    table: usize,
+    slots: usize,
+    /// Decoded on first use; boxed so that the places never asked for cost a pointer each.
+    entries: Vec<OnceLock<Box<Entry>>>,
     countries: HashMap<[u8; 2], GazId>,
 }
 
@@ -126,6 +167,15 @@ fn f32_at(data: &[u8], at: usize) -> f32 {
     f32::from_bits(u32_at(data, at))
 }
 
+/// 64-bit FNV-1a, as `fnv1a` in the generator.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
 impl Gazetteer {
     /// The gazetteer shipped with claimmap (GeoNames, Natural Earth and curated regions).
     pub fn bundled() -> Result<Gazetteer, GazetteerError> {
@@ -137,83 +187,118 @@ impl Gazetteer {
         if data.len() < HEADER || &data[..4] != b"CMGZ" {
             return Err(GazetteerError::Corrupt("bad header"));
         }
-        if u32_at(data, 4) != 1 {
+        if u32_at(data, 4) != VERSION {
             return Err(GazetteerError::Corrupt("unknown version"));
         }
         let n_places = u32_at(data, 8) as usize;
-        let n_names = u32_at(data, 12) as usize;
+        let n_keys = u32_at(data, 12) as usize;
         let strings_len = u32_at(data, 16) as usize;
         let pool_len = u32_at(data, 20) as usize;
-        let places_at = HEADER;
-        let strings_at = places_at + n_places * PLACE_SIZE;
-        let pool_at = strings_at + strings_len;
-        let name_offs = pool_at + pool_len;
-        let post_offs = name_offs + (n_names + 1) * 4;
-        let postings = post_offs + (n_names + 1) * 4;
-        if postings > data.len() {
+        let slots = u32_at(data, 24) as usize;
+        let strings = HEADER + n_places * PLACE_SIZE;
+        let pool = strings + strings_len;
+        let key_offs = pool + pool_len;
+        let post_offs = key_offs + (n_keys + 1) * 4;
+        let postings = post_offs + (n_keys + 1) * 4;
+        if postings > data.len() || slots == 0 || n_keys >= 1 << SLOT_INDEX_BITS {
             return Err(GazetteerError::Corrupt("truncated"));
         }
-        let n_postings = u32_at(data, post_offs + n_names * 4) as usize;
-        if postings + n_postings * 4 != data.len()
-            || u32_at(data, name_offs + n_names * 4) as usize != pool_len
+        let n_postings = u32_at(data, post_offs + n_keys * 4) as usize;
+        let flags = postings + n_postings * 4;
+        let table = flags + n_keys;
+        if table + slots * 4 != data.len()
+            || u32_at(data, key_offs + n_keys * 4) as usize != pool_len
         {
             return Err(GazetteerError::Corrupt("section sizes disagree"));
         }
-        let mut entries = Vec::with_capacity(n_places);
         let mut countries = HashMap::new();
         for i in 0..n_places {
-            let at = places_at + i * PLACE_SIZE;
-            let gid = u32_at(data, at);
-            let name_off = u32_at(data, at + 16) as usize;
-            let name_len = data[at + 20] as usize;
+            let at = HEADER + i * PLACE_SIZE;
             let kind = PlaceKind::from_code(data[at + 21])
                 .ok_or(GazetteerError::Corrupt("unknown place kind"))?;
-            let name = data
-                .get(strings_at + name_off..strings_at + name_off + name_len)
-                .ok_or(GazetteerError::Corrupt("name out of range"))?;
+            let name_end = u32_at(data, at + 16) as usize + data[at + 20] as usize;
             let admin1 = u32_at(data, at + 25);
-            let country = [data[at + 23], data[at + 24]];
-            if kind == PlaceKind::Country {
-                countries.entry(country).or_insert(GazId(i as u32));
+            if name_end > strings_len || (admin1 != u32::MAX && admin1 as usize >= n_places) {
+                return Err(GazetteerError::Corrupt("place out of range"));
             }
-            entries.push(Entry {
-                geonameid: (gid != 0).then_some(gid),
-                name: String::from_utf8_lossy(name).into_owned(),
-                kind,
-                point: LonLat::new(f32_at(data, at + 8) as f64, f32_at(data, at + 4) as f64),
-                population: u32_at(data, at + 12),
-                flags: data[at + 22],
-                country,
-                admin1: (admin1 != u32::MAX && (admin1 as usize) < n_places)
-                    .then_some(GazId(admin1)),
-            });
+            if kind == PlaceKind::Country {
+                countries
+                    .entry([data[at + 23], data[at + 24]])
+                    .or_insert(GazId(i as u32));
+            }
+        }
+        for p in 0..n_postings {
+            if (u32_at(data, postings + p * 4) & 0x00FF_FFFF) as usize >= n_places {
+                return Err(GazetteerError::Corrupt("posting out of range"));
+            }
         }
         Ok(Gazetteer {
             data,
-            entries,
-            n_names,
-            pool: pool_at..pool_at + pool_len,
-            name_offs,
+            n_places,
+            n_keys,
+            strings,
+            pool,
+            key_offs,
             post_offs,
             postings,
+            flags,
+            table,
+            slots,
+            entries: (0..n_places).map(|_| OnceLock::new()).collect(),
             countries,
         })
     }
 
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.n_places
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.n_places == 0
     }
 
+    /// How many keys (names and prefixes of multi-word names) the gazetteer holds.
     pub fn name_count(&self) -> usize {
-        self.n_names
+        self.n_keys
     }
 
+    fn place_at(&self, id: GazId) -> usize {
+        HEADER + id.0 as usize * PLACE_SIZE
+    }
+
+    /// The place's display record, decoded on first use.
     pub fn entry(&self, id: GazId) -> &Entry {
-        &self.entries[id.0 as usize]
+        self.entries[id.0 as usize].get_or_init(|| {
+            let (d, at) = (self.data, self.place_at(id));
+            let gid = u32_at(d, at);
+            let name_off = self.strings + u32_at(d, at + 16) as usize;
+            let name = &d[name_off..name_off + d[at + 20] as usize];
+            let f = self.facts(id);
+            Box::new(Entry {
+                geonameid: (gid != 0).then_some(gid),
+                name: String::from_utf8_lossy(name).into_owned(),
+                kind: f.kind,
+                point: LonLat::new(f32_at(d, at + 8) as f64, f32_at(d, at + 4) as f64),
+                population: f.population,
+                flags: f.flags,
+                country: f.country,
+                admin1: f.admin1,
+            })
+        })
+    }
+
+    /// What kind of place it is, how large, where it lies: no decoding, no allocation.
+    pub fn facts(&self, id: GazId) -> Facts {
+        let (d, at) = (self.data, self.place_at(id));
+        let admin1 = u32_at(d, at + 25);
+        Facts {
+            // checked when the file was loaded
+            kind: PlaceKind::from_code(d[at + 21]).unwrap_or(PlaceKind::Feature),
+            population: u32_at(d, at + 12),
+            flags: d[at + 22],
+            country: [d[at + 23], d[at + 24]],
+            admin1: (admin1 != u32::MAX).then_some(GazId(admin1)),
+        }
     }
 
     /// The country entry for an ISO alpha-2 code.
@@ -224,24 +309,31 @@ impl Gazetteer {
             .flatten()
     }
 
-    fn name(&self, i: usize) -> &[u8] {
-        let a = u32_at(self.data, self.name_offs + i * 4) as usize;
-        let b = u32_at(self.data, self.name_offs + (i + 1) * 4) as usize;
-        &self.data[self.pool.start + a..self.pool.start + b]
+    fn key(&self, i: usize) -> &[u8] {
+        let a = u32_at(self.data, self.key_offs + i * 4) as usize;
+        let b = u32_at(self.data, self.key_offs + (i + 1) * 4) as usize;
+        &self.data[self.pool + a..self.pool + b]
     }
 
-    /// First name index whose bytes are ≥ `key`.
-    fn lower_bound(&self, key: &[u8]) -> usize {
-        let (mut lo, mut hi) = (0, self.n_names);
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            if self.name(mid) < key {
-                lo = mid + 1;
-            } else {
-                hi = mid;
+    /// The index of `key`, by one probe of the hash table (and its run).
+    fn find(&self, key: &[u8]) -> Option<usize> {
+        let h = fnv1a(key);
+        let tag = (h >> 52) as u32;
+        let mut slot = (h % self.slots as u64) as usize;
+        loop {
+            let v = u32_at(self.data, self.table + slot * 4);
+            if v == 0 {
+                return None;
+            }
+            let index = (v & ((1 << SLOT_INDEX_BITS) - 1)) as usize - 1;
+            if v >> SLOT_INDEX_BITS == tag && index < self.n_keys && self.key(index) == key {
+                return Some(index);
+            }
+            slot += 1;
+            if slot == self.slots {
+                slot = 0;
             }
         }
-        lo
     }
 
     /// The places called `normalized` (see [`crate::text::normalize`]), with how each uses
@@ -254,14 +346,13 @@ impl Gazetteer {
     /// assert!(kursk.contains(&"Kursk".to_string()));
     /// ```
     pub fn lookup(&self, normalized: &str) -> impl Iterator<Item = (GazId, NameKind)> + '_ {
-        let key = normalized.as_bytes();
-        let i = self.lower_bound(key);
-        let range = if i < self.n_names && self.name(i) == key {
-            let a = u32_at(self.data, self.post_offs + i * 4) as usize;
-            let b = u32_at(self.data, self.post_offs + (i + 1) * 4) as usize;
-            a..b
-        } else {
-            0..0
+        let range = match self.find(normalized.as_bytes()) {
+            Some(i) => {
+                let a = u32_at(self.data, self.post_offs + i * 4) as usize;
+                let b = u32_at(self.data, self.post_offs + (i + 1) * 4) as usize;
+                a..b
+            }
+            None => 0..0,
         };
         range.map(move |p| {
             let v = u32_at(self.data, self.postings + p * 4);
@@ -272,11 +363,8 @@ impl Gazetteer {
     /// Whether some name starts with `prefix` followed by a space: lets the recogniser stop
     /// extending an n-gram as soon as no longer name can match.
     pub fn continues(&self, prefix: &str) -> bool {
-        let mut key = Vec::with_capacity(prefix.len() + 1);
-        key.extend_from_slice(prefix.as_bytes());
-        key.push(b' ');
-        let i = self.lower_bound(&key);
-        i < self.n_names && self.name(i).starts_with(&key)
+        self.find(prefix.as_bytes())
+            .is_some_and(|i| self.data[self.flags + i] & KEY_CONTINUES != 0)
     }
 }
 

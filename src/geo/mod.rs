@@ -8,7 +8,7 @@ mod recognize;
 mod resolve;
 
 pub use basemap::{Basemap, BasemapError, Outline, OutlineKind};
-pub use gazetteer::{Entry, GazId, Gazetteer, GazetteerError, NameKind};
+pub use gazetteer::{Entry, Facts, GazId, Gazetteer, GazetteerError, NameKind};
 pub use lexicon::WordLexicon;
 pub use recognize::{Candidate, recognize};
 pub use resolve::{Resolved, resolve};

@@ -560,6 +560,9 @@ const DETERMINERS: &[&str] = &[
     "Their", "These", "This", "Those", "Your",
 ];
 
+/// A town smaller than this gives way to a named feature of the same name ("Orange County",
+/// "Crown Heights").
+const SMALL_TOWN: u32 = 5_000;
 /// A city at least this large is known well enough that its name alone makes it a place, even
 /// when the name is also a word ("Mobile", "Reading").
 const LARGE_CITY: u32 = 100_000;
@@ -637,9 +640,11 @@ pub fn recognize(
         let gaz = r.longest_match(i);
         let gaz_end = gaz.as_ref().map_or(i, |(end, _)| *end + 1);
 
-        // a named feature, unless the gazetteer knows the whole name
+        // a named feature, unless the gazetteer knows the whole name as more than a hamlet
+        // ("Orange County" is a county before it is a village in England)
         if let Some((end, head)) = r.feature(i, initial[i])
-            && end + 1 > gaz_end
+            && (end + 1 > gaz_end
+                || (end + 1 == gaz_end && gaz.as_ref().is_some_and(|(_, g)| r.only_small_towns(g))))
         {
             let c = r.feature_candidate(i, end, head);
             i = end + 1;
@@ -863,7 +868,7 @@ impl<'a> Recognizer<'a> {
                 .gazetteer
                 .lookup(&buf)
                 .filter(|&(id, k)| {
-                    let e = self.gazetteer.entry(id);
+                    let e = self.gazetteer.facts(id);
                     k == NameKind::Primary
                         && (matches!(e.kind, PlaceKind::Country | PlaceKind::Region)
                             || e.population >= LARGE_CITY)
@@ -880,7 +885,7 @@ impl<'a> Recognizer<'a> {
     fn prominence(&self, readings: &[(GazId, NameKind)]) -> Prominence {
         let mut p = Prominence::default();
         for &(id, _) in readings {
-            let e = self.gazetteer.entry(id);
+            let e = self.gazetteer.facts(id);
             match e.kind {
                 PlaceKind::Country | PlaceKind::Continent | PlaceKind::Sea | PlaceKind::Area => {
                     p.is_country = true
@@ -897,6 +902,13 @@ impl<'a> Recognizer<'a> {
             }
         }
         p
+    }
+
+    fn only_small_towns(&self, readings: &[(GazId, NameKind)]) -> bool {
+        readings.iter().all(|&(id, _)| {
+            let e = self.gazetteer.facts(id);
+            e.kind == PlaceKind::City && e.population < SMALL_TOWN
+        })
     }
 
     /// A title right before token `i` ("President", "Gov.").
@@ -933,7 +945,7 @@ impl<'a> Recognizer<'a> {
         let mut key = String::new();
         normalize_into(self.word(i), &mut key);
         let is_place = self.gazetteer.lookup(&key).any(|(id, k)| {
-            let e = self.gazetteer.entry(id);
+            let e = self.gazetteer.facts(id);
             k == NameKind::Primary
                 && (e.kind != PlaceKind::City || e.population >= LARGE_CITY || e.is_capital())
         });
@@ -1030,7 +1042,7 @@ impl<'a> Recognizer<'a> {
         normalize_into(self.word(k), &mut key);
         self.gazetteer
             .lookup(&key)
-            .any(|(id, _)| self.gazetteer.entry(id).kind == PlaceKind::Country)
+            .any(|(id, _)| self.gazetteer.facts(id).kind == PlaceKind::Country)
     }
 
     fn has_place_reading(&self, k: usize) -> bool {
@@ -1110,7 +1122,7 @@ impl<'a> Recognizer<'a> {
         self.gazetteer.lookup(&key).any(|(id, k)| {
             k == NameKind::Postal
                 || matches!(
-                    self.gazetteer.entry(id).kind,
+                    self.gazetteer.facts(id).kind,
                     PlaceKind::Country | PlaceKind::Region
                 )
         })
@@ -1142,10 +1154,12 @@ impl<'a> Recognizer<'a> {
             || sorted_contains(TITLES, first)
             || sorted_contains(CALENDAR, first)
             || tokens[i].is_all_caps()
-            || (sentence_initial && self.lexicon.is_common_word(&first.to_lowercase()))
         {
             return None;
         }
+        // "Local Church officials": a sentence may start with a word; a road or a county may
+        // still be named by one ("Orange County is ...")
+        let initial_word = sentence_initial && self.lexicon.is_common_word(&first.to_lowercase());
         let prefix = FEATURE_PREFIXES.contains(&first);
         let prefix_of = FEATURE_PREFIXES_OF.contains(&first)
             && tokens.get(i + 1).is_some_and(|t| t.text(text) == "of");
@@ -1185,6 +1199,12 @@ impl<'a> Recognizer<'a> {
                 break;
             }
             k = n;
+        }
+        if let Some(h) = last_head
+            && !sorted_contains(OPEN_HEADS, self.word(h))
+            && initial_word
+        {
+            return None;
         }
         if let Some(h) = last_head
             && !sorted_contains(OPEN_HEADS, self.word(h))

@@ -28,11 +28,15 @@ pub struct Resolved {
     pub alternatives: Vec<GazId>,
 }
 
+/// A city the article names this often is where the article is (without a dateline). Two
+/// would leave more features off the map (dev: F1 0.909, acc@161 0.922 against 0.915, 0.916).
+const FOCUS_MENTIONS: usize = 1;
+
 /// How sure the resolver is of a feature put where the article is.
 const FEATURE_CONFIDENCE: f32 = 0.3;
 
 fn prior(g: &Gazetteer, id: GazId, name: NameKind) -> f64 {
-    let e = g.entry(id);
+    let e = g.facts(id);
     let log_pop = (e.population.max(1) as f64).log10();
     let kind = match e.kind {
         // a country beats its namesake capital ("Mexico"), a big country a small one that
@@ -61,6 +65,16 @@ fn prior(g: &Gazetteer, id: GazId, name: NameKind) -> f64 {
     kind + name_weight
 }
 
+/// A town this small (the gazetteer holds them only under names no larger place has) is a
+/// reading only in an article that names its country otherwise: "Samos" in a story about
+/// Greece, not a French "Marigny" in one about New Orleans.
+const HAMLET: u32 = 5_000;
+
+fn is_hamlet(g: &Gazetteer, id: GazId) -> bool {
+    let e = g.facts(id);
+    e.kind == PlaceKind::City && e.population < HAMLET
+}
+
 /// The places a document names with one meaning, weighted: its context.
 #[derive(Default)]
 struct Context {
@@ -72,13 +86,17 @@ struct Context {
 impl Context {
     fn of(g: &Gazetteer, candidates: &[Candidate]) -> Context {
         let mut cx = Context::default();
-        for c in candidates.iter().filter(|c| !c.is_feature) {
+        // hamlets only count once the document's other names vouch for their country
+        for c in candidates
+            .iter()
+            .filter(|c| !c.is_feature && !c.readings.iter().all(|&(id, _)| is_hamlet(g, id)))
+        {
             let weight = if c.is_dateline { 3.0 } else { 1.0 };
-            let first = c.readings.first().map(|&(id, _)| g.entry(id));
+            let first = c.readings.first().map(|&(id, _)| g.facts(id));
             let same_country = first.is_some_and(|f| {
                 c.readings
                     .iter()
-                    .all(|&(id, _)| g.entry(id).country == f.country)
+                    .all(|&(id, _)| g.facts(id).country == f.country)
             });
             if let Some(f) = first.filter(|f| same_country && f.country != [0, 0]) {
                 *cx.countries.entry(f.country).or_default() += weight;
@@ -86,14 +104,14 @@ impl Context {
             } else if let Some(&(id, _)) = c
                 .readings
                 .iter()
-                .find(|&&(id, _)| g.entry(id).kind == PlaceKind::Country)
+                .find(|&&(id, _)| g.facts(id).kind == PlaceKind::Country)
             {
-                *cx.countries.entry(g.entry(id).country).or_default() += 0.5 * weight;
+                *cx.countries.entry(g.facts(id).country).or_default() += 0.5 * weight;
                 cx.total += 0.5 * weight;
             }
             // the region: named, or the one every reading lies in
             let region_of = |id: GazId| {
-                let e = g.entry(id);
+                let e = g.facts(id);
                 if e.kind == PlaceKind::Region {
                     Some(id)
                 } else {
@@ -139,8 +157,11 @@ pub fn resolve(
             let mut v: Vec<(GazId, f64)> = c
                 .readings
                 .iter()
+                .filter(|&&(id, _)| {
+                    !is_hamlet(g, id) || cx.country_share(g.facts(id).country) > 0.0
+                })
                 .map(|&(id, kind)| {
-                    let e = g.entry(id);
+                    let e = g.facts(id);
                     let mut s = prior(g, id, kind);
                     s += 3.0 * cx.country_share(e.country);
                     if e.kind == PlaceKind::City {
@@ -149,7 +170,7 @@ pub fn resolve(
                     if let Some(q) = qualifiers[i] {
                         let qual = &candidates[q];
                         if qual.readings.iter().any(|&(qid, _)| {
-                            let qe = g.entry(qid);
+                            let qe = g.facts(qid);
                             (qe.kind == PlaceKind::Country && qe.country == e.country)
                                 || e.admin1 == Some(qid)
                         }) {
@@ -203,7 +224,7 @@ pub fn resolve(
         }
     }
 
-    let focus = focus_city(g, candidates, &scored);
+    let focus = focus_city(g, candidates, &scored, &cx);
     // the places the document names outside features: a feature's inner town counts only if
     // the text names it on its own too
     let named: Vec<GazId> = candidates
@@ -219,7 +240,7 @@ pub fn resolve(
         .map(|(i, (v, c))| {
             if c.is_feature {
                 let qualifier = qualifiers[i].and_then(|q| scored[q].first().map(|x| x.0));
-                return place_feature(g, v, &named, qualifier, focus);
+                return place_feature(g, &cx, v, &named, qualifier, focus);
             }
             let &(place, top) = v.first()?;
             let z: f64 = v.iter().map(|x| (x.1 - top).exp()).sum();
@@ -233,14 +254,15 @@ pub fn resolve(
 }
 
 /// Where the article is: its dateline city, or else the city it names most (the first of
-/// equals).
+/// equals) in the country it names most.
 fn focus_city(
     g: &Gazetteer,
     candidates: &[Candidate],
     scored: &[Vec<(GazId, f64)>],
+    cx: &Context,
 ) -> Option<GazId> {
     let best = |i: usize| scored[i].first().map(|x| x.0);
-    let is_city = |id: GazId| g.entry(id).kind == PlaceKind::City;
+    let is_city = |id: GazId| g.facts(id).kind == PlaceKind::City;
     if let Some(d) = candidates
         .iter()
         .position(|c| c.is_dateline && !c.is_feature)
@@ -249,6 +271,11 @@ fn focus_city(
     {
         return Some(d);
     }
+    let main_country = cx
+        .countries
+        .iter()
+        .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
+        .map(|(cc, _)| *cc);
     let mut counts: Vec<(GazId, usize)> = Vec::new();
     for (i, c) in candidates.iter().enumerate() {
         if c.is_feature || c.readings.iter().all(|&(_, k)| k.is_demonym()) {
@@ -261,6 +288,7 @@ fn focus_city(
             }
         }
     }
+    counts.retain(|x| x.1 >= FOCUS_MENTIONS && Some(g.facts(x.0).country) == main_country);
     let max = counts.iter().map(|x| x.1).max()?;
     counts.iter().find(|x| x.1 == max).map(|x| x.0)
 }
@@ -271,6 +299,7 @@ fn focus_city(
 /// article's city, else at the region or country named inside it.
 fn place_feature(
     g: &Gazetteer,
+    cx: &Context,
     inner: &[(GazId, f64)],
     named: &[GazId],
     qualifier: Option<GazId>,
@@ -279,19 +308,21 @@ fn place_feature(
     const KNOWN_CITY: u32 = 100_000;
     let inside = inner.first().map(|x| x.0);
     let inside_city = inside.filter(|&i| {
-        let e = g.entry(i);
+        let e = g.facts(i);
         e.kind == PlaceKind::City
-            && (named.contains(&i) || (focus.is_none() && e.population >= KNOWN_CITY))
+            && (named.contains(&i)
+                || cx.region_weight(e.admin1) > 0.0
+                || (focus.is_none() && e.population >= KNOWN_CITY))
     });
     let contains = |outer: GazId, f: GazId| {
-        let (oe, fe) = (g.entry(outer), g.entry(f));
+        let (oe, fe) = (g.facts(outer), g.facts(f));
         match oe.kind {
             PlaceKind::Country => oe.country == fe.country,
             PlaceKind::Region => fe.admin1 == Some(outer),
             _ => false,
         }
     };
-    let inside_area = inside.filter(|&i| g.entry(i).kind != PlaceKind::City);
+    let inside_area = inside.filter(|&i| g.facts(i).kind != PlaceKind::City);
     let place = if let Some(i) = inside_city {
         i
     } else if let Some(q) = qualifier {
