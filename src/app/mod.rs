@@ -1,35 +1,485 @@
-//! The desktop app (feature `gui`). First cut: the sample article's claims in a list; the
-//! map, article and export panels come with the GUI issue.
+//! The desktop app (feature `gui`): [`ClaimmapApp`] wires the pure [`AppState`] to the panels
+//! of [`crate::ui`] and to the worker threads. Each frame it takes what the workers finished,
+//! lets the panels draw and report [`Action`]s, applies them at the end of the frame, and
+//! carries out the [`Effect`]s they ask for (a native dialog, a load, an export) off the UI
+//! thread, so the window never waits on the disk or on extraction.
+
+pub mod action;
+pub mod index;
+pub mod state;
+pub mod worker;
 
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
 
-use crate::model::Document;
-use crate::pipeline::{self, Resources};
+use egui::{Key, KeyboardShortcut, Modifiers, Ui};
+
+pub use action::{Action, Effect, ExportRequest};
+pub use index::CorpusIndex;
+pub use state::{
+    AppState, ExportDialog, ExportOutcome, ExportScope, Filters, Item, Loaded, OpenDialog,
+    PasteDialog, Progress, Selection, Status, StatusLevel,
+};
+use worker::{Job, LoadInput, Poll, SharedResources};
+
+use crate::geo::Basemap;
+use crate::model::Corpus;
+use crate::ui::basemap::BasemapMesh;
+use crate::ui::{self, MapCache, theme};
 
 /// Opens the window on the given files, or on the bundled sample when there are none.
 pub fn run(paths: Vec<PathBuf>) -> anyhow::Result<()> {
-    let res = Resources::bundled()?;
-    let docs = if paths.is_empty() {
-        vec![Document::new(crate::SAMPLE_NAME, crate::SAMPLE_ARTICLE)]
-    } else {
-        crate::input::read_paths(&paths).documents
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("claimmap")
+            .with_app_id("claimmap")
+            .with_inner_size([1500.0, 920.0])
+            .with_min_inner_size([900.0, 560.0])
+            .with_drag_and_drop(true),
+        renderer: eframe::Renderer::Glow,
+        ..Default::default()
     };
-    let corpus = pipeline::extract(&res, docs).corpus;
-    let options = eframe::NativeOptions::default();
     eframe::run_native(
         "claimmap",
         options,
-        Box::new(move |_cc| Ok(Box::new(ClaimmapApp { corpus }))),
+        Box::new(move |cc| {
+            cc.egui_ctx.set_theme(egui::Theme::Dark);
+            Ok(Box::new(ClaimmapApp::new(paths)))
+        }),
     )
     .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
 }
 
-struct ClaimmapApp {
-    corpus: crate::model::Corpus,
+type BasemapResult = Result<(Arc<Basemap>, Arc<BasemapMesh>), String>;
+
+/// What a native dialog returned.
+enum Picked {
+    Open {
+        add: bool,
+        paths: Option<Vec<PathBuf>>,
+    },
+    Save(Option<PathBuf>),
+}
+
+/// The app: the state, the map's cache, and the jobs running for it.
+pub struct ClaimmapApp {
+    state: AppState,
+    map: MapCache,
+    resources: SharedResources,
+    load: Option<Job<Loaded>>,
+    export: Option<Job<ExportOutcome>>,
+    basemap: Option<Job<BasemapResult>>,
+    dialog: Option<Job<Picked>>,
+    /// Use the system's file dialogs (off in tests, which type paths instead).
+    native_dialogs: bool,
+}
+
+impl ClaimmapApp {
+    /// The app as the window opens it: the basemap and the documents (or the sample) load on
+    /// workers while the window already draws.
+    pub fn new(paths: Vec<PathBuf>) -> ClaimmapApp {
+        let mut app = ClaimmapApp::with_corpus(Corpus::default(), Vec::new());
+        app.native_dialogs = true;
+        app.spawn_basemap();
+        let input = if paths.is_empty() {
+            LoadInput::Sample
+        } else {
+            LoadInput::Paths(paths)
+        };
+        app.spawn_load(input, None, "Opening…");
+        app
+    }
+
+    /// An app over a corpus already extracted (tests, benchmarks), without a basemap until
+    /// [`Self::spawn_basemap`] or [`Self::set_basemap`], and with the path field in place of
+    /// native dialogs.
+    pub fn with_corpus(corpus: Corpus, inputs: Vec<PathBuf>) -> ClaimmapApp {
+        ClaimmapApp {
+            state: AppState::new(corpus, inputs),
+            map: MapCache::default(),
+            resources: SharedResources::default(),
+            load: None,
+            export: None,
+            basemap: None,
+            dialog: None,
+            native_dialogs: false,
+        }
+    }
+
+    /// Prepares the basemap on a worker.
+    pub fn spawn_basemap(&mut self) {
+        let job = Job::spawn("claimmap-basemap", |_| {
+            let basemap = Basemap::bundled().map_err(|e| e.to_string())?;
+            let mesh = BasemapMesh::new(&basemap);
+            Ok((Arc::new(basemap), Arc::new(mesh)))
+        });
+        match job {
+            Ok(j) => self.basemap = Some(j),
+            Err(e) => self
+                .state
+                .fail(format!("cannot start the basemap worker: {e}")),
+        }
+    }
+
+    /// Hands over a basemap prepared elsewhere (benchmarks).
+    pub fn set_basemap(&mut self, basemap: Arc<Basemap>, mesh: Arc<BasemapMesh>) {
+        self.map.set_basemap(basemap, mesh);
+    }
+
+    /// Shares already loaded extraction resources with the workers.
+    pub fn set_resources(&mut self, resources: Arc<crate::pipeline::Resources>) {
+        self.resources = SharedResources::ready(resources);
+    }
+
+    /// Whether the system's file dialogs are used (else the path field).
+    pub fn set_native_dialogs(&mut self, on: bool) {
+        self.native_dialogs = on;
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// For tests that set up a situation directly.
+    pub fn state_mut(&mut self) -> &mut AppState {
+        &mut self.state
+    }
+
+    pub fn map(&self) -> &MapCache {
+        &self.map
+    }
+
+    /// Whether a worker is running.
+    pub fn is_working(&self) -> bool {
+        self.load.is_some()
+            || self.export.is_some()
+            || self.basemap.is_some()
+            || self.dialog.is_some()
+    }
+
+    /// Blocks until every worker is done and takes its result (tests, benchmarks).
+    pub fn wait_for_workers(&mut self, timeout: Duration) {
+        if let Some(job) = self.basemap.take() {
+            self.take_basemap(job.wait(timeout));
+        }
+        if let Some(job) = self.load.take() {
+            self.take_load(job.wait(timeout));
+        }
+        if let Some(job) = self.export.take() {
+            self.take_export(job.wait(timeout));
+        }
+    }
+
+    /// One frame: the same function eframe calls, and tests and benchmarks drive.
+    pub fn show(&mut self, ui: &mut Ui) {
+        self.poll_workers();
+        let mut actions = Vec::new();
+        self.keyboard_and_drops(ui, &mut actions);
+
+        egui::Panel::top("claimmap-toolbar").show(ui, |ui| {
+            ui::toolbar_ui(ui, &self.state, &mut actions);
+        });
+        egui::Panel::bottom("claimmap-status").show(ui, |ui| {
+            ui::status_ui(ui, &self.state, &mut actions);
+        });
+        egui::Panel::left("claimmap-claims")
+            .default_size(theme::PANEL_CLAIMS_WIDTH)
+            .min_size(320.0)
+            .show(ui, |ui| {
+                ui.add_space(4.0);
+                ui::filters_ui(ui, &self.state, &mut actions);
+                ui.separator();
+                ui::claims_ui(ui, &self.state, &mut actions);
+            });
+        egui::Panel::right("claimmap-article")
+            .default_size(theme::PANEL_ARTICLE_WIDTH)
+            .min_size(260.0)
+            .show(ui, |ui| {
+                ui.add_space(4.0);
+                ui::article_ui(ui, &self.state, &mut actions);
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui::map_ui(ui, &self.state, &mut self.map, &mut actions);
+        });
+
+        let ctx = ui.ctx().clone();
+        ui::export_dialog_ui(&ctx, &self.state, &mut actions);
+        ui::open_dialog_ui(&ctx, &self.state, &mut actions);
+        ui::paste_dialog_ui(&ctx, &self.state, &mut actions);
+        drop_overlay(ui);
+
+        for effect in self.state.apply_frame(actions) {
+            self.carry_out(effect);
+        }
+        if self.is_working() {
+            // workers report through channels: look again soon
+            ui.ctx().request_repaint_after(Duration::from_millis(30));
+        }
+    }
+
+    /// Shortcuts, Esc, the arrows in the list, and files dropped on the window.
+    fn keyboard_and_drops(&self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        let shortcut = |key| KeyboardShortcut::new(Modifiers::COMMAND, key);
+        let dialog_open = self.state.export_dialog.is_some()
+            || self.state.open_dialog.is_some()
+            || self.state.paste_dialog.is_some();
+        let typing = ui.ctx().egui_wants_keyboard_input();
+        let mut focus_search = false;
+        ui.input_mut(|i| {
+            if i.consume_shortcut(&shortcut(Key::O)) {
+                actions.push(Action::ChooseFiles { add: false });
+            }
+            if i.consume_shortcut(&shortcut(Key::E)) && !self.state.corpus().claims().is_empty() {
+                actions.push(Action::ShowExportDialog);
+            }
+            focus_search = i.consume_shortcut(&shortcut(Key::F));
+            if !typing && i.key_pressed(Key::Escape) {
+                if self.state.export_dialog.is_some() {
+                    actions.push(Action::CloseExportDialog);
+                } else if self.state.open_dialog.is_some() {
+                    actions.push(Action::CloseOpenDialog);
+                } else if self.state.paste_dialog.is_some() {
+                    actions.push(Action::ClosePasteDialog);
+                } else {
+                    actions.push(Action::ClearSelection);
+                }
+            }
+            if !typing && !dialog_open {
+                if i.consume_key(Modifiers::NONE, Key::ArrowDown) {
+                    actions.push(Action::SelectNextClaim);
+                }
+                if i.consume_key(Modifiers::NONE, Key::ArrowUp) {
+                    actions.push(Action::SelectPreviousClaim);
+                }
+            }
+            let dropped: Vec<PathBuf> = i
+                .raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect();
+            if !dropped.is_empty() {
+                actions.push(Action::OpenPaths {
+                    paths: dropped,
+                    add: true,
+                });
+            }
+        });
+        if focus_search {
+            ui.memory_mut(|m| m.request_focus(ui::filters::search_id()));
+        }
+    }
+
+    fn carry_out(&mut self, effect: Effect) {
+        match effect {
+            Effect::PickFiles { add } => {
+                if !self.native_dialogs {
+                    self.state.show_open_field(add, None);
+                    return;
+                }
+                self.spawn_dialog(move || Picked::Open {
+                    add,
+                    paths: rfd::FileDialog::new()
+                        .set_title(if add { "Add articles" } else { "Open articles" })
+                        .add_filter("Articles", &["txt", "md", "html", "htm", "jsonl"])
+                        .pick_files(),
+                });
+            }
+            Effect::PickExportPath { suggested } => {
+                if !self.native_dialogs {
+                    return;
+                }
+                self.spawn_dialog(move || {
+                    let mut d = rfd::FileDialog::new().set_title("Export claims");
+                    if let Some(dir) = suggested.parent().filter(|d| d.is_dir()) {
+                        d = d.set_directory(dir);
+                    }
+                    if let Some(name) = suggested.file_name() {
+                        d = d.set_file_name(name.to_string_lossy());
+                    }
+                    Picked::Save(d.save_file())
+                });
+            }
+            Effect::Load { paths, add } => {
+                let base = add.then(|| self.state.corpus_arc());
+                let label = if add { "Adding…" } else { "Opening…" };
+                self.spawn_load(LoadInput::Paths(paths), base, label);
+            }
+            Effect::LoadText { title, text } => {
+                let base = Some(self.state.corpus_arc());
+                self.spawn_load(LoadInput::Text { title, text }, base, "Reading the text…");
+            }
+            Effect::Export(request) => {
+                let corpus = self.state.corpus_arc();
+                let job = Job::spawn("claimmap-export", move |_| {
+                    worker::write_export(&corpus, &request)
+                });
+                match job {
+                    Ok(j) => {
+                        self.export = Some(j);
+                        self.state.progress = Some(Progress {
+                            label: "Exporting…".into(),
+                            done: 0,
+                            total: 0,
+                        });
+                    }
+                    Err(e) => self.state.export_finished(ExportOutcome::Failed(format!(
+                        "cannot start the export worker: {e}"
+                    ))),
+                }
+            }
+        }
+    }
+
+    fn spawn_load(&mut self, input: LoadInput, base: Option<Arc<Corpus>>, label: &str) {
+        let resources = self.resources.clone();
+        let job = Job::spawn("claimmap-extract", move |report| {
+            worker::load(&resources, input, base, report)
+        });
+        match job {
+            Ok(j) => {
+                self.load = Some(j);
+                self.state.progress = Some(Progress {
+                    label: label.to_string(),
+                    done: 0,
+                    total: 0,
+                });
+            }
+            Err(e) => self
+                .state
+                .fail(format!("cannot start the extraction worker: {e}")),
+        }
+    }
+
+    /// Native dialogs block the thread that shows them; on a worker the window keeps
+    /// drawing. (macOS requires the main thread: there the dialog is shown in place.)
+    fn spawn_dialog(&mut self, pick: impl FnOnce() -> Picked + Send + 'static) {
+        if cfg!(target_os = "macos") {
+            let picked = pick();
+            self.take_picked(picked);
+            return;
+        }
+        match Job::spawn("claimmap-file-dialog", move |_| pick()) {
+            Ok(j) => self.dialog = Some(j),
+            Err(_) => self.state.show_open_field(
+                false,
+                Some("The system's file dialog is unavailable; type a path instead.".into()),
+            ),
+        }
+    }
+
+    fn poll_workers(&mut self) {
+        if let Some(job) = self.load.take() {
+            match job.poll() {
+                Poll::Running(progress) => {
+                    if let (Some((done, total)), Some(p)) = (progress, &mut self.state.progress) {
+                        p.done = done;
+                        p.total = total;
+                    }
+                    self.load = Some(job);
+                }
+                other => self.take_load(other),
+            }
+        }
+        if let Some(job) = self.export.take() {
+            match job.poll() {
+                Poll::Running(_) => self.export = Some(job),
+                other => self.take_export(other),
+            }
+        }
+        if let Some(job) = self.basemap.take() {
+            match job.poll() {
+                Poll::Running(_) => self.basemap = Some(job),
+                other => self.take_basemap(other),
+            }
+        }
+        if let Some(job) = self.dialog.take() {
+            match job.poll() {
+                Poll::Running(_) => self.dialog = Some(job),
+                Poll::Done(picked) => self.take_picked(picked),
+                Poll::Lost => self.state.show_open_field(
+                    false,
+                    Some("The system's file dialog failed; type a path instead.".into()),
+                ),
+            }
+        }
+    }
+
+    fn take_load(&mut self, poll: Poll<Loaded>) {
+        match poll {
+            Poll::Done(loaded) => self.state.load_finished(loaded),
+            Poll::Running(_) => self
+                .state
+                .fail("Loading takes too long; the corpus is unchanged.".into()),
+            Poll::Lost => self.state.fail(
+                "The extraction worker stopped unexpectedly; the corpus is unchanged.".into(),
+            ),
+        }
+    }
+
+    fn take_export(&mut self, poll: Poll<ExportOutcome>) {
+        let outcome = match poll {
+            Poll::Done(o) => o,
+            Poll::Running(_) => ExportOutcome::Failed("the export takes too long".into()),
+            Poll::Lost => ExportOutcome::Failed("the export worker stopped unexpectedly".into()),
+        };
+        self.state.export_finished(outcome);
+    }
+
+    fn take_basemap(&mut self, poll: Poll<BasemapResult>) {
+        match poll {
+            Poll::Done(Ok((basemap, mesh))) => self.map.set_basemap(basemap, mesh),
+            Poll::Done(Err(e)) => self.state.fail(format!("The map has no basemap: {e}")),
+            Poll::Running(_) | Poll::Lost => {
+                self.state.fail("The basemap could not be prepared.".into())
+            }
+        }
+    }
+
+    fn take_picked(&mut self, picked: Picked) {
+        match picked {
+            Picked::Open { add, paths: Some(paths) } if !paths.is_empty() => {
+                if let Some(effect) = self.state.apply(Action::OpenPaths { paths, add }) {
+                    self.carry_out(effect);
+                }
+            }
+            Picked::Open { add, .. } => self.state.show_open_field(
+                add,
+                Some("The system's file dialog returned nothing (cancelled, or no desktop portal here): type a path instead.".into()),
+            ),
+            Picked::Save(Some(path)) => {
+                self.state.apply(Action::SetExportPath(path.display().to_string()));
+            }
+            Picked::Save(None) => {}
+        }
+    }
 }
 
 impl eframe::App for ClaimmapApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        crate::ui::claims_list(ui, &self.corpus);
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
     }
+}
+
+/// A hint over the window while files are dragged over it.
+fn drop_overlay(ui: &Ui) {
+    let hovering = ui.input(|i| !i.raw.hovered_files.is_empty());
+    if !hovering {
+        return;
+    }
+    let rect = ui.ctx().content_rect();
+    let painter = ui.ctx().layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("claimmap-drop"),
+    ));
+    painter.rect_filled(rect, 0.0, theme::DROP_SHADE);
+    painter.text(
+        rect.center(),
+        egui::Align2::CENTER_CENTER,
+        "Drop files or folders to add them",
+        egui::FontId::proportional(24.0),
+        theme::DROP_TEXT,
+    );
 }

@@ -1,17 +1,22 @@
-//! Panels of the desktop app (feature `gui`).
+//! The panels of the desktop app (feature `gui`), one per file. Each draws from the
+//! [`AppState`](crate::app::AppState) it is given and reports what the user did as
+//! [`Action`](crate::app::Action)s; none mutates state. Colours and sizes are in [`theme`].
 
-use crate::model::Corpus;
+pub mod article;
+pub mod basemap;
+pub mod claims;
+pub mod export_dialog;
+pub mod filters;
+pub mod map;
+pub mod open_dialog;
+pub mod projection;
+pub mod theme;
+pub mod toolbar;
 
-/// Every claim, one row each.
-pub fn claims_list(ui: &mut egui::Ui, corpus: &Corpus) {
-    egui::ScrollArea::vertical().show(ui, |ui| {
-        for c in corpus.claims() {
-            let text = &corpus.document(c.doc).text;
-            ui.label(format!(
-                "{}: {}",
-                corpus.source_name(c),
-                c.content.slice(text)
-            ));
-        }
-    });
-}
+pub use article::article_ui;
+pub use claims::claims_ui;
+pub use export_dialog::export_dialog_ui;
+pub use filters::filters_ui;
+pub use map::{MapCache, map_ui};
+pub use open_dialog::{open_dialog_ui, paste_dialog_ui};
+pub use toolbar::{status_ui, toolbar_ui};

@@ -1,0 +1,315 @@
+//! Lookups the panels need every frame, built once when a corpus arrives (on the worker
+//! thread for loads) so that no panel searches the corpus per frame: lower-cased search text
+//! per claim, the places a map marker stands for, claim counts per country and per source.
+//!
+//! One rule here goes beyond `Corpus`: a city and a region (or area) that share a name and
+//! lie close together ("Kursk" the city and "Kursk" the oblast) are one marker, one place for
+//! the user. Newsrooms write "Kursk" for both, the gazetteer tells them apart, and a user who
+//! clicks "Kursk" on the map wants the claims about either.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::model::{ClaimId, Corpus, LonLat, PlaceId, PlaceKind, SourceKind};
+
+/// Eponymous places closer than this are one marker (a region's point is its centroid, which
+/// can lie some way from its capital city).
+const SAME_PLACE_KM: f64 = 150.0;
+
+/// Places shown as one marker: a city and the region of the same name, or a single place.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlaceGroup {
+    /// The place a click selects: the most specific member (a city before its region).
+    pub primary: PlaceId,
+    /// Every member, primary first.
+    pub members: Vec<PlaceId>,
+    /// Claims about any member, ascending and without repeats.
+    pub claims: Vec<ClaimId>,
+    /// Where the marker sits (the primary's point), `None` for a place not on the map.
+    pub point: Option<LonLat>,
+}
+
+/// Derived lookups over one corpus.
+#[derive(Clone, Debug, Default)]
+pub struct CorpusIndex {
+    /// Per claim: content, cue and source name, lower-cased, for the text search.
+    pub haystacks: Vec<String>,
+    /// Per place: its group.
+    pub group_of: Vec<usize>,
+    pub groups: Vec<PlaceGroup>,
+    /// Group indices, most claims first (marker order: big ones are labelled first).
+    pub groups_by_claims: Vec<usize>,
+    /// Claims that mention a place in each country (ISO alpha-2), a claim counted once per country.
+    pub country_claims: HashMap<String, usize>,
+    /// Distinct source names with their claim counts, by name.
+    pub source_names: Vec<(String, usize)>,
+    /// Claims per source kind, in `SourceKind::ALL` order.
+    pub kind_claims: [usize; SourceKind::ALL.len()],
+    /// Claims with no source.
+    pub unattributed: usize,
+}
+
+impl CorpusIndex {
+    /// Builds every lookup; linear in the corpus except for grouping, which compares places of
+    /// the same name only.
+    pub fn new(corpus: &Corpus) -> CorpusIndex {
+        let haystacks = corpus
+            .claims()
+            .iter()
+            .map(|c| {
+                let text = &corpus.document(c.doc).text;
+                let mut s = String::with_capacity(c.content.len() + 32);
+                s.push_str(c.content.slice(text));
+                s.push('\n');
+                if let Some(cue) = c.cue {
+                    s.push_str(cue.slice(text));
+                    s.push('\n');
+                }
+                s.push_str(corpus.source_name(c));
+                s.to_lowercase()
+            })
+            .collect();
+
+        let (group_of, groups) = group_places(corpus);
+        let mut groups_by_claims: Vec<usize> = (0..groups.len()).collect();
+        groups_by_claims.sort_by(|&a, &b| {
+            groups[b]
+                .claims
+                .len()
+                .cmp(&groups[a].claims.len())
+                .then(a.cmp(&b))
+        });
+
+        let mut country_claims: HashMap<String, usize> = HashMap::new();
+        let mut seen: Vec<&str> = Vec::new();
+        for c in corpus.claims() {
+            seen.clear();
+            for &p in corpus.places_of(c.id) {
+                if let Some(cc) = corpus.place(p).country.as_deref()
+                    && !seen.contains(&cc)
+                {
+                    seen.push(cc);
+                    *country_claims.entry(cc.to_string()).or_default() += 1;
+                }
+            }
+        }
+
+        let mut names: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut kind_claims = [0; SourceKind::ALL.len()];
+        let mut unattributed = 0;
+        for c in corpus.claims() {
+            match c.source {
+                Some(s) => {
+                    let source = corpus.source(s);
+                    *names.entry(source.name.as_str()).or_default() += 1;
+                    kind_claims[kind_slot(source.kind)] += 1;
+                }
+                None => unattributed += 1,
+            }
+        }
+        let source_names = names.into_iter().map(|(n, k)| (n.to_string(), k)).collect();
+
+        CorpusIndex {
+            haystacks,
+            group_of,
+            groups,
+            groups_by_claims,
+            country_claims,
+            source_names,
+            kind_claims,
+            unattributed,
+        }
+    }
+
+    /// The group (marker) a place belongs to.
+    pub fn group(&self, place: PlaceId) -> Option<&PlaceGroup> {
+        self.group_of
+            .get(place.index())
+            .and_then(|&g| self.groups.get(g))
+    }
+
+    /// Claims about the place or the places that share its marker.
+    pub fn claims_about(&self, place: PlaceId) -> &[ClaimId] {
+        self.group(place).map_or(&[], |g| g.claims.as_slice())
+    }
+
+    /// Whether two places share a marker.
+    pub fn same_place(&self, a: PlaceId, b: PlaceId) -> bool {
+        a == b || self.group_of.get(a.index()) == self.group_of.get(b.index())
+    }
+}
+
+/// The position of a kind in `SourceKind::ALL`.
+pub fn kind_slot(kind: SourceKind) -> usize {
+    SourceKind::ALL
+        .iter()
+        .position(|&k| k == kind)
+        .unwrap_or(SourceKind::ALL.len() - 1)
+}
+
+/// How specific a kind is, for picking a group's primary place (lower is more specific).
+fn specificity(kind: PlaceKind) -> u8 {
+    match kind {
+        PlaceKind::Feature => 0,
+        PlaceKind::City => 1,
+        PlaceKind::Area => 2,
+        PlaceKind::Region => 3,
+        PlaceKind::Sea => 4,
+        PlaceKind::Country => 5,
+        PlaceKind::Continent => 6,
+    }
+}
+
+/// Whether a kind can share a marker with a namesake: a city with its region, not a country
+/// with its capital ("Mexico" and "Mexico City" differ anyway, but "Singapore" would not).
+fn can_merge(kind: PlaceKind) -> bool {
+    matches!(kind, PlaceKind::City | PlaceKind::Region | PlaceKind::Area)
+}
+
+fn group_places(corpus: &Corpus) -> (Vec<usize>, Vec<PlaceGroup>) {
+    let places = corpus.places();
+    let mut by_name: HashMap<String, Vec<PlaceId>> = HashMap::new();
+    for p in places {
+        if can_merge(p.kind) && p.point.is_some() {
+            by_name.entry(p.name.to_lowercase()).or_default().push(p.id);
+        }
+    }
+    let mut group_of = vec![usize::MAX; places.len()];
+    let mut groups: Vec<PlaceGroup> = Vec::with_capacity(places.len());
+    for p in places {
+        if group_of[p.id.index()] != usize::MAX {
+            continue;
+        }
+        let mut members = vec![p.id];
+        if can_merge(p.kind)
+            && let (Some(point), Some(namesakes)) = (p.point, by_name.get(&p.name.to_lowercase()))
+        {
+            for &q in namesakes {
+                let other = corpus.place(q);
+                if q != p.id
+                    && group_of[q.index()] == usize::MAX
+                    && other.kind != p.kind
+                    && other.country == p.country
+                    && other
+                        .point
+                        .is_some_and(|o| o.distance_km(point) < SAME_PLACE_KM)
+                {
+                    members.push(q);
+                }
+            }
+        }
+        members.sort_by_key(|&m| (specificity(corpus.place(m).kind), m));
+        let g = groups.len();
+        let mut claims: Vec<ClaimId> = members
+            .iter()
+            .flat_map(|&m| corpus.claims_about(m).iter().copied())
+            .collect();
+        claims.sort_unstable();
+        claims.dedup();
+        for &m in &members {
+            group_of[m.index()] = g;
+        }
+        let primary = members[0];
+        groups.push(PlaceGroup {
+            primary,
+            point: corpus.place(primary).point,
+            members,
+            claims,
+        });
+    }
+    (group_of, groups)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+    use crate::model::{Claim, CorpusParts, DocId, Document, MentionId, MentionRole, Place};
+    use crate::model::{PlaceMention, Span};
+
+    fn place(id: u32, name: &str, kind: PlaceKind, lon: f64, lat: f64) -> Place {
+        Place {
+            id: PlaceId(id),
+            geonameid: None,
+            name: name.into(),
+            kind,
+            point: Some(LonLat::new(lon, lat)),
+            country: Some("RU".into()),
+            population: 0,
+            outline: None,
+            mentions: vec![],
+        }
+    }
+
+    fn corpus_with(places: Vec<Place>) -> Corpus {
+        let text = "Kursk and Kursk and Moscow.".to_string();
+        let mut doc = Document::new("d", text);
+        doc.id = DocId(0);
+        let spans = [(0, 5), (10, 15), (20, 26)];
+        let mentions = spans
+            .iter()
+            .enumerate()
+            .map(|(i, &(a, b))| PlaceMention {
+                id: MentionId(i as u32),
+                doc: DocId(0),
+                span: Span::new(a, b),
+                place: PlaceId(i as u32),
+                role: MentionRole::Literal,
+                confidence: 1.0,
+                alternatives: vec![],
+            })
+            .collect();
+        let claims = (0..3)
+            .map(|i| Claim {
+                id: ClaimId(i),
+                doc: DocId(0),
+                source_span: None,
+                cue: None,
+                content: Span::new(spans[i as usize].0, spans[i as usize].1),
+                sentence: Span::new(0, 27),
+                source: None,
+                mentions: vec![MentionId(i)],
+                is_hedged: false,
+                confidence: 1.0,
+            })
+            .collect();
+        Corpus::from_parts(CorpusParts {
+            documents: vec![doc],
+            places,
+            mentions,
+            sources: vec![],
+            claims,
+        })
+    }
+
+    #[test]
+    fn a_city_and_its_namesake_region_are_one_marker_led_by_the_city() {
+        let corpus = corpus_with(vec![
+            place(0, "Kursk", PlaceKind::Region, 36.29, 51.73),
+            place(1, "Kursk", PlaceKind::City, 36.18, 51.72),
+            place(2, "Moscow", PlaceKind::City, 37.6, 55.75),
+        ]);
+        let index = CorpusIndex::new(&corpus);
+        let kursk = index.group(PlaceId(0)).unwrap();
+        assert_eq!(kursk.primary, PlaceId(1));
+        assert_eq!(kursk.members, vec![PlaceId(1), PlaceId(0)]);
+        assert_eq!(kursk.claims, vec![ClaimId(0), ClaimId(1)]);
+        assert_eq!(index.claims_about(PlaceId(2)), &[ClaimId(2)]);
+        assert!(index.same_place(PlaceId(0), PlaceId(1)));
+        assert!(!index.same_place(PlaceId(0), PlaceId(2)));
+        assert_eq!(index.groups.len(), 2);
+        assert_eq!(index.country_claims.get("RU"), Some(&3));
+    }
+
+    #[test]
+    fn namesakes_far_apart_stay_apart() {
+        let corpus = corpus_with(vec![
+            place(0, "Kursk", PlaceKind::Region, 36.29, 51.73),
+            place(1, "Kursk", PlaceKind::City, 100.0, 60.0),
+            place(2, "Moscow", PlaceKind::City, 37.6, 55.75),
+        ]);
+        let index = CorpusIndex::new(&corpus);
+        assert_eq!(index.groups.len(), 3);
+        assert_eq!(index.claims_about(PlaceId(0)), &[ClaimId(0)]);
+    }
+}

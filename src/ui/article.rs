@@ -1,0 +1,436 @@
+//! The article panel: one document's text with every claim's content shaded, the selected
+//! claim's sentence marked, the sources' words tinted and the places underlined in their
+//! kind's colour. Places and sources in the text are clickable widgets of their own (with
+//! accessible labels); a click elsewhere on a claim selects that claim. When the selection
+//! changes, its sentence (or first mention) is scrolled into view.
+
+use egui::text::{CCursor, LayoutJob};
+use egui::{Align, ComboBox, FontId, Id, Rect, ScrollArea, Sense, Stroke, TextFormat, Ui};
+
+use super::theme;
+use crate::app::{Action, AppState, Item};
+use crate::model::{DocId, Span};
+
+/// What a stretch of text is, for its format.
+#[derive(Clone, Copy, Default)]
+struct Marks {
+    claims: u32,
+    sentence: bool,
+    selected_content: bool,
+    source: bool,
+    /// The kind colour of the place mentioned here and whether it is selected or hovered.
+    place: Option<(egui::Color32, bool)>,
+}
+
+/// The article panel.
+pub fn article_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+    let corpus = state.corpus();
+    let Some(doc_id) = state
+        .article
+        .filter(|d| d.index() < corpus.documents().len())
+    else {
+        ui.weak("No article open.");
+        return;
+    };
+    header_ui(ui, state, doc_id, actions);
+    ui.separator();
+
+    let doc = corpus.document(doc_id);
+    let text = doc.text.as_str();
+    let index = state.index();
+    let selected_claim = state
+        .selected_claim()
+        .filter(|&c| corpus.claim(c).doc == doc_id);
+    let place_focus = match state.selection.hovered {
+        Some(Item::Place(p)) => Some(p),
+        _ => state.focused_place(),
+    };
+
+    // every span that changes the look, as (start, end, what)
+    let mut spans: Vec<(Span, Mark)> = Vec::new();
+    let mut sources = Vec::new();
+    for &c in corpus.claims_in(doc_id) {
+        let claim = corpus.claim(c);
+        spans.push((claim.content, Mark::Claim));
+        if let Some(s) = claim.source
+            && !sources.contains(&s)
+        {
+            sources.push(s);
+        }
+    }
+    if let Some(c) = selected_claim {
+        let claim = corpus.claim(c);
+        spans.push((claim.sentence, Mark::Sentence));
+        spans.push((claim.content, Mark::SelectedContent));
+    }
+    for &s in &sources {
+        for &m in &corpus.source(s).mentions {
+            spans.push((m, Mark::Source));
+        }
+    }
+    let mentions = corpus.mentions_in(doc_id);
+    for &m in mentions {
+        let mention = corpus.mention(m);
+        let place = corpus.place(mention.place);
+        let on = place_focus.is_some_and(|f| index.same_place(f, mention.place));
+        spans.push((
+            mention.span,
+            Mark::Place(theme::place_kind_color(place.kind), on),
+        ));
+    }
+
+    let width = ui.available_width() - 12.0;
+    let job = layout_job(text, &spans, width);
+
+    let reveal_id = Id::unique("claimmap.article.reveal");
+    let revealed: (u64, Option<DocId>) = ui.data(|d| d.get_temp(reveal_id)).unwrap_or((0, None));
+    let want_reveal = revealed != (state.reveal, Some(doc_id));
+
+    ScrollArea::vertical()
+        .id_salt(("claimmap-article", doc_id))
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            let galley = ui.painter().layout_job(job);
+            let (rect, response) = ui.allocate_exact_size(galley.size(), Sense::click());
+            ui.painter()
+                .galley(rect.min, galley.clone(), theme::ARTICLE_TEXT);
+
+            // byte offsets of everything clickable, to char positions in the galley
+            let mut wanted: Vec<usize> = Vec::new();
+            for &m in mentions {
+                let s = corpus.mention(m).span;
+                wanted.extend([s.start as usize, s.end as usize]);
+            }
+            for &s in &sources {
+                for m in &corpus.source(s).mentions {
+                    wanted.extend([m.start as usize, m.end as usize]);
+                }
+            }
+            let reveal_at = reveal_target(state, doc_id);
+            if let Some(b) = reveal_at {
+                wanted.push(b);
+            }
+            let chars = CharMap::new(text, wanted);
+            let span_rect = |s: Span| -> Rect {
+                let a = galley.pos_from_cursor(CCursor::new(chars.get(s.start as usize)));
+                let b = galley.pos_from_cursor(CCursor::new(chars.get(s.end as usize)));
+                let r = if (a.center().y - b.center().y).abs() < 1.0 {
+                    Rect::from_min_max(a.min, b.max)
+                } else {
+                    // wrapped: the part on the first line
+                    Rect::from_min_max(a.min, egui::pos2(galley.rect.right(), a.max.y))
+                };
+                r.translate(rect.min.to_vec2())
+            };
+
+            // widgets only for the words on screen: a long article has hundreds
+            for &m in mentions {
+                let mention = corpus.mention(m);
+                let at = span_rect(mention.span);
+                if !ui.is_rect_visible(at) {
+                    continue;
+                }
+                let r = ui.interact(
+                    at,
+                    Id::unique(("claimmap.article.place", m)),
+                    Sense::click(),
+                );
+                let place = corpus.place(mention.place);
+                let label = format!("{} (place in the article)", place.name);
+                r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, &label));
+                let r = r
+                    .on_hover_cursor(egui::CursorIcon::PointingHand)
+                    .on_hover_text(format!(
+                        "{}, {}: show the claims about it",
+                        place.name,
+                        place.kind.label()
+                    ));
+                if r.clicked() {
+                    let primary = index
+                        .group(mention.place)
+                        .map_or(mention.place, |g| g.primary);
+                    actions.push(Action::Select(Item::Place(primary)));
+                }
+                if r.hovered() {
+                    actions.push(Action::Hover(Item::Place(mention.place)));
+                }
+            }
+            for &s in &sources {
+                let source = corpus.source(s);
+                for (k, &m) in source.mentions.iter().enumerate() {
+                    let at = span_rect(m);
+                    if !ui.is_rect_visible(at) {
+                        continue;
+                    }
+                    let r = ui.interact(
+                        at,
+                        Id::unique(("claimmap.article.source", s, k)),
+                        Sense::click(),
+                    );
+                    let label = format!("{} (source in the article)", source.name);
+                    r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, &label));
+                    let r = r.on_hover_text(format!(
+                        "{}, {}: select this source",
+                        source.name,
+                        source.kind.label()
+                    ));
+                    if r.clicked() {
+                        actions.push(Action::Select(Item::Source(s)));
+                    }
+                    if r.hovered() {
+                        actions.push(Action::Hover(Item::Source(s)));
+                    }
+                }
+            }
+
+            // a click on a claim's words selects it
+            if response.clicked()
+                && let Some(pos) = response.interact_pointer_pos()
+            {
+                let cursor = galley.cursor_from_pos(pos - rect.min);
+                let byte = byte_of_char(text, cursor.index.0);
+                let hit = corpus
+                    .claims_in(doc_id)
+                    .iter()
+                    .copied()
+                    .filter(|&c| {
+                        let s = corpus.claim(c).content;
+                        s.start as usize <= byte && byte < s.end as usize
+                    })
+                    .min_by_key(|&c| corpus.claim(c).content.len());
+                if let Some(c) = hit {
+                    actions.push(Action::Select(Item::Claim(c)));
+                }
+            }
+
+            if want_reveal {
+                if let Some(b) = reveal_at {
+                    let at = galley.pos_from_cursor(CCursor::new(chars.get(b)));
+                    ui.scroll_to_rect(
+                        at.translate(rect.min.to_vec2()).expand(4.0),
+                        Some(Align::Center),
+                    );
+                }
+                ui.data_mut(|d| d.insert_temp(reveal_id, (state.reveal, Some(doc_id))));
+            }
+        });
+}
+
+/// Where the selection is in this document: the selected claim's sentence, a place's or a
+/// source's first mention.
+fn reveal_target(state: &AppState, doc: DocId) -> Option<usize> {
+    let corpus = state.corpus();
+    match state.selection.selected? {
+        Item::Claim(c) => {
+            let claim = corpus.claim(c);
+            (claim.doc == doc).then_some(claim.sentence.start as usize)
+        }
+        Item::Place(p) => corpus
+            .mentions_in(doc)
+            .iter()
+            .map(|&m| corpus.mention(m))
+            .find(|m| state.index().same_place(m.place, p))
+            .map(|m| m.span.start as usize),
+        Item::Source(s) => {
+            let source = corpus.source(s);
+            (source.doc == doc)
+                .then(|| source.mentions.first().map(|m| m.start as usize))
+                .flatten()
+        }
+        Item::Document(_) => None,
+    }
+}
+
+fn header_ui(ui: &mut Ui, state: &AppState, doc_id: DocId, actions: &mut Vec<Action>) {
+    let corpus = state.corpus();
+    let doc = corpus.document(doc_id);
+    ui.horizontal(|ui| {
+        ui.strong("Article");
+        if corpus.documents().len() > 1 {
+            let label = ui.label("document");
+            ComboBox::from_id_salt("claimmap-article-doc")
+                .selected_text(format!(
+                    "{} of {}",
+                    doc_id.index() + 1,
+                    corpus.documents().len()
+                ))
+                .width(90.0)
+                .show_ui(ui, |ui| {
+                    for d in corpus.documents().iter().take(500) {
+                        if ui.selectable_label(d.id == doc_id, &d.key).clicked() {
+                            actions.push(Action::ShowDocument(d.id));
+                        }
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+        }
+    });
+    ui.label(egui::RichText::new(&doc.title).strong().size(15.0));
+    let mut meta = doc.key.clone();
+    if let Some(date) = &doc.date {
+        meta.push_str(" · ");
+        meta.push_str(date);
+    }
+    let n = corpus.claims_in(doc_id).len();
+    meta.push_str(&format!(
+        " · {n} {}",
+        if n == 1 { "claim" } else { "claims" }
+    ));
+    ui.weak(meta);
+}
+
+#[derive(Clone, Copy)]
+enum Mark {
+    Claim,
+    Sentence,
+    SelectedContent,
+    Source,
+    Place(egui::Color32, bool),
+}
+
+/// The text as sections, each formatted for the spans that cover it (a sweep over the span
+/// boundaries, so a long article with many claims stays linear).
+fn layout_job(text: &str, spans: &[(Span, Mark)], width: f32) -> LayoutJob {
+    let mut events: Vec<(usize, bool, usize)> = Vec::with_capacity(spans.len() * 2);
+    for (i, (s, _)) in spans.iter().enumerate() {
+        let (a, b) = (s.start as usize, s.end as usize);
+        if a < b && b <= text.len() && text.is_char_boundary(a) && text.is_char_boundary(b) {
+            events.push((a, true, i));
+            events.push((b, false, i));
+        }
+    }
+    // ends before starts at the same offset
+    events.sort_by_key(|&(at, is_start, _)| (at, is_start));
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = width;
+    let mut marks = Marks::default();
+    let mut at = 0;
+    let mut sentence = 0u32;
+    let mut selected = 0u32;
+    let mut source = 0u32;
+    for (pos, is_start, i) in events {
+        if pos > at {
+            job.append(&text[at..pos], 0.0, format(&marks));
+            at = pos;
+        }
+        let step = |n: &mut u32| {
+            if is_start {
+                *n += 1
+            } else {
+                *n = n.saturating_sub(1)
+            }
+        };
+        match spans[i].1 {
+            Mark::Claim => step(&mut marks.claims),
+            Mark::Sentence => step(&mut sentence),
+            Mark::SelectedContent => step(&mut selected),
+            Mark::Source => step(&mut source),
+            Mark::Place(color, on) => marks.place = is_start.then_some((color, on)),
+        }
+        marks.sentence = sentence > 0;
+        marks.selected_content = selected > 0;
+        marks.source = source > 0;
+    }
+    if at < text.len() {
+        job.append(&text[at..], 0.0, format(&marks));
+    }
+    job
+}
+
+fn format(m: &Marks) -> TextFormat {
+    let mut f = TextFormat::simple(
+        FontId::proportional(theme::ARTICLE_SIZE),
+        theme::ARTICLE_TEXT,
+    );
+    f.line_height = Some(theme::ARTICLE_SIZE * 1.45);
+    if m.selected_content {
+        f.background = theme::SELECTED_CLAIM_BG;
+    } else if m.sentence {
+        f.background = theme::SENTENCE_BG;
+    } else if m.claims > 0 {
+        f.background = theme::CLAIM_BG;
+    }
+    if m.source {
+        f.color = theme::SOURCE_MENTION;
+    }
+    if let Some((color, on)) = m.place {
+        f.color = color;
+        f.underline = Stroke::new(1.0, color);
+        if on {
+            f.background = theme::PLACE_SELECTED_BG;
+        }
+    }
+    f
+}
+
+/// Byte offsets to char indices, for the few offsets asked for, in one pass over the text.
+struct CharMap {
+    pairs: Vec<(usize, usize)>,
+}
+
+impl CharMap {
+    fn new(text: &str, mut bytes: Vec<usize>) -> CharMap {
+        bytes.sort_unstable();
+        bytes.dedup();
+        let mut pairs = Vec::with_capacity(bytes.len());
+        let mut wanted = bytes.into_iter().peekable();
+        let mut chars = 0;
+        for (b, _) in text.char_indices() {
+            while let Some(&w) = wanted.peek() {
+                if w > b {
+                    break;
+                }
+                pairs.push((w, chars));
+                wanted.next();
+            }
+            chars += 1;
+        }
+        for w in wanted {
+            pairs.push((w, chars));
+        }
+        CharMap { pairs }
+    }
+
+    fn get(&self, byte: usize) -> usize {
+        match self.pairs.binary_search_by_key(&byte, |&(b, _)| b) {
+            Ok(i) => self.pairs[i].1,
+            Err(i) => i.checked_sub(1).map_or(0, |i| self.pairs[i].1),
+        }
+    }
+}
+
+/// The byte offset of a char index.
+fn byte_of_char(text: &str, index: usize) -> usize {
+    text.char_indices()
+        .nth(index)
+        .map_or(text.len(), |(b, _)| b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_positions_follow_multibyte_text() {
+        let text = "Moscow’s council met in Kursk.";
+        let kursk = text.find("Kursk").unwrap_or(0);
+        let map = CharMap::new(text, vec![kursk, 0, text.len()]);
+        assert_eq!(map.get(kursk), text[..kursk].chars().count());
+        assert_eq!(map.get(text.len()), text.chars().count());
+        assert_eq!(byte_of_char(text, map.get(kursk)), kursk);
+    }
+
+    #[test]
+    fn overlapping_spans_split_the_text_without_losing_any() {
+        let text = "He said Kursk was hit.";
+        let spans = [
+            (Span::new(8, 21), Mark::Claim),
+            (Span::new(8, 13), Mark::Place(egui::Color32::RED, false)),
+            (Span::new(0, 2), Mark::Source),
+        ];
+        let job = layout_job(text, &spans, 100.0);
+        assert_eq!(job.text, text);
+        assert_eq!(job.sections.len(), 5);
+    }
+}
