@@ -1058,8 +1058,9 @@ fn np_before(cx: &Ctx, lo: usize, end: usize) -> Option<usize> {
     let mut k = end;
     while k > lo && end - k < 12 {
         let t = cx.tokens[k - 1];
-        // "Mr. Trump", "Florida Sen. Marco Rubio"
-        if t.is_punct('.') && k >= 2 && TITLES.contains(&cx.w(k - 2)) {
+        // "Mr. Trump", "Florida Sen. Marco Rubio", "Vann R. Newkirk"
+        let initial = k >= 2 && cx.tokens[k - 2].is_all_caps() && cx.w(k - 2).len() == 1;
+        if t.is_punct('.') && k >= 2 && (TITLES.contains(&cx.w(k - 2)) || initial) {
             k -= 1;
             continue;
         }
@@ -1337,7 +1338,12 @@ fn apposition(cx: &Ctx, lo: usize, comma: usize) -> Option<(usize, usize, usize)
     loop {
         let mut k = seg_start;
         while k > lo && !cx.is_punct(k - 1, ',') {
-            if !np_like(&cx.tokens[k - 1]) || seg_start - k > 14 {
+            let t = cx.tokens[k - 1];
+            // a quotation or a dash before the name opens the subject: “Y,” Newkirk, a ...
+            if t.quote().is_some() || t.kind == TokenKind::Dash {
+                break;
+            }
+            if !np_like(&t) || seg_start - k > 14 {
                 return None;
             }
             k -= 1;
@@ -1348,7 +1354,10 @@ fn apposition(cx: &Ctx, lo: usize, comma: usize) -> Option<(usize, usize, usize)
         segments += 1;
         // the head: a name (or a determiner phrase) that starts the sentence or follows a
         // break; the segments after it describe it
-        let at_start = k == lo || k == content_start_at(cx, lo);
+        let at_start = k == lo
+            || k == content_start_at(cx, lo)
+            || cx.tokens[k - 1].quote().is_some()
+            || cx.tokens[k - 1].kind == TokenKind::Dash;
         let head_like = cx.tokens[k].is_capitalized() || matches!(cx.w(k), "the" | "a" | "an");
         if segments >= 2 && head_like && (at_start || !cx.is_punct(k - 1, ',')) {
             let np1 = np_before(cx, lo, seg_start).unwrap_or(k);
@@ -1389,8 +1398,14 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
     // "Soo Kim, a researcher, remarked that ..."
     if k > lo && cx.is_punct(k - 1, ',') {
         if let Some((np1, np2, comma)) = apposition(cx, lo, k - 1) {
-            let content = content_after(cx, s, object_end(cx, s, i, cue))?;
-            let content = (content.0, trim_content(cx, content.0, content.1, cue));
+            // “Y,” Vann Newkirk, a writer, said on Twitter. → the content is before
+            let content = if only_adverbial_after(cx, s, i + 1) && np1 > content_start(cx, s) {
+                let c = continue_quote(cx, s, content_before(cx, s, np1)?);
+                resume_after_source(cx, s, c, i + 1)
+            } else {
+                let c = content_after(cx, s, object_end(cx, s, i, cue))?;
+                (c.0, trim_content(cx, c.0, c.1, cue))
+            };
             return Some(claim(
                 cx,
                 s,
@@ -1485,9 +1500,10 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
         before_np.is_some_and(|b| cx.is_punct(b, ',') || cx.tokens[b].kind == TokenKind::Dash);
     let tail = only_adverbial_after(cx, s, i + 1);
     if after_quote || (after_break && tail) {
-        // "Y, X said." / “Y,” he said in an interview.
+        // "Y, X said." / “Y,” he said in an interview. / "Y1, he said, Y2."
         let content = content_before(cx, s, np)?;
         let content = continue_quote(cx, s, content);
+        let content = resume_after_source(cx, s, content, i + 1);
         return Some(claim(cx, s, source, Some(cue_span), content, hedged, 0.85));
     }
     if tail {
@@ -1631,7 +1647,17 @@ fn resume_after_source(
         return content;
     }
     let w = cx.w(k + 1);
+    // "It was, the president said, ''a stone where ...''"
+    if cx.is_opening_quote(k + 1) {
+        return (
+            content.0,
+            matching_close(cx, k + 1).map_or(e, |c| (c + 1).max(e)),
+        );
+    }
+    let new_clause = matches!(w, "but" | "while" | "so" | "as" | "yet" | "then")
+        || (w == "and" && !cx.is_opening_quote(k + 2));
     let continues = cx.is_word(k + 1)
+        && !new_clause
         && !cx.tokens[k + 1].is_capitalized()
         && !w.ends_with("ing")
         && !matches!(

@@ -114,7 +114,9 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
                 && i > 0
                 && !t.has_space_before()
                 && tokens[i - 1].kind == TokenKind::Word
-                && ABBREVIATIONS.contains(&tokens[i - 1].text(text))
+                && (ABBREVIATIONS.contains(&tokens[i - 1].text(text))
+                    // a middle initial: "Vann R. Newkirk"
+                    || (tokens[i - 1].is_all_caps() && tokens[i - 1].span.len() == 1))
                 && j < n
                 && !tokens[j].is_line_start();
             if !abbreviation && (j >= n || starts_sentence(text, &tokens[j])) {
@@ -214,6 +216,10 @@ mod tests {
             &["a line that was\nwrapped by hand."],
         ),
         ("Is it? Yes! 3 won.", &["Is it?", "Yes!", "3 won."]),
+        (
+            "Vann R. Newkirk II wrote it.",
+            &["Vann R. Newkirk II wrote it."],
+        ),
     ];
 
     #[test]
