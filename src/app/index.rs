@@ -40,6 +40,8 @@ pub struct CorpusIndex {
     pub groups_by_claims: Vec<usize>,
     /// Claims that mention a place in each country (ISO alpha-2), a claim counted once per country.
     pub country_claims: HashMap<String, usize>,
+    /// Mentions of places in each country (claims or not).
+    pub country_mentions: HashMap<String, usize>,
     /// Distinct source names with their claim counts, by name.
     pub source_names: Vec<(String, usize)>,
     /// Claims per source kind, in `SourceKind::ALL` order.
@@ -93,6 +95,13 @@ impl CorpusIndex {
             }
         }
 
+        let mut country_mentions: HashMap<String, usize> = HashMap::new();
+        for m in corpus.mentions() {
+            if let Some(cc) = corpus.place(m.place).country.as_deref() {
+                *country_mentions.entry(cc.to_string()).or_default() += 1;
+            }
+        }
+
         let mut names: BTreeMap<&str, usize> = BTreeMap::new();
         let mut kind_claims = [0; SourceKind::ALL.len()];
         let mut unattributed = 0;
@@ -114,6 +123,7 @@ impl CorpusIndex {
             groups,
             groups_by_claims,
             country_claims,
+            country_mentions,
             source_names,
             kind_claims,
             unattributed,

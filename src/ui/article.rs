@@ -36,7 +36,8 @@ pub fn article_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     ui.separator();
 
     let doc = corpus.document(doc_id);
-    let text = doc.text.as_str();
+    // a very long document (a 30 MB dump) would take seconds to lay out: show its start
+    let text = clip(&doc.text, theme::ARTICLE_MAX_BYTES);
     let index = state.index();
     let selected_claim = state
         .selected_claim()
@@ -81,6 +82,13 @@ pub fn article_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
 
     let width = ui.available_width() - 12.0;
     let job = layout_job(text, &spans, width);
+    if text.len() < doc.text.len() {
+        ui.weak(format!(
+            "Showing the first {} KB of {} KB.",
+            text.len() / 1024,
+            doc.text.len() / 1024
+        ));
+    }
 
     let reveal_id = Id::unique("claimmap.article.reveal");
     let revealed: (u64, Option<DocId>) = ui.data(|d| d.get_temp(reveal_id)).unwrap_or((0, None));
@@ -126,6 +134,9 @@ pub fn article_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             // widgets only for the words on screen: a long article has hundreds
             for &m in mentions {
                 let mention = corpus.mention(m);
+                if mention.span.end as usize > text.len() {
+                    continue;
+                }
                 let at = span_rect(mention.span);
                 if !ui.is_rect_visible(at) {
                     continue;
@@ -158,6 +169,9 @@ pub fn article_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             for &s in &sources {
                 let source = corpus.source(s);
                 for (k, &m) in source.mentions.iter().enumerate() {
+                    if m.end as usize > text.len() {
+                        continue;
+                    }
                     let at = span_rect(m);
                     if !ui.is_rect_visible(at) {
                         continue;
@@ -364,6 +378,18 @@ fn format(m: &Marks) -> TextFormat {
     f
 }
 
+/// The text up to `max` bytes, cut at a char boundary.
+fn clip(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// Byte offsets to char indices, for the few offsets asked for, in one pass over the text.
 struct CharMap {
     pairs: Vec<(usize, usize)>,
@@ -410,6 +436,12 @@ fn byte_of_char(text: &str, index: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_text_is_clipped_at_a_char_boundary() {
+        assert_eq!(clip("Moscow’s", 7), "Moscow");
+        assert_eq!(clip("Kyiv", 100), "Kyiv");
+    }
 
     #[test]
     fn char_positions_follow_multibyte_text() {

@@ -168,8 +168,10 @@ fn row_ui(ui: &mut Ui, state: &AppState, id: ClaimId, actions: &mut Vec<Action>)
 
     // line 2: the content, on one line
     let content = claim.content.slice(text);
+    // one line shows a few hundred characters at most: lay out no more
+    let shown: String = content.chars().take(400).collect();
     let mut job = LayoutJob::single_section(
-        format!("“{content}”"),
+        format!("“{shown}”"),
         TextFormat::simple(body, theme::CONTENT_TEXT),
     );
     job.wrap = TextWrapping::truncate_at_width(inner.width());

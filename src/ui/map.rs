@@ -168,12 +168,13 @@ impl MapCache {
                 .iter()
                 .map(|(_, code, _)| {
                     let n = index.country_claims.get(code).copied().unwrap_or(0);
-                    let share = if n == 0 {
-                        0.0
+                    if n > 0 {
+                        theme::land_fill(((n as f32) + 1.0).ln() / scale)
+                    } else if index.country_mentions.contains_key(code) {
+                        theme::LAND_MENTIONED
                     } else {
-                        ((n as f32) + 1.0).ln() / scale
-                    };
-                    theme::land_fill(share)
+                        theme::LAND
+                    }
                 })
                 .collect();
             let mut seen = HashSet::new();
@@ -451,6 +452,33 @@ pub fn fit_bounds(data: Option<MapBox>, frame: Rect) -> PlotBounds {
     PlotBounds::from_min_max([cx - w / 2.0, cy - h / 2.0], [cx + w / 2.0, cy + h / 2.0])
 }
 
+/// Bounds that show every point, moving the view as little as needed: unchanged when all
+/// are in view, else centred on them (and widened when they do not fit).
+fn reveal_bounds(view: PlotBounds, points: &[[f64; 2]]) -> Option<PlotBounds> {
+    let inside = |p: &[f64; 2]| {
+        let m = 0.05;
+        let (w, h) = (view.width() * m, view.height() * m);
+        (view.min()[0] + w..=view.max()[0] - w).contains(&p[0])
+            && (view.min()[1] + h..=view.max()[1] - h).contains(&p[1])
+    };
+    if points.is_empty() || points.iter().all(inside) {
+        return None;
+    }
+    let (mut lo, mut hi) = ([f64::MAX; 2], [f64::MIN; 2]);
+    for p in points {
+        for k in 0..2 {
+            lo[k] = lo[k].min(p[k]);
+            hi[k] = hi[k].max(p[k]);
+        }
+    }
+    let grow = ((hi[0] - lo[0]) * 1.3 / view.width())
+        .max((hi[1] - lo[1]) * 1.3 / view.height())
+        .max(1.0);
+    let (w, h) = (view.width() * grow / 2.0, view.height() * grow / 2.0);
+    let (cx, cy) = ((lo[0] + hi[0]) / 2.0, (lo[1] + hi[1]) / 2.0);
+    Some(PlotBounds::from_min_max([cx - w, cy - h], [cx + w, cy + h]))
+}
+
 /// The map panel.
 pub fn map_ui(ui: &mut Ui, state: &AppState, cache: &mut MapCache, actions: &mut Vec<Action>) {
     cache.refresh(state);
@@ -481,6 +509,19 @@ pub fn map_ui(ui: &mut Ui, state: &AppState, cache: &mut MapCache, actions: &mut
     if want_fit {
         ui.data_mut(|d| d.insert_temp(fit_id, state.map_fit));
     }
+    // a selection made elsewhere (a chip, a place in the text) brings its markers into view
+    let reveal_id = Id::unique("claimmap.map.reveal");
+    let revealed: u64 = ui.data(|d| d.get_temp(reveal_id)).unwrap_or(0);
+    let reveal: Vec<[f64; 2]> = if revealed == state.reveal {
+        Vec::new()
+    } else {
+        ui.data_mut(|d| d.insert_temp(reveal_id, state.reveal));
+        selected
+            .iter()
+            .filter_map(|g| cache.markers.get(*cache.marker_of_group.get(*g)?))
+            .map(|m| m.xy)
+            .collect()
+    };
     let data_box = cache.data_box;
     let mesh = cache.basemap.as_ref().map(|(_, m)| Arc::clone(m));
     let fills = &cache.fills;
@@ -511,6 +552,8 @@ pub fn map_ui(ui: &mut Ui, state: &AppState, cache: &mut MapCache, actions: &mut
     let response = plot.show(ui, |plot_ui| {
         if want_fit {
             plot_ui.set_plot_bounds(fit_bounds(data_box, plot_ui.response().rect));
+        } else if let Some(bounds) = reveal_bounds(plot_ui.plot_bounds(), &reveal) {
+            plot_ui.set_plot_bounds(bounds);
         } else if plot_ui.response().contains_pointer() {
             // the wheel zooms, as on every map; egui_plot would pan with it
             let scroll = plot_ui.ctx().input(|i| i.smooth_scroll_delta.y);
@@ -724,5 +767,28 @@ fn paint_labels(
         placed.push(rect);
         painter.rect_filled(rect, 3.0, theme::LABEL_PLATE);
         painter.galley(rect.min + Vec2::splat(2.0), galley, theme::LABEL_TEXT);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn revealing_a_place_in_view_moves_nothing() {
+        let view = PlotBounds::from_min_max([0.0, 0.0], [100.0, 50.0]);
+        assert!(reveal_bounds(view, &[[50.0, 25.0]]).is_none());
+        assert!(reveal_bounds(view, &[]).is_none());
+    }
+
+    #[test]
+    fn revealing_a_place_out_of_view_centres_it_at_the_same_zoom() {
+        let view = PlotBounds::from_min_max([0.0, 0.0], [100.0, 50.0]);
+        let b = reveal_bounds(view, &[[300.0, 40.0]]).unwrap_or(view);
+        assert_eq!((b.width(), b.height()), (100.0, 50.0));
+        assert_eq!(b.center().x, 300.0);
+        // two places further apart than the view: it widens to show both
+        let b = reveal_bounds(view, &[[-200.0, 0.0], [300.0, 0.0]]).unwrap_or(view);
+        assert!(b.width() >= 500.0 && b.min()[0] <= -200.0 && b.max()[0] >= 300.0);
     }
 }

@@ -11,6 +11,8 @@ use crate::model::{PlaceKind, SourceKind};
 pub const SEA: Color32 = Color32::from_rgb(22, 30, 40);
 /// Land no claim is about.
 pub const LAND: Color32 = Color32::from_rgb(52, 58, 66);
+/// Land the corpus mentions but has no claim about.
+pub const LAND_MENTIONED: Color32 = Color32::from_rgb(74, 72, 70);
 /// Land the corpus has the most claims about; others are shaded between `LAND` and this.
 pub const LAND_HOT: Color32 = Color32::from_rgb(196, 112, 52);
 /// Country borders.
@@ -128,6 +130,8 @@ pub const UNATTRIBUTED: Color32 = Color32::from_rgb(110, 116, 124);
 
 // ---- the article ----
 
+/// Longer documents show their start only (laying out megabytes takes seconds).
+pub const ARTICLE_MAX_BYTES: usize = 256 * 1024;
 pub const ARTICLE_TEXT: Color32 = Color32::from_rgb(200, 206, 212);
 pub const ARTICLE_SIZE: f32 = 14.5;
 /// Behind every claim's content.
