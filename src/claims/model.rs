@@ -21,7 +21,7 @@ pub const I: usize = 2;
 const MAGIC: &[u8; 4] = b"CMCM";
 
 /// The shipped model's [`CueModel::outside_penalty`], chosen on the dev split.
-pub const OUTSIDE_PENALTY: f32 = 15.0;
+pub const OUTSIDE_PENALTY: f32 = 25.0;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ModelError {
@@ -175,6 +175,20 @@ pub fn features(infos: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
     };
     let left_quote = infos[i.saturating_sub(3)..i].iter().any(|x| x.is_quote) as u64;
     let shape_m1 = if i > 0 { infos[i - 1].shape as u64 } else { 9 };
+    let suffix_of = |k: isize| -> u64 {
+        let j = i as isize + k;
+        if j < 0 || j as usize >= n {
+            7
+        } else {
+            infos[j as usize].suffix2
+        }
+    };
+    let to_end: u64 = match n - i {
+        1 => 0,
+        2 => 1,
+        3..=4 => 2,
+        _ => 3,
+    };
     out.extend_from_slice(&[
         mix(1, 0),
         mix(2, w0),
@@ -200,6 +214,12 @@ pub fn features(infos: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
         mix(22, pos),
         mix(mix(23, pos), p0),
         mix(mix(24, left_quote), p0),
+        // the neighbours' endings say what they are ("-ed", "-ly", "-s") without a tagger
+        mix(mix(25, suffix_of(-1)), p0),
+        mix(mix(26, suffix_of(1)), p0),
+        mix(mix(27, shape_m1), p0),
+        mix(mix(28, to_end), p0),
+        mix(mix(mix(29, wm1), w0), wp1),
     ]);
 }
 

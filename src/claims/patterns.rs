@@ -1165,11 +1165,20 @@ fn content_before(cx: &Ctx, s: &Sentence, end: usize) -> Option<(usize, usize)> 
     if e > 0 && cx.is_punct(e - 1, ',') {
         e -= 1;
     }
+    let start = content_start(cx, s);
     if e > 0 && cx.quote(e - 1).is_some() && cx.is_closing_quote(e - 1) {
         let open = matching_open(cx, e - 1)?;
-        return Some((open, e));
+        // "... a top priority ''is increasing the tax,'' Mr. Kamin said": a quotation inside
+        // the writer's clause: the content is the clause
+        let inside_clause = open > start
+            && open >= s.tokens.start
+            && cx.is_word(open - 1)
+            && !matches!(
+                cx.w(open - 1),
+                "said" | "says" | "told" | "wrote" | "added" | "asked"
+            );
+        return Some((if inside_clause { start } else { open }, e));
     }
-    let start = content_start(cx, s);
     (start < e).then_some((start, e))
 }
 
