@@ -236,7 +236,7 @@ class Builder:
         self.places.append(p)
         return len(self.places) - 1
 
-    def add_name(self, index, name, kind):
+    def add_name(self, index, name, kind, curated=False):
         if not name:
             return
         for variant in {name, ascii_fold(name)}:
@@ -244,8 +244,9 @@ class Builder:
             if len(key) < 2 or len(key.encode()) > 255:
                 continue
             slot = self.names.setdefault(key, {})
-            # the strongest kind wins: primary < alternate < ...; demonym and abbreviation stay
-            if index not in slot or kind < slot[index]:
+            # the strongest kind wins: primary < alternate < ...; a curated name says what it
+            # is ("Ore." is a postal abbreviation, whatever Natural Earth lists it as)
+            if index not in slot or kind < slot[index] or curated:
                 slot[index] = kind
 
 
@@ -373,7 +374,8 @@ def build_admin1(b, admin1, by_cc):
             names.add(alt)
         types = {p.get("type"), p.get("type_en")} - {None, ""}
         for n in names - {None, ""}:
-            if not is_latin_name(n):
+            # "TX", "NSW": a short capitalised code is an abbreviation, added as one below
+            if not is_latin_name(n) or (n.isupper() and len(n) <= 3):
                 continue
             b.add_name(i, n, NAME_PRIMARY if n == name else NAME_ALTERNATE)
         if cc in POSTAL_COUNTRIES and p.get("postal") and len(p["postal"]) == 2:
@@ -418,8 +420,12 @@ def build_cities(b, cities, feature_codes, by_cc, admin1_by_code, small=False):
         if small:
             continue
         if c["name"].endswith(" City") and c["population"] >= 100000:
-            # "New York City" is "New York" in the news: the short name is as good as the primary
-            b.add_name(i, c["name"][: -len(" City")], NAME_PRIMARY)
+            # "New York City" is "New York" in the news: the short name is as good as the
+            # primary, unless it is a country's ("Mexico City", "Kuwait City")
+            short = c["name"][: -len(" City")]
+            named = b.names.get(normalize(short), {})
+            is_country = any(b.places[j]["kind"] == KIND_COUNTRY for j in named)
+            b.add_name(i, short, NAME_ALTERNATE if is_country else NAME_PRIMARY)
         for alt in c["alternatenames"]:
             if is_latin_name(alt) and not (alt.isupper() and len(alt) <= 3):
                 b.add_name(i, alt, NAME_ALTERNATE)
@@ -461,7 +467,7 @@ def build_aliases(b, path):
                 sys.exit("%s:%d: %s is not in the gazetteer" % (path, n, ref))
             if kind not in NAME_KINDS:
                 sys.exit("%s:%d: unknown name kind %r" % (path, n, kind))
-            b.add_name(index, alias, NAME_KINDS[kind])
+            b.add_name(index, alias, NAME_KINDS[kind], curated=True)
 
 
 # ---------------------------------------------------------------------------

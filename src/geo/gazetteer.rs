@@ -406,6 +406,23 @@ mod tests {
     }
 
     #[test]
+    fn postal_and_press_abbreviations_name_their_region() {
+        let g = Gazetteer::bundled().unwrap();
+        for (key, region) in [
+            ("tx", "Texas"),
+            ("ill", "Illinois"),
+            ("bc", "British Columbia"),
+        ] {
+            let found: Vec<(String, NameKind)> = g
+                .lookup(key)
+                .filter(|&(id, _)| g.facts(id).kind == PlaceKind::Region)
+                .map(|(id, k)| (g.entry(id).name.clone(), k))
+                .collect();
+            assert!(found.iter().any(|(n, _)| n == region), "{key}: {found:?}");
+        }
+    }
+
+    #[test]
     fn a_damaged_file_is_an_error_not_a_panic() {
         assert!(Gazetteer::from_bytes(b"CMGZ\x01\0\0\0garbage").is_err());
         assert!(Gazetteer::from_bytes(b"").is_err());

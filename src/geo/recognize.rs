@@ -680,6 +680,10 @@ pub fn recognize(
             .filter(|&(_, k)| k != NameKind::Postal || qualifies_previous)
             .filter(|&(_, k)| !acronym || matches!(k, NameKind::Abbreviation | NameKind::Postal))
             .collect();
+        // right after a place, a postal abbreviation is what the name is ("Springfield, Ill.")
+        if readings.iter().any(|&(_, k)| k == NameKind::Postal) {
+            readings.retain(|&(_, k)| k == NameKind::Postal);
+        }
         if readings.is_empty() {
             i += 1;
             continue;
@@ -710,7 +714,7 @@ pub fn recognize(
             } else if persons.contains(word) {
                 (p.is_country || p.is_region) && place_context
             } else if lexicon.is_common_word(&lower) {
-                (p.is_country || strong_context) && !headline
+                (p.is_country && (looks_abbreviated || !headline)) || (strong_context && !headline)
             } else if lexicon.is_lowercase_word(&lower) {
                 // only the place's own name: "Rail" is no alternate name of a city
                 readings.retain(|&(_, k)| k != NameKind::Alternate);
@@ -721,11 +725,19 @@ pub fn recognize(
                         || (strong_context && !headline))
             } else if lexicon.is_surname(word) {
                 p.is_country || p.city >= HUGE_CITY || place_context
+            } else if lexicon.is_first_name(word) {
+                p.is_country
+                    || p.city >= NAME_CITY
+                    || place_context
+                    || (p.is_region && !r.speaks(i, end))
             } else if r.speaks(i, end) {
                 p.is_country || p.is_region || p.city >= HUGE_CITY || place_context
-            } else if lexicon.is_first_name(word) {
-                p.is_country || p.is_region || p.city >= NAME_CITY || place_context
-            } else if p.is_minor() && (r.inside_name(i, end) || r.after_article(i)) {
+            } else if (p.is_minor() || only_alternates(&readings)) && r.inside_name(i, end) {
+                false
+            } else if r.after_article(i)
+                && (p.is_minor() || (!p.is_country && r.ends_clause_subject(end)))
+            {
+                // "the Duma calling", "the Centre asked": an institution, not the place
                 false
             } else {
                 p.is_country || p.is_region || !t.is_all_caps() || initial[i]
@@ -740,6 +752,7 @@ pub fn recognize(
         // "Ill." keeps its dot
         if postal
             && !t.is_all_caps()
+            && !looks_abbreviated
             && tokens.get(end + 1).is_some_and(|n| n.is_punct('.'))
             && !tokens[end + 1].has_space_before()
         {
@@ -1037,6 +1050,17 @@ impl<'a> Recognizer<'a> {
             .unwrap_or(run_end)
     }
 
+    /// Tokens `i..=k` are a gazetteer name for a country, a region or a large city.
+    fn names_known_place(&self, i: usize, k: usize) -> bool {
+        let mut key = String::new();
+        normalize_into(
+            &self.text[self.tokens[i].span.start as usize..self.tokens[k].span.end as usize],
+            &mut key,
+        );
+        let readings: Vec<(GazId, NameKind)> = self.gazetteer.lookup(&key).collect();
+        !readings.is_empty() && !self.prominence(&readings).is_minor()
+    }
+
     fn names_country(&self, k: usize) -> bool {
         let mut key = String::new();
         normalize_into(self.word(k), &mut key);
@@ -1045,15 +1069,30 @@ impl<'a> Recognizer<'a> {
             .any(|(id, _)| self.gazetteer.facts(id).kind == PlaceKind::Country)
     }
 
+    /// The word is a place under its own name (not one of GeoNames' transliterations).
     fn has_place_reading(&self, k: usize) -> bool {
         let mut key = String::new();
         normalize_into(self.word(k), &mut key);
-        self.gazetteer.lookup(&key).next().is_some()
+        self.gazetteer
+            .lookup(&key)
+            .any(|(_, n)| n != NameKind::Alternate)
     }
 
     /// "the Centre", "the Duma": a small town or a region does not take an article.
     fn after_article(&self, i: usize) -> bool {
         i >= 1 && matches!(self.word(i - 1), "the")
+    }
+
+    /// The word after the name is punctuation or a verb or function word: the name is a noun
+    /// phrase's head ("the Centre asked"), not a modifier ("the Amsterdam airport").
+    fn ends_clause_subject(&self, end: usize) -> bool {
+        const FOLLOWERS: &[&str] = &[
+            "and", "asked", "calling", "for", "had", "has", "in", "is", "of", "on", "said", "to",
+            "was", "will", "would",
+        ];
+        self.tokens.get(end + 1).is_none_or(|n| {
+            !n.is_word() || (!n.is_capitalized() && FOLLOWERS.contains(&n.text(self.text)))
+        })
     }
 
     /// A multi-word gazetteer name that is a person's or an organisation's: it starts with a
@@ -1180,6 +1219,10 @@ impl<'a> Recognizer<'a> {
             if tokens.get(n).is_some_and(|t| {
                 matches!(t.kind, TokenKind::Hyphen | TokenKind::Possessive) && !t.has_space_before()
             }) {
+                // "Britain’s High Court": what a known place owns is no feature of its name
+                if tokens[n].kind == TokenKind::Possessive && self.names_known_place(i, k) {
+                    break;
+                }
                 n += 1;
             }
             while tokens
@@ -1310,6 +1353,12 @@ impl<'a> Recognizer<'a> {
             is_dateline: false,
         }
     }
+}
+
+/// Every reading uses another name of its place: GeoNames' transliterations ("Xie", "Yang")
+/// are no evidence inside a person's name.
+fn only_alternates(readings: &[(GazId, NameKind)]) -> bool {
+    readings.iter().all(|&(_, k)| k == NameKind::Alternate)
 }
 
 /// "d’Enghein", "l'Étoile": a lower-case elided article before a capitalised name.
