@@ -672,9 +672,12 @@ fn sentence_sites(
                 None
             }
         });
+        // a hand-made cue's pattern reads its own cue; the tagger's span speaks for the rest
+        let pattern_reads_cue =
+            cue.is_curated && claim.as_ref().is_some_and(|c| c.confidence >= RULE_TRUSTED);
         let claim = claim.map(|mut c| {
             // the tagger's span is the cue ("has said", "called for", "said in a statement")
-            if b - a > 1 || a != i {
+            if (b - a > 1 || a != i) && !pattern_reads_cue {
                 let span = cx.span(a, b);
                 c.cue = Some(c.cue.map_or(span, |x| x.cover(span)));
                 if c.content.start < span.end && c.content.start >= span.start {
