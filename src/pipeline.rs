@@ -86,6 +86,9 @@ pub struct FoundPlace {
     pub role: MentionRole,
     pub confidence: f32,
     pub alternatives: Vec<GazId>,
+    /// A named feature the gazetteer does not hold ("Royal Street", "Holy Redeemer Church"),
+    /// put at `place`: the city named inside it or the city the article is about.
+    pub is_feature: bool,
 }
 
 /// A source entity of one document.
@@ -184,6 +187,7 @@ pub fn find_places(
                 role: c.role,
                 confidence: r.confidence,
                 alternatives: r.alternatives,
+                is_feature: c.is_feature,
             })
         })
         .collect()

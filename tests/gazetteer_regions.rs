@@ -94,3 +94,33 @@ fn every_row_is_found_under_its_name() {
         assert!(found, "{} is not in the gazetteer", r.name);
     }
 }
+
+const ALIASES: &str = include_str!("../assets/gazetteer/aliases.tsv");
+
+/// Every curated alias (`assets/gazetteer/aliases.tsv`) finds the place its row names: the
+/// GeoNames id, or the first-level division of the ISO 3166-2 code's country.
+#[test]
+fn every_alias_names_its_place() {
+    let g = Gazetteer::bundled().unwrap();
+    let mut lines = ALIASES
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty());
+    let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
+    assert_eq!(header[..3], ["place", "alias", "kind"]);
+    let mut failures = Vec::new();
+    for line in lines {
+        let f: Vec<&str> = line.split('\t').collect();
+        let (place, alias) = (f[0], f[1]);
+        let found = g.lookup(&normalize(alias)).any(|(id, _)| {
+            let e = g.entry(id);
+            match place.parse::<u32>() {
+                Ok(gid) => e.geonameid == Some(gid),
+                Err(_) => e.kind == PlaceKind::Region && e.country_code() == Some(&place[..2]),
+            }
+        });
+        if !found {
+            failures.push(format!("{alias} -> {place}"));
+        }
+    }
+    assert!(failures.is_empty(), "aliases not found: {failures:?}");
+}

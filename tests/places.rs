@@ -486,6 +486,16 @@ fn every_mention_keeps_a_confidence_and_its_next_best_readings() {
 }
 
 #[test]
+fn features_are_flagged_as_placed_by_context() {
+    let text = "NEW ORLEANS — The band marched down Royal Street.";
+    let flags: Vec<(&str, bool)> = found(text)
+        .iter()
+        .map(|p| (p.span.slice(text), p.is_feature))
+        .collect();
+    assert_eq!(flags, [("NEW ORLEANS", false), ("Royal Street", true)]);
+}
+
+#[test]
 fn a_feature_with_nowhere_to_go_is_left_out() {
     assert_eq!(places("The choir of Holy Redeemer Church sang."), []);
 }
