@@ -58,6 +58,8 @@ pub struct MapCache {
     fills: Vec<Color32>,
     regions: Vec<Rings>,
     data_box: Option<MapBox>,
+    /// The kinds of place on the map, for the legend.
+    kinds: Vec<PlaceKind>,
     /// The last frame's plot-to-screen transform.
     transform: Option<PlotTransform>,
 }
@@ -153,6 +155,9 @@ impl MapCache {
             });
         }
         self.data_box = data;
+        self.kinds = corpus.places().iter().map(|p| p.kind).collect();
+        self.kinds.sort();
+        self.kinds.dedup();
         self.marker_of_group = vec![usize::MAX; index.groups.len()];
         for (i, m) in self.markers.iter().enumerate() {
             self.marker_of_group[m.group] = i;
@@ -482,7 +487,7 @@ fn reveal_bounds(view: PlotBounds, points: &[[f64; 2]]) -> Option<PlotBounds> {
 /// The map panel.
 pub fn map_ui(ui: &mut Ui, state: &AppState, cache: &mut MapCache, actions: &mut Vec<Action>) {
     cache.refresh(state);
-    header_ui(ui, state, actions);
+    header_ui(ui, &cache.kinds, actions);
 
     let selected = groups_of(state, state.selection.selected);
     let hovered = groups_of(state, state.selection.hovered);
@@ -612,9 +617,10 @@ pub fn map_ui(ui: &mut Ui, state: &AppState, cache: &mut MapCache, actions: &mut
             .min_by(|a, b| a.1.distance_sq(p).total_cmp(&b.1.distance_sq(p)))
             .map(|&(i, _)| i)
     };
+    // (not through a dialog drawn over the map)
     let pointer = ui
         .input(|i| i.pointer.hover_pos())
-        .filter(|p| frame.contains(*p));
+        .filter(|p| frame.contains(*p) && response.response.contains_pointer());
     let hovered_marker = pointer.and_then(nearest);
 
     // accessible, clickable widgets for the biggest visible markers
@@ -656,13 +662,10 @@ pub fn map_ui(ui: &mut Ui, state: &AppState, cache: &mut MapCache, actions: &mut
 }
 
 /// The legend and the reset button above the map.
-fn header_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+fn header_ui(ui: &mut Ui, kinds: &[PlaceKind], actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
         ui.strong("Map");
-        let mut kinds: Vec<PlaceKind> = state.corpus().places().iter().map(|p| p.kind).collect();
-        kinds.sort();
-        kinds.dedup();
-        for k in kinds {
+        for &k in kinds {
             let (rect, _) = ui.allocate_exact_size(Vec2::splat(10.0), Sense::hover());
             ui.painter()
                 .circle_filled(rect.center(), 4.5, theme::place_kind_color(k));
@@ -690,10 +693,14 @@ fn tooltip_ui(ui: &mut Ui, state: &AppState, mesh: Option<&BasemapMesh>, group: 
     let primary = corpus.place(g.primary);
     ui.strong(&primary.name);
     let kinds = kinds_label(g.members.iter().map(|&m| corpus.place(m).kind));
-    let country = primary.country.as_deref().map(|cc| {
-        let name = mesh.and_then(|m| m.country_name(cc)).unwrap_or(cc);
-        format!(" in {name}")
-    });
+    let country = primary
+        .country
+        .as_deref()
+        .filter(|_| primary.kind != PlaceKind::Country)
+        .map(|cc| {
+            let name = mesh.and_then(|m| m.country_name(cc)).unwrap_or(cc);
+            format!(" in {name}")
+        });
     ui.label(format!("{kinds}{}", country.unwrap_or_default()));
     let n = g.claims.len();
     ui.label(format!("{n} {}", if n == 1 { "claim" } else { "claims" }));
