@@ -616,6 +616,17 @@ fn sentence_sites(
     with_readings: bool,
     out: &mut Vec<CueSite>,
 ) {
+    // "Bill Clinton: Hillary thinks ...", "TAPPER: And obviously ...": a name and a colon
+    if let Some(c) = colon_claim(cx, s) {
+        out.push(CueSite {
+            cue: c.cue.unwrap_or(c.content),
+            sentence: s.span,
+            source: None,
+            is_trusted: true,
+            rule: Some(c),
+            readings: Vec::new(),
+        });
+    }
     for (i, a, b) in cue_candidates(cx, s, cues, tagged) {
         if !cx.is_word(i) || cx.in_quote[i] {
             continue;
@@ -743,6 +754,99 @@ fn sentence_sites(
             readings,
         });
     }
+}
+
+/// Labels before a colon that are not speakers.
+const COLON_LABELS: &[&str] = &[
+    "update",
+    "note",
+    "editor",
+    "photo",
+    "photos",
+    "video",
+    "watch",
+    "read",
+    "related",
+    "source",
+    "sources",
+    "see",
+    "more",
+    "subscribe",
+    "advertisement",
+    "correction",
+    "q",
+    "question",
+    "answer",
+    "caption",
+    "credit",
+    "listen",
+    "also",
+    "warning",
+    "breaking",
+    "exclusive",
+    "analysis",
+    "opinion",
+    "live",
+    "full",
+    "transcript",
+    "contributing",
+    "follow",
+    "twitter",
+    "facebook",
+    "email",
+    "latest",
+    "even",
+    "bombshell",
+    "a",
+    "the",
+    "big",
+    "reach",
+    "contact",
+];
+
+/// "Bill Clinton: Hillary thinks ...", "TAPPER: And obviously ...", "Gillibrand on Hillary's
+/// speeches: 'I think she will.'": a capitalised name opening the line (or following a dash),
+/// a colon, and what the name says.
+fn colon_claim(cx: &Ctx, s: &Sentence) -> Option<RawClaim> {
+    let lo = s.tokens.start;
+    let e = content_end(cx, s);
+    let colon = (lo..e.min(lo + 14)).find(|&k| cx.is_punct(k, ':'))?;
+    // the name starts the line or follows " - "
+    let start = (lo..colon)
+        .rev()
+        .find(|&k| cx.tokens[k].kind == TokenKind::Dash)
+        .map_or(lo, |d| d + 1);
+    if colon <= start || colon + 1 >= e || colon - start > 9 {
+        return None;
+    }
+    // "X on Y: ..." → X
+    let name_end = (start..colon).find(|&k| cx.w(k) == "on").unwrap_or(colon);
+    let words = start..name_end;
+    if words.is_empty() || name_end - start > 4 || COLON_LABELS.contains(&cx.w(start)) {
+        return None;
+    }
+    let name_like = words.clone().all(|k| {
+        let t = cx.tokens[k];
+        (t.is_word() && (t.is_capitalized() || matches!(cx.w(k), "and" | "of" | "the")))
+            || t.kind == TokenKind::Possessive
+            || t.is_punct('.')
+    });
+    if !name_like
+        || !cx.tokens[start].is_capitalized()
+        || cx.tokens[colon + 1].kind == TokenKind::Number
+    {
+        return None;
+    }
+    let content = content_after(cx, s, colon + 1)?;
+    Some(claim(
+        cx,
+        s,
+        Some(SourcePos::new(start, name_end)),
+        Some((colon, colon + 1)),
+        content,
+        false,
+        0.75,
+    ))
 }
 
 /// The noun phrase before token `a` (past auxiliaries), as a source.
@@ -2016,6 +2120,14 @@ mod tests {
         (
             "The mayor told reporters that the roads would reopen.",
             &[(Some("The mayor"), "told", "the roads would reopen")],
+        ),
+        (
+            "Bill Clinton: Hillary wants fewer tests in schools.",
+            &[(
+                Some("Bill Clinton"),
+                ":",
+                "Hillary wants fewer tests in schools",
+            )],
         ),
         (
             "She said: “It is over. We lost.” Then she left.",
