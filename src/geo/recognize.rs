@@ -157,6 +157,11 @@ const NAME_PARTICLES: &[&str] = &[
     "bin", "da", "de", "del", "der", "di", "du", "ibn", "van", "von",
 ];
 
+/// Capitalised particles that open Arabic and European surnames: "El Abdi", "Van Boxtel".
+const CAPITAL_PARTICLES: &[&str] = &[
+    "Abu", "Al", "Ben", "Bin", "De", "Di", "El", "Ibn", "Van", "Von",
+];
+
 /// Words before a name that make it a person ("President Jordan"). Sorted, for binary search.
 const TITLES: &[&str] = &[
     "Adm",
@@ -187,6 +192,7 @@ const TITLES: &[&str] = &[
     "Dame",
     "Detective",
     "Director",
+    "Doctor",
     "Dr",
     "Emir",
     "Father",
@@ -237,21 +243,30 @@ const TITLES: &[&str] = &[
     "Supt",
 ];
 
-/// Month and weekday names and their abbreviations: capitalised, and never a place alone
-/// ("March", "August", "Nov.").
+/// Month, weekday and holiday names, their abbreviations, and God: capitalised, and never a
+/// place alone ("March", "August", "Nov.", "Christmas").
 const CALENDAR: &[&str] = &[
+    "Allah",
     "Apr",
     "April",
     "Aug",
     "August",
+    "Christ",
+    "Christmas",
     "Dec",
     "December",
+    "Diwali",
+    "Easter",
     "Feb",
     "February",
     "Fri",
     "Friday",
+    "God",
+    "Halloween",
+    "Hanukkah",
     "Jan",
     "January",
+    "Jesus",
     "Jul",
     "July",
     "Jun",
@@ -265,6 +280,8 @@ const CALENDAR: &[&str] = &[
     "November",
     "Oct",
     "October",
+    "Passover",
+    "Ramadan",
     "Sat",
     "Saturday",
     "Sep",
@@ -272,6 +289,7 @@ const CALENDAR: &[&str] = &[
     "September",
     "Sun",
     "Sunday",
+    "Thanksgiving",
     "Thu",
     "Thursday",
     "Tue",
@@ -703,23 +721,34 @@ pub fn recognize(
             let lower = word.to_lowercase();
             let headline = title_case[i];
             let strong_context = prev.is_some_and(|p| STRONG_PREPOSITIONS.contains(&p.text(text)));
+            let next_capitalized = tokens
+                .get(end + 1)
+                .is_some_and(|n| n.is_word() && n.is_capitalized() && n.has_space_before());
             let keep = if sorted_contains(CALENDAR, word)
                 || sorted_contains(TITLES, word)
                 || r.is_handle(i)
             {
                 false
             } else if demonym {
-                // "French", "Kurdish": a people or a language, not a word
-                !persons.contains(word)
+                // "French", "Kurdish": a people or a language, not a word; "African American"
+                // is an American
+                !persons.contains(word) && !r.before_american(end)
+            } else if r.after_article(i)
+                && (p.is_minor() || (!p.is_country && r.ends_clause_subject(end)))
+            {
+                // "the Duma calling", "the Centre asked": an institution, not the place
+                false
             } else if persons.contains(word) {
                 (p.is_country || p.is_region) && place_context
             } else if lexicon.is_common_word(&lower) {
                 (p.is_country && (looks_abbreviated || !headline)) || (strong_context && !headline)
             } else if lexicon.is_lowercase_word(&lower) {
-                // only the place's own name: "Rail" is no alternate name of a city
+                // only the place's own name: "Rail" is no alternate name of a city; and no
+                // modifier of the next name ("South Venezuela")
                 readings.retain(|&(_, k)| k != NameKind::Alternate);
                 let p = r.prominence(&readings);
                 !readings.is_empty()
+                    && !next_capitalized
                     && (p.is_country
                         || (p.city >= WORD_CITY && !headline && !initial[i])
                         || (strong_context && !headline))
@@ -734,11 +763,9 @@ pub fn recognize(
                 p.is_country || p.is_region || p.city >= HUGE_CITY || place_context
             } else if (p.is_minor() || only_alternates(&readings)) && r.inside_name(i, end) {
                 false
-            } else if r.after_article(i)
-                && (p.is_minor() || (!p.is_country && r.ends_clause_subject(end)))
-            {
-                // "the Duma calling", "the Centre asked": an institution, not the place
-                false
+            } else if only_alternates(&readings) && !p.is_country && !p.is_region {
+                // GeoNames' other names of a town ("Li", "Igbo") need the text's help
+                p.city >= LARGE_CITY || place_context
             } else {
                 p.is_country || p.is_region || !t.is_all_caps() || initial[i]
             };
@@ -995,6 +1022,22 @@ impl<'a> Recognizer<'a> {
         set
     }
 
+    /// "African American(s)", "Mexican-American": an American people, not the continent's or
+    /// the country's.
+    fn before_american(&self, end: usize) -> bool {
+        let mut k = end + 1;
+        if self
+            .tokens
+            .get(k)
+            .is_some_and(|t| t.kind == TokenKind::Hyphen)
+        {
+            k += 1;
+        }
+        self.tokens
+            .get(k)
+            .is_some_and(|t| t.is_word() && matches!(t.text(self.text), "American" | "Americans"))
+    }
+
     /// "@Gillette", "#Paris": a handle or a tag, not a place.
     fn is_handle(&self, i: usize) -> bool {
         i >= 1
@@ -1025,11 +1068,15 @@ impl<'a> Recognizer<'a> {
             && !t[i].is_line_start()
             && is_name_word(i - 1)
             && !self.has_place_reading(i - 1);
-        let particle = i >= 2
-            && t[i - 1].is_word()
-            && NAME_PARTICLES.contains(&self.word(i - 1))
-            && t[i - 2].is_word()
-            && t[i - 2].is_capitalized();
+        let particle = i >= 1 && t[i - 1].is_word() && {
+            let w = self.word(i - 1);
+            // "Marigny de Mandeville", "Rachid El Abdi"
+            (NAME_PARTICLES.contains(&w)
+                && i >= 2
+                && t[i - 2].is_word()
+                && t[i - 2].is_capitalized())
+                || CAPITAL_PARTICLES.contains(&w)
+        };
         let initial = i >= 2
             && t[i - 1].is_punct('.')
             && t[i - 2].is_word()
@@ -1087,11 +1134,12 @@ impl<'a> Recognizer<'a> {
     /// phrase's head ("the Centre asked"), not a modifier ("the Amsterdam airport").
     fn ends_clause_subject(&self, end: usize) -> bool {
         const FOLLOWERS: &[&str] = &[
-            "and", "asked", "calling", "for", "had", "has", "in", "is", "of", "on", "said", "to",
-            "was", "will", "would",
+            "asked", "calling", "claimed", "for", "had", "has", "in", "is", "of", "on", "said",
+            "to", "was", "will", "would",
         ];
         self.tokens.get(end + 1).is_none_or(|n| {
-            !n.is_word() || (!n.is_capitalized() && FOLLOWERS.contains(&n.text(self.text)))
+            matches!(n.first, ',' | '.' | ';' | ':' | ')')
+                || (n.is_word() && !n.is_capitalized() && FOLLOWERS.contains(&n.text(self.text)))
         })
     }
 
@@ -1207,7 +1255,17 @@ impl<'a> Recognizer<'a> {
         let mut k = i;
         loop {
             let w = self.word(k);
-            if k > i && sorted_contains(FEATURE_HEADS, w) {
+            // "St. Gregory", "Mt Kenya": a saint or a mountain's title, not a street
+            let title_of_next = matches!(w, "St" | "Mt") && {
+                let mut n = k + 1;
+                if tokens.get(n).is_some_and(|t| t.is_punct('.')) {
+                    n += 1;
+                }
+                tokens
+                    .get(n)
+                    .is_some_and(|t| t.is_word() && t.is_capitalized())
+            };
+            if k > i && sorted_contains(FEATURE_HEADS, w) && !title_of_next {
                 last_head = Some(k);
             }
             last_name = k;
@@ -1281,7 +1339,11 @@ impl<'a> Recognizer<'a> {
                 }
                 end
             }
-            None if (prefix || prefix_of) && last_name > i => last_name,
+            None if prefix && last_name > i => last_name,
+            // "University of Alberta", not "Church of Creator"
+            None if prefix_of && (i + 2..=last_name).any(|k| self.has_place_reading(k)) => {
+                last_name
+            }
             None => return None,
         };
         Some((end, last_head.unwrap_or(i)))
