@@ -592,8 +592,18 @@ const NAME_CITY: u32 = 200_000;
 /// ... and this large when it is also a surname ("Lincoln", "Jackson" are people first).
 const HUGE_CITY: u32 = 1_000_000;
 
+/// `list` (sorted) holds `word`: bisection on the first byte, then a scan of the words that
+/// start with it, comparing lengths before bytes (the recogniser asks this for most capitalised
+/// words, and a byte-wise bisection is mostly calls to `memcmp`).
 fn sorted_contains(list: &[&str], word: &str) -> bool {
-    list.binary_search(&word).is_ok()
+    let Some(&first) = word.as_bytes().first() else {
+        return false;
+    };
+    let start = list.partition_point(|x| x.as_bytes().first().is_some_and(|&b| b < first));
+    list[start..]
+        .iter()
+        .take_while(|x| x.as_bytes().first() == Some(&first))
+        .any(|x| x.len() == word.len() && *x == word)
 }
 
 /// Finds place-name candidates in a tokenised text.
