@@ -132,6 +132,12 @@ const KINDS: &[(&str, &str, SourceKind, Option<&str>)] = &[
         Some("Germany"),
     ),
     (
+        "A French government spokesperson said the plan was final.",
+        "said",
+        SourceKind::Unnamed,
+        Some("France"),
+    ),
+    (
         "Tom Baker said he would run again.",
         "said",
         SourceKind::Person,
