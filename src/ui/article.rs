@@ -130,11 +130,22 @@ pub fn article_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
                 };
                 r.translate(rect.min.to_vec2())
             };
+            // the characters on screen: spans elsewhere get no widget (and no rect, which
+            // costs a walk over the galley's rows)
+            let clip = ui.clip_rect();
+            let (top, bottom) = (
+                galley.cursor_from_pos(clip.min - rect.min).index.0,
+                galley.cursor_from_pos(clip.max - rect.min).index.0,
+            );
+            let on_screen = |s: Span| {
+                let (a, b) = (chars.get(s.start as usize), chars.get(s.end as usize));
+                b + 1 >= top && a <= bottom + 1
+            };
 
             // widgets only for the words on screen: a long article has hundreds
             for &m in mentions {
                 let mention = corpus.mention(m);
-                if mention.span.end as usize > text.len() {
+                if mention.span.end as usize > text.len() || !on_screen(mention.span) {
                     continue;
                 }
                 let at = span_rect(mention.span);
@@ -169,7 +180,7 @@ pub fn article_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             for &s in &sources {
                 let source = corpus.source(s);
                 for (k, &m) in source.mentions.iter().enumerate() {
-                    if m.end as usize > text.len() {
+                    if m.end as usize > text.len() || !on_screen(m) {
                         continue;
                     }
                     let at = span_rect(m);

@@ -28,7 +28,7 @@ use crate::model::LonLat;
 /// view, the second for a continent.
 const SIMPLIFIED: [(f64, f64); 2] = [(0.2, 0.8), (0.04, 0.1)];
 /// Consecutive border points closer than this on screen (points) are drawn as one.
-const MIN_SCREEN_STEP: f32 = 1.5;
+const MIN_SCREEN_STEP: f32 = 2.0;
 
 /// An axis-aligned box in map coordinates: `[min_x, min_y, max_x, max_y]`.
 pub type MapBox = [f64; 4];
@@ -97,22 +97,26 @@ impl Rings {
         });
     }
 
-    /// Adds the rings to a mesh as quads of `stroke.width` (hairlines need no smoothing).
+    /// Adds the rings to a mesh as strips of `stroke.width` (hairlines need no smoothing):
+    /// two vertices per point, each point offset along its segment's normal, which is close
+    /// enough at joints for a line one point wide and half the vertices of one quad a segment.
     fn add_to_mesh(&self, map: &ScreenMap, stroke: Stroke, mesh: &mut Mesh) {
         let half = stroke.width / 2.0;
         self.screen_rings(map, |pts| {
-            for w in pts.windows(2) {
-                let d = w[1] - w[0];
-                let len = d.length();
-                if len <= f32::EPSILON {
-                    continue;
+            let first = mesh.vertices.len() as u32;
+            let mut normal = Vec2::ZERO;
+            for (k, p) in pts.iter().enumerate() {
+                // the normal of the segment that starts here (the last point keeps the one
+                // before); `screen_rings` has dropped repeated points
+                if let Some(next) = pts.get(k + 1) {
+                    let d = *next - *p;
+                    normal = Vec2::new(-d.y, d.x) * (half / d.length().max(f32::EPSILON));
                 }
-                let n = Vec2::new(-d.y, d.x) * (half / len);
-                let i = mesh.vertices.len() as u32;
-                mesh.colored_vertex(w[0] + n, stroke.color);
-                mesh.colored_vertex(w[0] - n, stroke.color);
-                mesh.colored_vertex(w[1] + n, stroke.color);
-                mesh.colored_vertex(w[1] - n, stroke.color);
+                mesh.colored_vertex(*p + normal, stroke.color);
+                mesh.colored_vertex(*p - normal, stroke.color);
+            }
+            for k in 0..pts.len() as u32 - 1 {
+                let i = first + 2 * k;
                 mesh.add_triangle(i, i + 1, i + 2);
                 mesh.add_triangle(i + 1, i + 3, i + 2);
             }
