@@ -269,6 +269,8 @@ pub fn extract_with_progress(
 struct CorpusBuilder {
     parts: CorpusParts,
     places: HashMap<GazId, PlaceId>,
+    /// Named features by (normalised name, the place they are put at).
+    features: HashMap<(String, GazId), PlaceId>,
 }
 
 impl CorpusBuilder {
@@ -297,26 +299,64 @@ impl CorpusBuilder {
         pid
     }
 
+    /// The corpus place of a named feature ("Royal Street") put at a gazetteer place.
+    fn feature(&mut self, res: &Resources, name: &str, at: GazId) -> PlaceId {
+        let name = name
+            .strip_suffix("'s")
+            .or_else(|| name.strip_suffix("’s"))
+            .unwrap_or(name)
+            .trim();
+        let name = if name.is_empty() {
+            "unnamed feature"
+        } else {
+            name
+        };
+        let key = (crate::text::normalize(name), at);
+        if let Some(&p) = self.features.get(&key) {
+            return p;
+        }
+        let e = res.gazetteer.entry(at);
+        let pid = PlaceId(self.parts.places.len() as u32);
+        self.parts.places.push(Place {
+            id: pid,
+            geonameid: None,
+            name: name.to_string(),
+            kind: PlaceKind::Feature,
+            point: Some(LonLat::new(e.point.lon, e.point.lat)),
+            country: e.country_code().map(str::to_string),
+            population: 0,
+            outline: None,
+            mentions: Vec::new(),
+        });
+        self.features.insert(key, pid);
+        pid
+    }
+
     fn add(&mut self, res: &Resources, doc: Document, a: DocumentAnalysis) {
         let doc_id = doc.id;
         let mention_base = self.parts.mentions.len();
+        let choice = |g: GazId| {
+            let e = res.gazetteer.entry(g);
+            PlaceChoice {
+                geonameid: e.geonameid,
+                name: e.name.clone(),
+                kind: e.kind,
+                point: e.point,
+                country: e.country_code().map(str::to_string),
+                population: e.population as u64,
+            }
+        };
         for p in &a.places {
-            let place = self.place(res, p.place);
-            let alternatives = p
-                .alternatives
-                .iter()
-                .map(|&g| {
-                    let e = res.gazetteer.entry(g);
-                    PlaceChoice {
-                        geonameid: e.geonameid,
-                        name: e.name.clone(),
-                        kind: e.kind,
-                        point: e.point,
-                        country: e.country_code().map(str::to_string),
-                        population: e.population as u64,
-                    }
-                })
-                .collect();
+            let mut alternatives: Vec<PlaceChoice> =
+                p.alternatives.iter().map(|&g| choice(g)).collect();
+            let place = if p.is_feature {
+                // "Royal Street" is a place of its own, drawn where the article puts it; the
+                // place it stands in comes first among its readings so a user sees why
+                alternatives.insert(0, choice(p.place));
+                self.feature(res, p.span.slice(&doc.text), p.place)
+            } else {
+                self.place(res, p.place)
+            };
             let id = MentionId(self.parts.mentions.len() as u32);
             self.parts.mentions.push(PlaceMention {
                 id,
