@@ -72,6 +72,9 @@ pub struct Extraction {
 #[derive(Debug, Default)]
 pub struct DocumentAnalysis {
     pub places: Vec<FoundPlace>,
+    /// Named features the article gives no place for ("Holy Redeemer Church" in a story with
+    /// no city): listed as not on the map rather than dropped.
+    pub unplaced: Vec<Span>,
     pub claims: Vec<RawClaim>,
     /// Per claim, its source cluster.
     pub claim_sources: Vec<Option<usize>>,
@@ -124,7 +127,7 @@ pub fn analyse(res: &Resources, text: &str) -> DocumentAnalysis {
     let mut tokens: Vec<Token> = Vec::new();
     tokenize(text, &mut tokens);
     let sentences = split_sentences(text, &tokens);
-    let places = find_places(res, text, &tokens, &sentences);
+    let (places, unplaced) = find_all_places(res, text, &tokens, &sentences);
     let raw = claims::find_claims(
         text,
         &tokens,
@@ -151,6 +154,7 @@ pub fn analyse(res: &Resources, text: &str) -> DocumentAnalysis {
         .collect();
     DocumentAnalysis {
         places,
+        unplaced,
         claims: raw,
         claim_sources,
         sources,
@@ -165,6 +169,16 @@ pub fn find_places(
     tokens: &[Token],
     sentences: &[Sentence],
 ) -> Vec<FoundPlace> {
+    find_all_places(res, text, tokens, sentences).0
+}
+
+/// [`find_places`], and the spans of the named features it could not place.
+fn find_all_places(
+    res: &Resources,
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+) -> (Vec<FoundPlace>, Vec<Span>) {
     let starts: Vec<usize> = sentences.iter().map(|s| s.tokens.start).collect();
     let candidates = geo::recognize(text, tokens, &starts, &res.gazetteer, &res.lexicon);
     // "Kursk, Russia": a candidate right after a comma qualifies the one before it
@@ -176,11 +190,17 @@ pub fn find_places(
         })
         .collect();
     let resolved = geo::resolve(&res.gazetteer, &candidates, &qualifiers);
-    candidates
+    let mut unplaced = Vec::new();
+    let found = candidates
         .into_iter()
         .zip(resolved)
         .filter_map(|(c, r)| {
-            let r = r?;
+            let Some(r) = r else {
+                if c.is_feature {
+                    unplaced.push(c.span);
+                }
+                return None;
+            };
             Some(FoundPlace {
                 span: c.span,
                 place: r.place,
@@ -190,7 +210,8 @@ pub fn find_places(
                 is_feature: c.is_feature,
             })
         })
-        .collect()
+        .collect();
+    (found, unplaced)
 }
 
 fn affiliation(
@@ -271,6 +292,8 @@ struct CorpusBuilder {
     places: HashMap<GazId, PlaceId>,
     /// Named features by (normalised name, the place they are put at).
     features: HashMap<(String, GazId), PlaceId>,
+    /// Named features not on the map, by normalised name.
+    unplaced: HashMap<String, PlaceId>,
 }
 
 impl CorpusBuilder {
@@ -296,6 +319,29 @@ impl CorpusBuilder {
             mentions: Vec::new(),
         });
         self.places.insert(id, pid);
+        pid
+    }
+
+    /// The corpus place of a named feature the article gives no place for: not on the map.
+    fn unplaced_feature(&mut self, name: &str) -> PlaceId {
+        let name = name.trim();
+        let key = crate::text::normalize(name);
+        if let Some(&p) = self.unplaced.get(&key) {
+            return p;
+        }
+        let pid = PlaceId(self.parts.places.len() as u32);
+        self.parts.places.push(Place {
+            id: pid,
+            geonameid: None,
+            name: name.to_string(),
+            kind: PlaceKind::Feature,
+            point: None,
+            country: None,
+            population: 0,
+            outline: None,
+            mentions: Vec::new(),
+        });
+        self.unplaced.insert(key, pid);
         pid
     }
 
@@ -346,25 +392,45 @@ impl CorpusBuilder {
                 population: e.population as u64,
             }
         };
-        for p in &a.places {
-            let mut alternatives: Vec<PlaceChoice> =
-                p.alternatives.iter().map(|&g| choice(g)).collect();
-            let place = if p.is_feature {
-                // "Royal Street" is a place of its own, drawn where the article puts it; the
-                // place it stands in comes first among its readings so a user sees why
-                alternatives.insert(0, choice(p.place));
-                self.feature(res, p.span.slice(&doc.text), p.place)
-            } else {
-                self.place(res, p.place)
+        // mentions in text order: the placed ones and the features not on the map
+        let mut order: Vec<(Span, Option<&FoundPlace>)> = a
+            .places
+            .iter()
+            .map(|p| (p.span, Some(p)))
+            .chain(a.unplaced.iter().map(|&s| (s, None)))
+            .collect();
+        order.sort_by_key(|x| x.0);
+        for (span, found) in order {
+            let (place, role, confidence, alternatives) = match found {
+                Some(p) => {
+                    let mut alternatives: Vec<PlaceChoice> =
+                        p.alternatives.iter().map(|&g| choice(g)).collect();
+                    let place = if p.is_feature {
+                        // "Royal Street" is a place of its own, drawn where the article puts
+                        // it; the place it stands in comes first among its readings so a user
+                        // sees why
+                        alternatives.insert(0, choice(p.place));
+                        self.feature(res, p.span.slice(&doc.text), p.place)
+                    } else {
+                        self.place(res, p.place)
+                    };
+                    (place, p.role, p.confidence, alternatives)
+                }
+                None => (
+                    self.unplaced_feature(span.slice(&doc.text)),
+                    MentionRole::Literal,
+                    0.0,
+                    Vec::new(),
+                ),
             };
             let id = MentionId(self.parts.mentions.len() as u32);
             self.parts.mentions.push(PlaceMention {
                 id,
                 doc: doc_id,
-                span: p.span,
+                span,
                 place,
-                role: p.role,
-                confidence: p.confidence,
+                role,
+                confidence,
                 alternatives,
             });
         }
@@ -382,12 +448,10 @@ impl CorpusBuilder {
             });
         }
         for (i, c) in a.claims.iter().enumerate() {
-            let mentions = a
-                .places
+            let mentions = self.parts.mentions[mention_base..]
                 .iter()
-                .enumerate()
-                .filter(|(_, p)| c.content.contains(p.span))
-                .map(|(k, _)| MentionId((mention_base + k) as u32))
+                .filter(|m| c.content.contains(m.span))
+                .map(|m| m.id)
                 .collect();
             self.parts.claims.push(Claim {
                 id: ClaimId(self.parts.claims.len() as u32),

@@ -36,6 +36,24 @@ fn a_named_feature_is_a_place_of_its_own_at_the_articles_city() {
 }
 
 #[test]
+fn a_feature_the_article_gives_no_place_for_is_listed_not_on_the_map() {
+    let res = Resources::bundled().unwrap();
+    let doc = Document::new(
+        "t",
+        "Volunteers said the Holy Redeemer Church would reopen next week.",
+    );
+    let corpus = extract(&res, vec![doc]).corpus;
+    let church = corpus
+        .places()
+        .iter()
+        .find(|p| p.name == "Holy Redeemer Church")
+        .unwrap();
+    assert_eq!(church.kind, PlaceKind::Feature);
+    assert_eq!(church.point, None, "not on the map, but listed");
+    assert_eq!(corpus.places_of(corpus.claims()[0].id), [church.id]);
+}
+
+#[test]
 fn documents_share_their_places_and_links_agree_both_ways() {
     let res = Resources::bundled().unwrap();
     let docs = vec![
