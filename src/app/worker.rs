@@ -224,28 +224,9 @@ pub fn load(
     }
 }
 
-/// A document from text that is not in a file, titled as the `.txt` reader titles a file: a
-/// short section label on the first line ("World") is passed over for the headline after it.
-/// (The reader's rule, `input::text::headline`, is private to `input`; this mirrors it.)
+/// A document from text that is not in a file, titled as the `.txt` reader titles a file.
 pub fn text_document(key: &str, text: String) -> Document {
-    let mut doc = Document::new(key, text);
-    let lines: Vec<&str> = doc
-        .text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .take(2)
-        .collect();
-    if let [first, second] = lines.as_slice() {
-        let first = first.trim_start_matches('#').trim();
-        let is_label =
-            first.split_whitespace().count() <= 3 && !first.ends_with(['.', '!', '?', ':']);
-        let is_headline = second.split_whitespace().count() <= 25 && !second.ends_with('.');
-        if is_label && is_headline {
-            doc.title = second.trim_start_matches('#').trim().to_string();
-        }
-    }
-    doc
+    crate::input::document_from_text(key, text)
 }
 
 /// Writes an export on the worker, never replacing a file unless the request says so.

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 pub use html::HtmlReader;
 pub use jsonl::JsonlReader;
-pub use text::TextReader;
+pub use text::{TextReader, document_from_text};
 
 use crate::model::Document;
 use crate::pipeline::Warning;

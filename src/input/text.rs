@@ -16,19 +16,31 @@ impl DocumentReader for TextReader {
 
     fn read(&self, path: &Path, batch: &mut Batch) -> Result<(), InputError> {
         let text = read_text_file(path)?;
-        let mut doc = Document::new(file_key(path), text);
+        let mut doc = document_from_text(file_key(path), text);
         doc.origin = Some(path.to_path_buf());
-        if let Some(span) = headline(&doc.text) {
-            doc.title = span
-                .slice(&doc.text)
-                .trim_start_matches('#')
-                .trim()
-                .to_string();
-            doc.title_span = Some(span);
-        }
         batch.documents.push(doc);
         Ok(())
     }
+}
+
+/// A document from plain text (a file, pasted text, the bundled sample), titled by its
+/// headline: a short section label on the first line ("World") is passed over.
+///
+/// ```
+/// let doc = claimmap::input::document_from_text("memo", "World\nFloods in Peru\n\nLIMA — Rain.");
+/// assert_eq!(doc.title, "Floods in Peru");
+/// ```
+pub fn document_from_text(key: impl Into<String>, text: impl Into<String>) -> Document {
+    let mut doc = Document::new(key, text);
+    if let Some(span) = headline(&doc.text) {
+        doc.title = span
+            .slice(&doc.text)
+            .trim_start_matches('#')
+            .trim()
+            .to_string();
+        doc.title_span = Some(span);
+    }
+    doc
 }
 
 /// The headline's span: the first non-empty line, or the second when the first is a short
