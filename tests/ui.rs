@@ -40,6 +40,9 @@ fn harness_with(inputs: Vec<PathBuf>) -> Harness<'static, ClaimmapApp> {
     app.set_resources(resources());
     Harness::builder()
         .with_size([1500.0, 900.0])
+        // A widget that appears for the first time (the export report, a new document's
+        // rows) is styled on the frame after; a worker finishing mid-run adds a few more.
+        .with_max_steps(16)
         .build_ui_state(|ui, app: &mut ClaimmapApp| app.show(ui), app)
 }
 
@@ -49,7 +52,8 @@ fn harness() -> Harness<'static, ClaimmapApp> {
 
 /// Lets the workers finish, then draws what they left.
 fn settle(h: &mut Harness<'_, ClaimmapApp>) {
-    h.run();
+    // Fixed steps, not `run()`: a worker that finishes while we step repaints at its own pace.
+    h.run_steps(2);
     h.state_mut().wait_for_workers(WAIT);
     h.run();
 }
