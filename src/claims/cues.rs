@@ -42,6 +42,8 @@ pub struct CueLexicon {
     cues: HashMap<&'static str, Cue>,
     /// How often each learned form is a cue in the train split (all forms, any precision).
     precisions: HashMap<&'static str, f32>,
+    /// The same by stem, over the learned forms that share it: (uses as a cue, uses).
+    stems: HashMap<&'static str, (u32, u32)>,
     /// Forms the hand-made list rules out, so learning cannot add them back.
     excluded: Vec<&'static str>,
 }
@@ -75,6 +77,10 @@ impl CueLexicon {
                         what: "expected form, count, occurrences, precision",
                     })?;
             self.precisions.insert(f[0], precision);
+            let count = |i: usize| f.get(i).and_then(|x| x.parse::<u32>().ok()).unwrap_or(0);
+            let stem = self.stems.entry(stem(f[0])).or_default();
+            stem.0 += count(1);
+            stem.1 += count(2);
             if precision < min_precision
                 || self.cues.contains_key(f[0])
                 || self.excluded.contains(&f[0])
@@ -143,6 +149,7 @@ impl CueLexicon {
         Ok(CueLexicon {
             cues,
             precisions: HashMap::new(),
+            stems: HashMap::new(),
             excluded,
         })
     }
@@ -162,11 +169,72 @@ impl CueLexicon {
         self.precisions.get(lower).copied()
     }
 
+    /// The share of cue uses among the learned forms with the same stem: "urges" was never
+    /// seen often enough to be learned, "urged" was.
+    pub fn stem_precision(&self, lower: &str) -> Option<f32> {
+        let &(cue, uses) = self.stems.get(stem(lower))?;
+        (uses > 0).then(|| cue as f32 / uses as f32)
+    }
+
     pub fn len(&self) -> usize {
         self.cues.len()
     }
 
     pub fn is_empty(&self) -> bool {
         self.cues.is_empty()
+    }
+}
+
+/// A crude stem of an English verb form, as a prefix of it: "urges", "urged", "urging" and
+/// "urge" → "urg"; "shipped" → "ship". Good enough to share what is known of one inflection
+/// with the others; irregular forms ("said") stay whole.
+pub fn stem(w: &str) -> &str {
+    if w.len() < 4 || !w.is_ascii() {
+        return w;
+    }
+    let b = w.as_bytes();
+    let cut = ["ing", "ied", "ies", "ed", "es", "s", "e", "y"]
+        .iter()
+        .find(|suf| w.ends_with(*suf) && w.len() - suf.len() >= 3)
+        .map_or(0, |suf| suf.len());
+    let mut n = b.len() - cut;
+    // "shipped" → "ship", but not "call" → "cal" (only after a cut)
+    if cut > 0 && n >= 4 && b[n - 1] == b[n - 2] && !b"aeiouls".contains(&b[n - 1]) {
+        n -= 1;
+    }
+    &w[..n]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflections_share_a_stem() {
+        for group in [
+            &["urges", "urged", "urging", "urge"][..],
+            &["criticizes", "criticized", "criticize"],
+            &["laments", "lamented", "lamenting"],
+            &["ships", "shipped", "shipping"],
+            &["calls", "called", "calling"],
+        ] {
+            let stems: Vec<&str> = group.iter().map(|w| stem(w)).collect();
+            assert!(
+                stems.iter().all(|s| *s == stems[0]),
+                "{group:?} → {stems:?}"
+            );
+        }
+        // irregular and short forms stay whole
+        assert_eq!(stem("said"), "said");
+        assert_eq!(stem("is"), "is");
+    }
+
+    #[test]
+    fn an_unseen_inflection_borrows_what_its_stem_is_known_for() {
+        let lexicon = CueLexicon::bundled().unwrap();
+        assert_eq!(lexicon.precision("urges"), None);
+        let p = lexicon.stem_precision("urges").unwrap();
+        assert!(p > 0.5, "urged is mostly a cue in PolNeAR train: {p}");
+        assert_eq!(lexicon.stem_precision("table"), None);
     }
 }

@@ -57,6 +57,8 @@ pub struct TokenInfo {
     shape: u8,
     /// Cue precision bucket of the word in the lexicon: 0 none, 1..=5 low to high.
     prec: u8,
+    /// The same for the word's stem ("urges" shares what "urged" is known for).
+    stem_prec: u8,
     in_quote: bool,
     is_quote: bool,
 }
@@ -65,7 +67,7 @@ impl TokenInfo {
     /// Whether the word is in the learned lexicon at all: a sentence with no such word is
     /// not worth tagging.
     pub fn is_known_cue_form(&self) -> bool {
-        self.prec > 0
+        self.prec > 0 || self.stem_prec > 0
     }
 }
 
@@ -86,8 +88,8 @@ fn shape(raw: &str) -> u8 {
     }
 }
 
-fn precision_bucket(lexicon: &CueLexicon, w: &str) -> u8 {
-    match lexicon.precision(w) {
+fn precision_bucket(p: Option<f32>) -> u8 {
+    match p {
         None => 0,
         Some(p) if p >= 0.8 => 5,
         Some(p) if p >= 0.6 => 4,
@@ -123,7 +125,8 @@ pub fn token_infos(
                 suffix3: hash(&[suffix(lower[i], 3)]),
                 suffix2: hash(&[suffix(lower[i], 2)]),
                 shape: shape(raw[i]),
-                prec: precision_bucket(lexicon, lower[i]),
+                prec: precision_bucket(lexicon.precision(lower[i])),
+                stem_prec: precision_bucket(lexicon.stem_precision(lower[i])),
                 in_quote: in_quote[i],
                 is_quote: tokens[i].quote().is_some(),
             }
@@ -220,6 +223,8 @@ pub fn features(infos: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
         mix(mix(27, shape_m1), p0),
         mix(mix(28, to_end), p0),
         mix(mix(mix(29, wm1), w0), wp1),
+        mix(mix(30, t.stem_prec as u64), p0),
+        mix(mix(31, t.stem_prec as u64), t.suffix2),
     ]);
 }
 

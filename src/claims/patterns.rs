@@ -178,6 +178,59 @@ const CLAUSE_MARKERS: &[&str] = &[
     "has", "have", "had", "did", "does", "do", "plans", "wants", "sees", "needs",
 ];
 
+/// Past tenses that end no "-ed": a sign that a phrase is a clause ("the rape took place").
+const IRREGULAR_PAST: &[&str] = &[
+    "took",
+    "made",
+    "went",
+    "came",
+    "gave",
+    "got",
+    "knew",
+    "thought",
+    "saw",
+    "became",
+    "began",
+    "left",
+    "won",
+    "lost",
+    "ran",
+    "kept",
+    "held",
+    "brought",
+    "told",
+    "found",
+    "felt",
+    "meant",
+    "paid",
+    "sent",
+    "spent",
+    "stood",
+    "understood",
+    "wrote",
+    "said",
+    "grew",
+    "fell",
+    "rose",
+    "led",
+    "met",
+    "sold",
+    "bought",
+    "caught",
+    "fought",
+    "taught",
+    "drove",
+    "broke",
+    "chose",
+    "spoke",
+    "struck",
+    "hit",
+    "cut",
+    "let",
+    "quit",
+    "shut",
+];
+
 /// Nominal cues after a verb: "expressed serious concerns about Y".
 const CONCERN_VERBS: &[&str] = &["expressed", "voiced", "raised", "expresses", "voices"];
 const CONCERN_NOUNS: &[&str] = &[
@@ -652,8 +705,21 @@ fn sentence_sites(
             let noun_use = i > s.tokens.start
                 && cx.w(i).ends_with('s')
                 && (NOUN_MAKERS.contains(&cx.w(i - 1))
-                    || cx.tokens[i - 1].kind == TokenKind::Possessive);
+                    || INNER_PREPOSITIONS.contains(&cx.w(i - 1))
+                    || matches!(
+                        cx.tokens[i - 1].kind,
+                        TokenKind::Possessive | TokenKind::Number
+                    ));
             if noun_use && b - a == 1 {
+                continue;
+            }
+            // "Trump campaign spokeswoman Hope Hicks said", "the think tank": a name or a
+            // compound, not a cue
+            let in_name = i > s.tokens.start
+                && cx.tokens[i].is_capitalized()
+                && !cx.tokens[i - 1].is_capitalized()
+                && cx.tokens.get(i + 1).is_some_and(|t| t.is_capitalized());
+            if in_name || (cx.w(i) == "think" && cx.w(i + 1) == "tank") {
                 continue;
             }
             match cue.class {
@@ -1307,6 +1373,9 @@ fn trim_content(cx: &Ctx, a: usize, e: usize, cue: Cue) -> usize {
     if cx.quote(a).is_some() && e > a && cx.quote(e - 1).is_some() {
         return e;
     }
+    // "She said she met him twice but said neither played a role": the second cue has a
+    // claim of its own
+    let e = coordinated_cue(cx, a, e).unwrap_or(e);
     let clausal = cue.is_curated
         && matches!(
             cue.class,
@@ -1341,6 +1410,22 @@ fn trim_content(cx: &Ctx, a: usize, e: usize, cue: Cue) -> usize {
     e
 }
 
+/// Where a content after its cue meets the same subject's next verb of saying: "and said",
+/// ", but also told".
+fn coordinated_cue(cx: &Ctx, a: usize, e: usize) -> Option<usize> {
+    (a + 1..e)
+        .filter(|&k| !cx.in_quote[k] && matches!(cx.w(k), "and" | "but"))
+        .find(|&k| {
+            let v = if matches!(cx.w(k + 1), "also" | "then" | "later") {
+                k + 2
+            } else {
+                k + 1
+            };
+            cues_after_quote(cx, v) || cx.w(v) == "argued" || cx.w(v) == "noted"
+        })
+        .map(|k| if cx.is_punct(k - 1, ',') { k - 1 } else { k })
+}
+
 /// For an object content ("announced the agreement after his visit"), stop at the first
 /// preposition of time or place unless the object is a clause ("stated the sappers would").
 fn trim_noun_phrase_content(cx: &Ctx, a: usize, e: usize) -> usize {
@@ -1354,11 +1439,19 @@ fn trim_noun_phrase_content(cx: &Ctx, a: usize, e: usize) -> usize {
     if !det {
         return e;
     }
+    // a verb before the phrase's first break makes it a clause: "said the rape took place in
+    // the spring", "said his position on banning Muslims has grown"
     for k in a + 1..e {
+        if (cx.is_punct(k, ',') || cx.tokens[k].kind == TokenKind::Dash) && !cx.in_quote[k] {
+            break;
+        }
         let w = cx.w(k);
-        if CLAUSE_MARKERS.contains(&w) {
+        if CLAUSE_MARKERS.contains(&w) || IRREGULAR_PAST.contains(&w) {
             return e;
         }
+    }
+    for k in a + 1..e {
+        let w = cx.w(k);
         // a comma inside a quotation ("“much, much better”") does not end the phrase
         if (cx.is_punct(k, ',') && !cx.in_quote[k]) || NP_CONTENT_END.contains(&w) {
             return k;
@@ -1423,7 +1516,14 @@ fn according_to(cx: &Ctx, s: &Sentence, i: usize) -> Option<RawClaim> {
         if e <= start {
             return None;
         }
-        (start, e)
+        // "The next day, according to Roffman, Trump made further demands": a short opener
+        // is no claim of its own; the sentence's hull is
+        let end = content_end(cx, s);
+        if e - start < 6 && cx.is_punct(src_end, ',') && end > src_end + 3 {
+            (start, end)
+        } else {
+            (start, e)
+        }
     };
     Some(claim(
         cx,
@@ -1478,7 +1578,12 @@ fn apposition(cx: &Ctx, lo: usize, comma: usize) -> Option<(usize, usize, usize)
         if segments >= 2 && head_like && (at_start || !cx.is_punct(k - 1, ',')) {
             let np1 = np_before(cx, lo, seg_start).unwrap_or(k);
             let np2 = seg_start + 1;
+            // a name right after a closing quote or a dash is the speaker, whatever its
+            // description starts with: “Y,” Sarah Warbelow, legal director for ..., said
+            let after_quote = k > lo
+                && (cx.tokens[k - 1].quote().is_some() || cx.tokens[k - 1].kind == TokenKind::Dash);
             let opener_ok = APPOSITIVE_OPENERS.contains(&cx.w(np2))
+                || after_quote
                 || np1 == lo
                 || cx.tokens[np2].is_capitalized()
                 || segments > 2;
@@ -1517,7 +1622,7 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
             // “Y,” Vann Newkirk, a writer, said on Twitter. → the content is before
             let content = if only_adverbial_after(cx, s, i + 1) && np1 > content_start(cx, s) {
                 let c = continue_quote(cx, s, content_before(cx, s, np1)?);
-                resume_after_source(cx, s, c, i + 1)
+                resume_after_source(cx, s, c, i + 1, true)
             } else {
                 let c = content_after(cx, s, object_end(cx, s, i, cue))?;
                 (c.0, trim_content(cx, c.0, c.1, cue))
@@ -1536,7 +1641,7 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
         let src_end = np_after(cx, i + 1, hi);
         if src_end > i + 1 && (src_end >= content_end(cx, s) || cx.is_punct(src_end, ',')) {
             let content = continue_quote(cx, s, content_before(cx, s, k)?);
-            let content = resume_after_source(cx, s, content, src_end);
+            let content = resume_after_source(cx, s, content, src_end, false);
             return Some(claim(
                 cx,
                 s,
@@ -1608,6 +1713,24 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
             ));
         }
     }
+    // "A spokesman defended the route and said Y": the subject of the sentence speaks
+    if k > lo + 1
+        && matches!(cx.w(k - 1), "and" | "but")
+        && let Some((x, y)) = sentence_subject(cx, s, k - 1)
+        && y < k - 1
+    {
+        let content = content_after(cx, s, skip_adverbial(cx, s, object_end(cx, s, i, cue)))?;
+        let content = (content.0, trim_content(cx, content.0, content.1, cue));
+        return Some(claim(
+            cx,
+            s,
+            Some(SourcePos::new(x, y)),
+            Some(cue_span),
+            content,
+            hedged,
+            0.75,
+        ));
+    }
     let np = np_before(cx, lo, k)?;
     let source = Some(SourcePos::new(np, k));
     let before_np = np.checked_sub(1).filter(|&b| b >= lo);
@@ -1619,7 +1742,7 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
         // "Y, X said." / “Y,” he said in an interview. / "Y1, he said, Y2."
         let content = content_before(cx, s, np)?;
         let content = continue_quote(cx, s, content);
-        let content = resume_after_source(cx, s, content, i + 1);
+        let content = resume_after_source(cx, s, content, i + 1, true);
         return Some(claim(cx, s, source, Some(cue_span), content, hedged, 0.85));
     }
     if tail {
@@ -1739,16 +1862,20 @@ fn skip_adverbial(cx: &Ctx, s: &Sentence, j: usize) -> usize {
 
 /// "Y1, said X, an expert on Russia, would read this as Y2": the sentence goes on with the
 /// content after the interrupting source, so the content is the whole (the annotators' hull).
+/// With the source before the cue ("Too often, Mr. Clarke said, the debate is ..."), what
+/// follows the comma cannot describe the source, so it goes on with the content unless it
+/// opens a clause of its own.
 fn resume_after_source(
     cx: &Ctx,
     s: &Sentence,
     content: (usize, usize),
     src_end: usize,
+    source_first: bool,
 ) -> (usize, usize) {
     let e = content_end(cx, s);
     let mut k = src_end;
     // past the source's apposition: ", an expert on Russia,"
-    if cx.is_punct(k, ',') {
+    if !source_first && cx.is_punct(k, ',') {
         let next_comma = (k + 1..e.min(k + 16)).find(|&x| cx.is_punct(x, ','));
         if let Some(c) = next_comma
             && matches!(
@@ -1772,14 +1899,16 @@ fn resume_after_source(
     }
     let new_clause = matches!(w, "but" | "while" | "so" | "as" | "yet" | "then")
         || (w == "and" && !cx.is_opening_quote(k + 2));
-    let continues = cx.is_word(k + 1)
-        && !new_clause
-        && !cx.tokens[k + 1].is_capitalized()
-        && !w.ends_with("ing")
-        && !matches!(
-            w,
-            "a" | "an" | "the" | "who" | "which" | "according" | "in" | "on" | "at"
-        );
+    let describes_source = if source_first {
+        matches!(w, "who" | "which" | "according" | "in" | "on" | "at")
+    } else {
+        cx.tokens[k + 1].is_capitalized()
+            || matches!(
+                w,
+                "a" | "an" | "the" | "who" | "which" | "according" | "in" | "on" | "at"
+            )
+    };
+    let continues = cx.is_word(k + 1) && !new_clause && !w.ends_with("ing") && !describes_source;
     if continues { (content.0, e) } else { content }
 }
 
@@ -2133,6 +2262,70 @@ mod tests {
             "She said: “It is over. We lost.” Then she left.",
             &[(Some("She"), "said", "“It is over. We lost.”")],
         ),
+        // the source interrupts the content: the content is the whole (PolNeAR's hull)
+        (
+            "Too often, Mr. Clarke said, the debate over coal is infected with tribalism.",
+            &[(
+                Some("Mr. Clarke"),
+                "said",
+                "Too often, Mr. Clarke said, the debate over coal is infected with tribalism",
+            )],
+        ),
+        (
+            "The next day, according to Roffman, Trump made further demands.",
+            &[(
+                Some("Roffman"),
+                "according to",
+                "The next day, according to Roffman, Trump made further demands",
+            )],
+        ),
+        // a name after a closing quote is the speaker, whatever its description starts with
+        (
+            "\"We urge the House to reject it,\" Sarah Warbelow, legal director for the group, said.",
+            &[(
+                Some("Sarah Warbelow, legal director for the group"),
+                "said",
+                "\"We urge the House to reject it,\"",
+            )],
+        ),
+        // a second cue of the same subject ends the first content and has a claim of its own
+        (
+            "She said she had met him twice but said neither man played a role.",
+            &[
+                (Some("She"), "said", "she had met him twice"),
+                (Some("She"), "said", "neither man played a role"),
+            ],
+        ),
+        (
+            "A spokesman for the mayor defended the route and said the police had trained for months.",
+            &[
+                (Some("A spokesman for the mayor"), "defended", "the route"),
+                (
+                    Some("A spokesman for the mayor"),
+                    "said",
+                    "the police had trained for months",
+                ),
+            ],
+        ),
+        // a determiner phrase with a verb is a clause, not an object
+        (
+            "Broaddrick said the assault took place in the spring of 1978.",
+            &[(
+                Some("Broaddrick"),
+                "said",
+                "the assault took place in the spring of 1978",
+            )],
+        ),
+        // a cue word inside a name or after a number is no cue
+        (
+            "Campaign spokeswoman Hope Hicks said all staffers sign agreements.",
+            &[(
+                Some("Campaign spokeswoman Hope Hicks"),
+                "said",
+                "all staffers sign agreements",
+            )],
+        ),
+        ("Voters in all 50 states picked the economy.", &[]),
     ];
 
     #[test]
