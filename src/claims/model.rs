@@ -177,6 +177,7 @@ pub fn features(infos: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
         _ => 4,
     };
     let left_quote = infos[i.saturating_sub(3)..i].iter().any(|x| x.is_quote) as u64;
+    let right_quote = infos[i + 1..n.min(i + 4)].iter().any(|x| x.is_quote) as u64;
     let shape_m1 = if i > 0 { infos[i - 1].shape as u64 } else { 9 };
     let suffix_of = |k: isize| -> u64 {
         let j = i as isize + k;
@@ -225,6 +226,11 @@ pub fn features(infos: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
         mix(mix(mix(29, wm1), w0), wp1),
         mix(mix(30, t.stem_prec as u64), p0),
         mix(mix(31, t.stem_prec as u64), t.suffix2),
+        // a quotation just after ("said: “...") and a name just before ("Trump urges")
+        mix(mix(32, right_quote), p0.max(t.stem_prec as u64)),
+        mix(mix(33, shape_m1), t.suffix2),
+        mix(mix(34, w0), wp2),
+        mix(mix(35, wm2), w0),
     ]);
 }
 

@@ -138,6 +138,7 @@ const SKIPPABLE: &[&str] = &[
     "initially",
     "reportedly",
     "long",
+    "yet",
 ];
 
 /// Titles written with a dot before a name.
@@ -919,7 +920,27 @@ fn colon_claim(cx: &Ctx, s: &Sentence) -> Option<RawClaim> {
 fn subject_before(cx: &Ctx, s: &Sentence, a: usize) -> Option<SourcePos> {
     let lo = s.tokens.start;
     let k = skip_back(cx, lo, a);
-    np_before(cx, lo, k).map(|n| SourcePos::new(n, k))
+    relative_source(cx, lo, k).or_else(|| np_before(cx, lo, k).map(|n| SourcePos::new(n, k)))
+}
+
+/// "voters who say", "the commissioner, who conceded", "a poll that shows": the text's source
+/// is the relative pronoun (as the annotators mark it), the speaker the phrase before it.
+/// `k` is where the verb group starts.
+fn relative_source(cx: &Ctx, lo: usize, k: usize) -> Option<SourcePos> {
+    if k <= lo + 1 || !matches!(cx.w(k - 1), "who" | "which" | "that") {
+        return None;
+    }
+    let end = if cx.is_punct(k - 2, ',') {
+        k - 2
+    } else {
+        k - 1
+    };
+    let np = np_before(cx, lo, end)?;
+    Some(SourcePos {
+        span: (k - 1, k),
+        head: (np, end),
+        description: None,
+    })
 }
 
 // Which generator proposed a reading; a reading may come from several.
@@ -1143,6 +1164,7 @@ fn readings(
 fn fallback(cx: &Ctx, s: &Sentence, a: usize, b: usize) -> Option<RawClaim> {
     let lo = s.tokens.start;
     let k = skip_back(cx, lo, a);
+    let relative = relative_source(cx, lo, k);
     let np = np_before(cx, lo, k);
     let content = if only_adverbial_after(cx, s, b) {
         content_before(cx, s, np.unwrap_or(a))?
@@ -1158,7 +1180,7 @@ fn fallback(cx: &Ctx, s: &Sentence, a: usize, b: usize) -> Option<RawClaim> {
     Some(claim(
         cx,
         s,
-        np.map(|n| SourcePos::new(n, k)),
+        relative.or(np.map(|n| SourcePos::new(n, k))),
         Some((a, b)),
         content,
         false,
@@ -1654,19 +1676,17 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
         }
         return None;
     }
-    // "the commissioner, who conceded that Y": the text's source is "who", the speaker is the
-    // phrase it stands for
-    if k > lo + 1
-        && matches!(cx.w(k - 1), "who" | "which")
-        && cx.is_punct(k - 2, ',')
-        && let Some(np) = np_before(cx, lo, k - 2)
-    {
+    // "the commissioner, who conceded that Y", "voters who say Y"
+    if let Some(source) = relative_source(cx, lo, k) {
         let content = content_after(cx, s, skip_adverbial(cx, s, object_end(cx, s, i, cue)))?;
-        let source = SourcePos {
-            span: (k - 1, k),
-            head: (np, k - 2),
-            description: None,
-        };
+        let mut end = trim_content(cx, content.0, content.1, cue);
+        // "Graham, who says Y, tweeted": a relative clause between commas ends at the second
+        if cx.is_punct(source.span.0 - 1, ',')
+            && let Some(c) = (content.0 + 1..end).find(|&x| cx.is_punct(x, ',') && !cx.in_quote[x])
+        {
+            end = c;
+        }
+        let content = (content.0, end);
         return Some(claim(
             cx,
             s,
@@ -2326,6 +2346,15 @@ mod tests {
             )],
         ),
         ("Voters in all 50 states picked the economy.", &[]),
+        // a relative pronoun is the source as written; the phrase before it is the speaker
+        (
+            "Graham, who says the allies should send troops, met the president.",
+            &[(Some("who"), "says", "the allies should send troops")],
+        ),
+        (
+            "The count left out 40 superdelegates who have not yet announced their choice.",
+            &[(Some("who"), "announced", "their choice")],
+        ),
     ];
 
     #[test]
