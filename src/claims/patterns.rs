@@ -1633,6 +1633,9 @@ fn content_start_at(cx: &Ctx, lo: usize) -> usize {
 
 fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
     let (lo, hi) = (s.tokens.start, s.tokens.end);
+    if let Some(c) = asked_opener(cx, s, i) {
+        return Some(c);
+    }
     // skip adverbs and auxiliaries back to the subject
     let k = skip_back(cx, lo, i);
     let cue_span = (i, i + 1);
@@ -1785,6 +1788,44 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
     let content = content_after(cx, s, skip_adverbial(cx, s, object_end(cx, s, i, cue)))?;
     let content = (content.0, trim_content(cx, content.0, content.1, cue));
     Some(claim(cx, s, source, Some(cue_span), content, hedged, 0.8))
+}
+
+/// "Asked about the merger, she said ...", "When asked by a reporter whether Y, Trump ...":
+/// the question is a claim of the asker's (unnamed unless "by X"), up to the comma.
+fn asked_opener(cx: &Ctx, s: &Sentence, i: usize) -> Option<RawClaim> {
+    let start = content_start(cx, s);
+    let opens = i == start || (i == start + 1 && matches!(cx.w(start), "when" | "if" | "after"));
+    if cx.w(i) != "asked" || !opens {
+        return None;
+    }
+    let comma = (i + 1..content_end(cx, s)).find(|&k| cx.is_punct(k, ',') && !cx.in_quote[k])?;
+    let mut a = i + 1;
+    let mut source = None;
+    if cx.w(a) == "by" {
+        // the asker ends where the question starts: "by a reporter whether ..."
+        let e = (a + 1..np_after(cx, a + 1, comma))
+            .find(|&k| {
+                matches!(
+                    cx.w(k),
+                    "whether"
+                        | "if"
+                        | "why"
+                        | "how"
+                        | "what"
+                        | "when"
+                        | "where"
+                        | "who"
+                        | "about"
+                        | "to"
+                )
+            })
+            .unwrap_or_else(|| np_after(cx, a + 1, comma));
+        if e > a + 1 {
+            source = Some(SourcePos::new(a + 1, e));
+            a = e;
+        }
+    }
+    (a < comma).then(|| claim(cx, s, source, Some((i, i + 1)), (a, comma), false, 0.75))
 }
 
 /// Words after which a subject may start ("..., and X said Y").
@@ -2354,6 +2395,21 @@ mod tests {
         (
             "The count left out 40 superdelegates who have not yet announced their choice.",
             &[(Some("who"), "announced", "their choice")],
+        ),
+        // the writer's impression: the clause is the content, no source, hedged
+        (
+            "The senator seemed to soften his stance on trade.",
+            &[(
+                None,
+                "seemed",
+                "The senator seemed to soften his stance on trade",
+            )],
+        ),
+        ("The bill is expected to pass next week.", &[]),
+        // the question of an interview opener, by its asker when named
+        (
+            "Asked by a reporter whether he would run, the governor smiled.",
+            &[(Some("a reporter"), "Asked", "whether he would run")],
         ),
     ];
 
