@@ -4,6 +4,7 @@
 //! every form whose uses are cues often enough (see [`LEARNED_PRECISION`]).
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 static BUNDLED: &str = include_str!("../../assets/claims/cues.tsv");
 static LEARNED: &str = include_str!("../../assets/claims/cues_learned.tsv");
@@ -39,14 +40,40 @@ pub struct Cue {
 
 /// Cue words by lower-case form.
 pub struct CueLexicon {
-    cues: HashMap<&'static str, Cue>,
+    cues: HashMap<&'static str, Cue, Fnv>,
     /// How often each learned form is a cue in the train split (all forms, any precision).
-    precisions: HashMap<&'static str, f32>,
+    precisions: HashMap<&'static str, f32, Fnv>,
     /// The same by stem, over the learned forms that share it: (uses as a cue, uses).
-    stems: HashMap<&'static str, (u32, u32)>,
+    stems: HashMap<&'static str, (u32, u32), Fnv>,
     /// Forms the hand-made list rules out, so learning cannot add them back.
     excluded: Vec<&'static str>,
 }
+
+/// FNV-1a for the lexicon's maps: every token of every text is looked up in them three times,
+/// and their keys are short words from our own files (no need for SipHash's flood resistance).
+#[derive(Default)]
+struct FnvHasher(u64);
+
+impl Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Fnv = BuildHasherDefault<FnvHasher>;
 
 #[derive(Debug, thiserror::Error)]
 pub enum CueError {
@@ -105,7 +132,7 @@ impl CueLexicon {
     }
 
     pub fn parse(tsv: &'static str) -> Result<CueLexicon, CueError> {
-        let mut cues = HashMap::new();
+        let mut cues = HashMap::default();
         let mut excluded = Vec::new();
         for (n, line) in tsv.lines().enumerate() {
             let line = line.trim_end();
@@ -148,8 +175,8 @@ impl CueLexicon {
         }
         Ok(CueLexicon {
             cues,
-            precisions: HashMap::new(),
-            stems: HashMap::new(),
+            precisions: HashMap::default(),
+            stems: HashMap::default(),
             excluded,
         })
     }

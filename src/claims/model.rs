@@ -67,7 +67,9 @@ impl TokenInfo {
     /// Whether the word is in the learned lexicon at all: a sentence with no such word is
     /// not worth tagging.
     pub fn is_known_cue_form(&self) -> bool {
-        self.prec > 0 || self.stem_prec > 0
+        // a stem alone counts when its forms are often cues: "state" shares "stated"'s stem
+        // and would send every sentence about a state to the tagger
+        self.prec > 0 || self.stem_prec >= 3
     }
 }
 
