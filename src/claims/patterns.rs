@@ -1681,15 +1681,14 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
     }
     // "the commissioner, who conceded that Y", "voters who say Y"
     if let Some(source) = relative_source(cx, lo, k) {
-        let content = content_after(cx, s, skip_adverbial(cx, s, object_end(cx, s, i, cue)))?;
-        let mut end = trim_content(cx, content.0, content.1, cue);
+        let (start, mut end) = content_of_verb(cx, s, i, cue)?;
         // "Graham, who says Y, tweeted": a relative clause between commas ends at the second
         if cx.is_punct(source.span.0 - 1, ',')
-            && let Some(c) = (content.0 + 1..end).find(|&x| cx.is_punct(x, ',') && !cx.in_quote[x])
+            && let Some(c) = (start + 1..end).find(|&x| cx.is_punct(x, ',') && !cx.in_quote[x])
         {
             end = c;
         }
-        let content = (content.0, end);
+        let content = (start, end);
         return Some(claim(
             cx,
             s,
@@ -1742,8 +1741,7 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
         && let Some((x, y)) = sentence_subject(cx, s, k - 1)
         && y < k - 1
     {
-        let content = content_after(cx, s, skip_adverbial(cx, s, object_end(cx, s, i, cue)))?;
-        let content = (content.0, trim_content(cx, content.0, content.1, cue));
+        let content = content_of_verb(cx, s, i, cue)?;
         return Some(claim(
             cx,
             s,
@@ -1785,9 +1783,15 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
     if !subject_ok {
         return None;
     }
-    let content = content_after(cx, s, skip_adverbial(cx, s, object_end(cx, s, i, cue)))?;
-    let content = (content.0, trim_content(cx, content.0, content.1, cue));
+    let content = content_of_verb(cx, s, i, cue)?;
     Some(claim(cx, s, source, Some(cue_span), content, hedged, 0.8))
+}
+
+/// The content after a verb cue at `i`: past its addressee and a short adverbial, trimmed to
+/// what the cue takes (a clause or an object).
+fn content_of_verb(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<(usize, usize)> {
+    let (a, e) = content_after(cx, s, skip_adverbial(cx, s, object_end(cx, s, i, cue)))?;
+    Some((a, trim_content(cx, a, e, cue)))
 }
 
 /// "Asked about the merger, she said ...", "When asked by a reporter whether Y, Trump ...":
