@@ -1541,10 +1541,12 @@ fn according_to(cx: &Ctx, s: &Sentence, i: usize) -> Option<RawClaim> {
         // "The next day, according to Roffman, Trump made further demands": a short opener
         // is no claim of its own; the sentence's hull is
         let end = content_end(cx, s);
-        if e - start < 6 && cx.is_punct(src_end, ',') && end > src_end + 3 {
-            (start, end)
-        } else {
-            (start, e)
+        // the comma that closes the source ("according to members who spoke to reporters,")
+        let closing =
+            (src_end..end.min(src_start + 20)).find(|&k| cx.is_punct(k, ',') && !cx.in_quote[k]);
+        match closing {
+            Some(c) if e - start < 9 && end > c + 3 => (start, end),
+            _ => (start, e),
         }
     };
     Some(claim(
@@ -2414,6 +2416,14 @@ mod tests {
         (
             "Asked by a reporter whether he would run, the governor smiled.",
             &[(Some("a reporter"), "Asked", "whether he would run")],
+        ),
+        (
+            "Among the precedents at risk, according to Ms. Epstein, are 16 cases.",
+            &[(
+                Some("Ms. Epstein"),
+                "according to",
+                "Among the precedents at risk, according to Ms. Epstein, are 16 cases",
+            )],
         ),
     ];
 
