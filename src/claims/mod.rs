@@ -5,6 +5,7 @@
 mod cues;
 mod kinds;
 pub mod model;
+mod packed;
 mod patterns;
 pub mod ranker;
 mod sources;

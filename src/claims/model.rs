@@ -8,6 +8,7 @@
 //! "found", "wants") are cues in some contexts only, and the context decides.
 
 use super::cues::CueLexicon;
+use super::packed;
 use crate::text::Token;
 
 static BUNDLED: &[u8] = include_bytes!("../../assets/claims/cue_model.bin");
@@ -340,33 +341,16 @@ impl CueModel {
     /// Reads the packed model: "CMCM", u32 version, u32 bits, f32 scale, then
     /// `2^bits × 3` i16 weights and `4 × 3` f32 transitions.
     pub fn from_bytes(data: &[u8]) -> Result<CueModel, ModelError> {
-        let u32_at = |at: usize| -> Result<u32, ModelError> {
-            data.get(at..at + 4)
-                .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-                .ok_or(ModelError::Corrupt("truncated"))
-        };
-        if data.len() < 16 || &data[..4] != MAGIC || u32_at(4)? != 1 {
-            return Err(ModelError::Corrupt("bad header"));
-        }
-        let bits = u32_at(8)?;
-        if !(8..=24).contains(&bits) {
-            return Err(ModelError::Corrupt("bad size"));
-        }
-        let scale = f32::from_bits(u32_at(12)?);
-        let n = (1usize << bits) * TAGS;
-        let w_at = 16;
-        let t_at = w_at + n * 2;
-        if data.len() != t_at + (TAGS + 1) * TAGS * 4 {
+        let (bits, weights, rest) = packed::read(data, MAGIC, TAGS)?;
+        if rest.len() != (TAGS + 1) * TAGS * 4 {
             return Err(ModelError::Corrupt("size disagrees with header"));
         }
-        let weights = data[w_at..t_at]
-            .chunks_exact(2)
-            .map(|b| i16::from_le_bytes([b[0], b[1]]) as f32 * scale)
-            .collect();
+        let f32_at =
+            |at: usize| f32::from_le_bytes([rest[at], rest[at + 1], rest[at + 2], rest[at + 3]]);
         let mut transitions = [[0.0; TAGS]; TAGS + 1];
         for (p, row) in transitions.iter_mut().enumerate() {
             for (t, x) in row.iter_mut().enumerate() {
-                *x = f32::from_bits(u32_at(t_at + (p * TAGS + t) * 4)?);
+                *x = f32_at((p * TAGS + t) * 4);
             }
         }
         Ok(CueModel {
@@ -379,20 +363,7 @@ impl CueModel {
 
     /// Packs the model (weights quantised to i16).
     pub fn to_bytes(&self) -> Vec<u8> {
-        let max = self
-            .weights
-            .iter()
-            .fold(0.0f32, |m, w| m.max(w.abs()))
-            .max(1e-9);
-        let scale = max / i16::MAX as f32;
-        let mut out = Vec::with_capacity(16 + self.weights.len() * 2 + 64);
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&1u32.to_le_bytes());
-        out.extend_from_slice(&self.bits.to_le_bytes());
-        out.extend_from_slice(&scale.to_bits().to_le_bytes());
-        for w in &self.weights {
-            out.extend_from_slice(&((w / scale).round() as i16).to_le_bytes());
-        }
+        let mut out = packed::write(MAGIC, self.bits, &self.weights);
         for row in &self.transitions {
             for x in row {
                 out.extend_from_slice(&x.to_bits().to_le_bytes());

@@ -8,6 +8,7 @@
 //! word, the punctuation around it and where it stands, and the train split says how often.
 
 use super::model::ModelError;
+use super::packed;
 
 static BUNDLED: &[u8] = include_bytes!("../../assets/claims/content_ranker.bin");
 const MAGIC: &[u8; 4] = b"CMRK";
@@ -52,42 +53,15 @@ impl Ranker {
 
     /// "CMRK", u32 version, u32 bits, f32 scale, then `2^bits` i16 weights.
     pub fn from_bytes(data: &[u8]) -> Result<Ranker, ModelError> {
-        if data.len() < 16 || &data[..4] != MAGIC {
-            return Err(ModelError::Corrupt("bad header"));
-        }
-        let word =
-            |at: usize| u32::from_le_bytes([data[at], data[at + 1], data[at + 2], data[at + 3]]);
-        let bits = word(8);
-        if word(4) != 1 || !(8..=24).contains(&bits) {
-            return Err(ModelError::Corrupt("bad header"));
-        }
-        let scale = f32::from_bits(word(12));
-        if data.len() != 16 + (1usize << bits) * 2 {
+        let (bits, weights, rest) = packed::read(data, MAGIC, 1)?;
+        if !rest.is_empty() {
             return Err(ModelError::Corrupt("size disagrees with header"));
         }
-        let weights = data[16..]
-            .chunks_exact(2)
-            .map(|b| i16::from_le_bytes([b[0], b[1]]) as f32 * scale)
-            .collect();
         Ok(Ranker { bits, weights })
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
-        let max = self
-            .weights
-            .iter()
-            .fold(0.0f32, |m, w| m.max(w.abs()))
-            .max(1e-9);
-        let scale = max / i16::MAX as f32;
-        let mut out = Vec::with_capacity(16 + self.weights.len() * 2);
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&1u32.to_le_bytes());
-        out.extend_from_slice(&self.bits.to_le_bytes());
-        out.extend_from_slice(&scale.to_bits().to_le_bytes());
-        for w in &self.weights {
-            out.extend_from_slice(&((w / scale).round() as i16).to_le_bytes());
-        }
-        out
+        packed::write(MAGIC, self.bits, &self.weights)
     }
 }
 
