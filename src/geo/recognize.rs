@@ -92,38 +92,10 @@ const FEATURE_CONNECTORS: &[&str] = &[
     "of", "the", "de", "del", "la", "le", "du", "des", "di", "da",
 ];
 
-/// Words before a name that make it a place ("in Reading").
-const PLACE_PREPOSITIONS: &[&str] = &[
-    "in",
-    "at",
-    "from",
-    "to",
-    "near",
-    "into",
-    "outside",
-    "across",
-    "toward",
-    "towards",
-    "around",
-    "via",
-    "through",
-    "between",
-    "of",
-    "throughout",
-    "within",
-    "inside",
-    "visit",
-    "visited",
-    "visiting",
-    "reach",
-    "reached",
-    "entered",
-    "left",
-    "fled",
-    "In",
-    "At",
-    "From",
-    "Near",
+/// Words before a name that make it a place, besides the strong prepositions below: weaker
+/// signs ("of", "visited Reading") that help a name the gazetteer knows well.
+const WEAK_PLACE_WORDS: &[&str] = &[
+    "of", "visit", "visited", "visiting", "reach", "reached", "entered", "left", "fled",
 ];
 
 /// Place prepositions that a word needs ("in Reading"); "of" is too weak for a word ("Chamber
@@ -725,12 +697,13 @@ pub fn recognize(
             continue;
         }
         if !multiword && !postal && !dateline {
-            let place_context = prev.is_some_and(|p| PLACE_PREPOSITIONS.contains(&p.text(text)))
+            let strong_context = prev.is_some_and(|p| STRONG_PREPOSITIONS.contains(&p.text(text)));
+            let place_context = strong_context
+                || prev.is_some_and(|p| WEAK_PLACE_WORDS.contains(&p.text(text)))
                 || r.followed_by_place_qualifier(end);
             let p = r.prominence(&readings);
             let lower = word.to_lowercase();
             let headline = title_case[i];
-            let strong_context = prev.is_some_and(|p| STRONG_PREPOSITIONS.contains(&p.text(text)));
             let next_capitalized = tokens
                 .get(end + 1)
                 .is_some_and(|n| n.is_word() && n.is_capitalized() && n.has_space_before());
