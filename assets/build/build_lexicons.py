@@ -53,6 +53,10 @@ def main():
 
 # Function words that sit inside multi-word cues ("has said", "according to") but are no cue
 # on their own.
+# Forms seen as a cue at least this often: lower ones still tell the tagger "sometimes a cue"
+# ("thought", "know", "feel"); only forms above LEARNED_PRECISION in src/claims/cues.rs
+# become cues by themselves.
+MIN_PRECISION = 0.1
 FUNCTION_WORDS = set("""to has of a on about is for in the have also was are not with been out
 had as at an by his were would did be will it and that up more over from now her their so
 could this then can just like even last all most no still first long later off back does do
@@ -79,7 +83,7 @@ def write_cues(path):
                 if m.start() in starts:
                     cues[w] += 1
     rows = sorted(((w, n, occurrences[w]) for w, n in cues.items()
-                   if n >= 4 and w not in FUNCTION_WORDS and n / occurrences[w] >= 0.2),
+                   if n >= 4 and w not in FUNCTION_WORDS and n / occurrences[w] >= MIN_PRECISION),
                   key=lambda r: (-r[1] / r[2], r[0]))
     out = os.path.join(ROOT, "assets", "claims", "cues_learned.tsv")
     with open(out, "w", encoding="utf-8") as fh:

@@ -55,10 +55,17 @@ fn skip_back(cx: &Ctx, lo: usize, mut k: usize) -> usize {
         if k > lo {
             let w = cx.w(k - 1);
             let t = cx.tokens[k - 1];
-            if SKIPPABLE.contains(&w)
+            // "…, Will wrote": capitalised mid-sentence, an auxiliary is a name
+            let name = t.is_capitalized() && k - 1 > lo && !cx.is_opening_quote(k - 2);
+            if (SKIPPABLE.contains(&w) && !name)
                 || (t.is_word() && !t.is_capitalized() && w.ends_with("ly") && w.len() > 4)
             {
                 k -= 1;
+                continue;
+            }
+            // "who in 2010 said"
+            if t.kind == TokenKind::Number && k >= lo + 2 && cx.w(k - 2) == "in" {
+                k -= 2;
                 continue;
             }
             if DAYS.contains(&w) && !t.is_line_start() {
@@ -70,9 +77,16 @@ fn skip_back(cx: &Ctx, lo: usize, mut k: usize) -> usize {
             }
             if k > lo + 1
                 && TIME_NOUNS.contains(&w)
-                && matches!(cx.w(k - 2), "last" | "this" | "next" | "earlier" | "later")
+                && matches!(
+                    cx.w(k - 2),
+                    "last" | "this" | "next" | "earlier" | "later" | "past"
+                )
             {
                 k -= 2;
+                // "this past week"
+                if k > lo && cx.w(k) == "past" && matches!(cx.w(k - 1), "this" | "the") {
+                    k -= 1;
+                }
                 continue;
             }
         }
@@ -755,10 +769,22 @@ fn sentence_sites(
             cue.is_curated && claim.as_ref().is_some_and(|c| c.confidence >= RULE_TRUSTED);
         let claim = claim.map(|mut c| {
             // the tagger's span is the cue ("has said", "called for", "said in a statement")
-            if (b - a > 1 || a != i) && !pattern_reads_cue {
+            if b - a > 1 || a != i {
                 let span = cx.span(a, b);
-                c.cue = Some(c.cue.map_or(span, |x| x.cover(span)));
-                if c.content.start < span.end && c.content.start >= span.start {
+                // a hedge ("was reportedly stopped") is the adverb alone
+                if !pattern_reads_cue && cue.class != CueClass::HedgeAdverb {
+                    c.cue = Some(c.cue.map_or(span, |x| x.cover(span)));
+                }
+                // "said in a statement: “Y”", "asked for his position": the tagger's span is
+                // cue, not content
+                let first = cx
+                    .tokens
+                    .partition_point(|t| t.span.start < c.content.start);
+                let adverbial_in_span = ADVERBIAL_OPENERS.contains(&cx.w(first));
+                if c.content.start < span.end
+                    && c.content.start >= span.start
+                    && (!pattern_reads_cue || adverbial_in_span)
+                {
                     // start the content at the first token after the cue
                     let next = cx.tokens.partition_point(|t| t.span.start < span.end);
                     c.content.start = cx
@@ -770,6 +796,23 @@ fn sentence_sites(
             c
         });
         let mut claim = claim.filter(|c| !c.content.is_empty());
+        // "Although he acknowledged that Y, he maintained Z": a cue in a leading subordinate
+        // clause says no more than that clause
+        if let Some(c) = claim.as_mut() {
+            let start = content_start(cx, s);
+            if SUBORDINATORS.contains(&cx.w(start))
+                && (start..a).all(|k| !cx.is_punct(k, ','))
+                && c.content.start >= cx.tokens[b.min(s.tokens.end - 1)].span.start
+                && let Some(comma) = (b..s.tokens.end).find(|&k| {
+                    cx.is_punct(k, ',')
+                        && !cx.in_quote[k]
+                        && cx.tokens[k].span.start > c.content.start
+                })
+                && cx.tokens[comma].span.start < c.content.end
+            {
+                c.content.end = cx.tokens[comma].span.start;
+            }
+        }
         // a tagged cue with no subject of its own: coordinated with an earlier verb ("Warren
         // appeared ... and endorsed Clinton"), so the subject is the sentence's
         if let Some(c) = claim.as_mut()
@@ -822,6 +865,12 @@ fn sentence_sites(
         });
     }
 }
+
+/// Words that open a subordinate clause before the main one.
+const SUBORDINATORS: &[&str] = &[
+    "after", "although", "though", "while", "whereas", "when", "because", "since", "as", "if",
+    "once", "before", "until", "unless",
+];
 
 /// Labels before a colon that are not speakers.
 const COLON_LABELS: &[&str] = &[
@@ -1270,7 +1319,10 @@ fn np_before(cx: &Ctx, lo: usize, end: usize) -> Option<usize> {
             continue;
         }
         // a subject pronoun is the whole subject: "Later he added" → "he"
-        if k == end && t.is_word() && matches!(cx.w(k - 1), "he" | "she" | "they" | "we" | "i") {
+        if k == end
+            && t.is_word()
+            && matches!(cx.w(k - 1), "he" | "she" | "they" | "we" | "i" | "it")
+        {
             return Some(k - 1);
         }
         let ok = match t.kind {
@@ -1286,14 +1338,37 @@ fn np_before(cx: &Ctx, lo: usize, end: usize) -> Option<usize> {
                     && cx.tokens[k - 2].is_word()
                     && !cx.tokens[k - 2].is_capitalized()
                     && (cx.w(k - 2).ends_with("ed") || cx.w(k - 2).ends_with("en"));
+                // "From said", "Will wrote": a capitalised function word mid-sentence, right
+                // before the cue, is a surname
+                let name_like = k == end
+                    && k - 1 > lo
+                    && t.is_capitalized()
+                    && !cx.is_opening_quote(k - 2)
+                    && !PRONOUNS.contains(&w);
+                // "only 24 percent said", "nearly 40 percent say"
+                let before_number = k < end
+                    && cx.tokens[k].kind == TokenKind::Number
+                    && matches!(
+                        w,
+                        "only" | "just" | "nearly" | "almost" | "about" | "roughly"
+                    );
                 !after_verb
                     && (and_between_names
+                        || name_like
+                        || before_number
                         || !NP_STOP.contains(&w)
                         || INNER_PREPOSITIONS.contains(&w)
                         || (k - 1 == lo && PRONOUNS.contains(&w)))
             }
             TokenKind::Possessive | TokenKind::Hyphen | TokenKind::Number => true,
-            _ => false,
+            // "Fight for $15 organizing director Kendall Fells"
+            _ => {
+                t.is_punct('$')
+                    && cx
+                        .tokens
+                        .get(k)
+                        .is_some_and(|n| n.kind == TokenKind::Number)
+            }
         };
         if !ok {
             break;
@@ -1311,7 +1386,8 @@ fn np_before(cx: &Ctx, lo: usize, end: usize) -> Option<usize> {
     if k < end && PRONOUNS.contains(&cx.w(k)) && end - k > 1 {
         k += 1;
     }
-    (k < end && cx.tokens[k].is_word()).then_some(k)
+    // "24 percent of voters said"
+    (k < end && (cx.tokens[k].is_word() || cx.tokens[k].kind == TokenKind::Number)).then_some(k)
 }
 
 /// After the cue: drop "that", ":" and "," and take either the quote that opens there (it may
@@ -1404,7 +1480,18 @@ fn trim_content(cx: &Ctx, a: usize, e: usize, cue: Cue) -> usize {
             CueClass::Speech | CueClass::Belief | CueClass::Tell
         );
     if clausal {
-        let e = trim_noun_phrase_content(cx, a, e);
+        // "said the place prides itself on ...": what "say" takes is a clause, never an object
+        let after_say = (a.saturating_sub(3)..a).any(|k| {
+            matches!(
+                cx.w(k),
+                "said" | "says" | "say" | "saying" | "added" | "adds"
+            )
+        });
+        let e = if after_say {
+            e
+        } else {
+            trim_noun_phrase_content(cx, a, e)
+        };
         for k in a + 3..e {
             if cx.in_quote[k] {
                 continue;
@@ -1598,20 +1685,35 @@ fn apposition(cx: &Ctx, lo: usize, comma: usize) -> Option<(usize, usize, usize)
             || k == content_start_at(cx, lo)
             || cx.tokens[k - 1].quote().is_some()
             || cx.tokens[k - 1].kind == TokenKind::Dash;
-        let head_like = cx.tokens[k].is_capitalized() || matches!(cx.w(k), "the" | "a" | "an");
-        if segments >= 2 && head_like && (at_start || !cx.is_punct(k - 1, ',')) {
+        // a phrase right after a closing quote or a dash is the speaker, whatever it starts
+        // with: “Y,” Sarah Warbelow, legal director for ..., said; “Y,” state Senate leader
+        // Phil Berger, a Republican, said
+        let after_quote = k > lo
+            && (cx.tokens[k - 1].quote().is_some() || cx.tokens[k - 1].kind == TokenKind::Dash);
+        let possessive = matches!(cx.w(k), "his" | "her" | "their" | "its");
+        let head_like = cx.tokens[k].is_capitalized()
+            || matches!(cx.w(k), "the" | "a" | "an")
+            || (after_quote && cx.tokens[k].is_word());
+        if segments >= 2
+            && (head_like || (possessive && at_start))
+            && (at_start || !cx.is_punct(k - 1, ','))
+        {
             let np1 = np_before(cx, lo, seg_start).unwrap_or(k);
             let np2 = seg_start + 1;
-            // a name right after a closing quote or a dash is the speaker, whatever its
-            // description starts with: “Y,” Sarah Warbelow, legal director for ..., said
-            let after_quote = k > lo
-                && (cx.tokens[k - 1].quote().is_some() || cx.tokens[k - 1].kind == TokenKind::Dash);
+            // “Y,” his wife, Gabriela Lazar, wrote: the name is the head, the relation
+            // describes her
+            if possessive && np1 == k && segments == 2 && cx.tokens[np2].is_capitalized() {
+                return Some((np1, np2, comma)).filter(|_| {
+                    (np2..comma).all(|x| cx.tokens[x].is_capitalized() || !cx.is_word(x))
+                });
+            }
             let opener_ok = APPOSITIVE_OPENERS.contains(&cx.w(np2))
                 || after_quote
                 || np1 == lo
                 || cx.tokens[np2].is_capitalized()
                 || segments > 2;
-            return (opener_ok && cx.tokens[np1].is_capitalized()).then_some((np1, np2, comma));
+            return (opener_ok && (cx.tokens[np1].is_capitalized() || after_quote))
+                .then_some((np1, np2, comma));
         }
         if k <= lo || segments >= 4 {
             return None;
@@ -1666,7 +1768,14 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
         }
         // “Y,” said X.
         let src_end = np_after(cx, i + 1, hi);
-        if src_end > i + 1 && (src_end >= content_end(cx, s) || cx.is_punct(src_end, ',')) {
+        let names_after = !matches!(
+            cx.w(i + 1),
+            "of" | "about" | "on" | "in" | "at" | "to" | "for"
+        );
+        if names_after
+            && src_end > i + 1
+            && (src_end >= content_end(cx, s) || cx.is_punct(src_end, ','))
+        {
             let content = continue_quote(cx, s, content_before(cx, s, k)?);
             let content = resume_after_source(cx, s, content, src_end, false);
             return Some(claim(
@@ -1677,6 +1786,31 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
                 content,
                 hedged,
                 0.85,
+            ));
+        }
+        // “Y,” Leonard E. Burman, director of ... and a professor at ..., said of the plan:
+        // a description too long to parse still runs from the quote to the cue
+        if let Some(q) = (k.saturating_sub(40).max(lo)..k - 1)
+            .rev()
+            .find(|&x| cx.quote(x).is_some())
+            .filter(|&q| cx.is_closing_quote(q) && cx.tokens[q + 1].is_capitalized())
+        {
+            let head_end = (q + 1..k - 1)
+                .find(|&x| cx.is_punct(x, ','))
+                .unwrap_or(k - 1);
+            let content = continue_quote(cx, s, content_before(cx, s, q + 1)?);
+            return Some(claim(
+                cx,
+                s,
+                Some(SourcePos {
+                    span: (q + 1, k - 1),
+                    head: (q + 1, head_end),
+                    description: (head_end + 1 < k - 1).then_some((head_end + 1, k - 1)),
+                }),
+                Some(cue_span),
+                content,
+                hedged,
+                0.8,
             ));
         }
         return None;
@@ -1760,7 +1894,22 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
     let after_quote = before_np.is_some_and(|b| cx.quote(b).is_some() && cx.is_closing_quote(b));
     let after_break =
         before_np.is_some_and(|b| cx.is_punct(b, ',') || cx.tokens[b].kind == TokenKind::Dash);
-    let tail = only_adverbial_after(cx, s, i + 1);
+    // "“Y,” Sanders told CNN on Sunday.": past the addressee, nothing but an adverbial
+    // "as Western Journalism reported, Y" / "Y, as the Post noted."
+    if before_np.is_some_and(|b| cx.w(b) == "as") && only_adverbial_after(cx, s, i + 1) {
+        let as_at = np - 1;
+        let after = (i + 1..content_end(cx, s)).find(|&x| cx.is_punct(x, ','));
+        let content = match after {
+            Some(c) => content_after(cx, s, c + 1),
+            None if as_at > lo && cx.is_punct(as_at - 1, ',') => content_before(cx, s, as_at),
+            None => None,
+        }?;
+        return Some(claim(cx, s, source, Some(cue_span), content, hedged, 0.8));
+    }
+    let tail = only_adverbial_after(cx, s, i + 1)
+        || (cue.class == CueClass::Tell
+            && after_quote
+            && only_adverbial_after(cx, s, object_end(cx, s, i, cue)));
     if after_quote || (after_break && tail) {
         // "Y, X said." / “Y,” he said in an interview. / "Y1, he said, Y2."
         let content = content_before(cx, s, np)?;
@@ -1913,6 +2062,23 @@ fn only_adverbial_after(cx: &Ctx, s: &Sentence, j: usize) -> bool {
 /// "said Tuesday that Y", "told CNN on Sunday: Y".
 fn skip_adverbial(cx: &Ctx, s: &Sentence, j: usize) -> usize {
     let e = content_end(cx, s);
+    // "stated a day earlier, “Y”", "said two weeks ago that Y"
+    if j + 3 <= e
+        && matches!(
+            cx.w(j),
+            "a" | "an" | "one" | "two" | "three" | "several" | "few"
+        )
+        && (matches!(cx.w(j + 1).trim_end_matches('s'), "day" | "hour" | "minute")
+            || TIME_NOUNS.contains(&cx.w(j + 1).trim_end_matches('s')))
+        && matches!(cx.w(j + 2), "earlier" | "later" | "ago" | "before")
+    {
+        let k = j + 3;
+        return if cx.is_punct(k, ',') || cx.w(k) == "that" {
+            k + 1
+        } else {
+            k
+        };
+    }
     if j >= e || !ADVERBIAL_OPENERS.contains(&cx.w(j)) {
         return j;
     }
@@ -2047,6 +2213,13 @@ const PARTICIPLE_CONFIDENCE: f32 = 0.7;
 fn sentence_subject(cx: &Ctx, s: &Sentence, limit: usize) -> Option<(usize, usize)> {
     let start = content_start(cx, s);
     // past an introductory phrase: "In a September debate, while ..., Trump hewed"
+    // "But the court overruled and said": a leading conjunction is not the subject
+    let start =
+        if matches!(cx.w(start), "but" | "and" | "yet" | "so") && !cx.is_punct(start + 1, ',') {
+            start + 1
+        } else {
+            start
+        };
     let start = if cx.tokens.get(start).is_some_and(|t| t.is_word())
         && matches!(
             cx.w(start),
@@ -2423,6 +2596,112 @@ mod tests {
                 Some("Ms. Epstein"),
                 "according to",
                 "Among the precedents at risk, according to Ms. Epstein, are 16 cases",
+            )],
+        ),
+        // a capitalised function word right before the cue is a surname
+        (
+            "\"The movie was nasty,\" Will wrote.",
+            &[(Some("Will"), "wrote", "\"The movie was nasty,\"")],
+        ),
+        // a leading conjunction is not part of the subject of "and said"
+        (
+            "But the court overruled and said Ohio provided more early voting.",
+            &[(Some("the court"), "said", "Ohio provided more early voting")],
+        ),
+        // a cue in a leading subordinate clause says no more than that clause
+        (
+            "Although he acknowledged that the event was tragic, he maintained that it does not change his statements.",
+            &[
+                (Some("he"), "acknowledged", "the event was tragic"),
+                (
+                    Some("he"),
+                    "maintained",
+                    "it does not change his statements",
+                ),
+            ],
+        ),
+        // a time phrase between the cue and its quotation
+        (
+            "He also stated a day earlier, \"We will win.\"",
+            &[(Some("He"), "stated", "\"We will win.\"")],
+        ),
+        // a description after a quotation, whatever its first word
+        (
+            "\"They steal,\" state Senate leader Phil Berger, a Republican, said in a statement.",
+            &[(
+                Some("state Senate leader Phil Berger, a Republican"),
+                "said",
+                "\"They steal,\"",
+            )],
+        ),
+        // a quantity as the source
+        (
+            "In the poll, only 24 percent said she did nothing wrong.",
+            &[(Some("only 24 percent"), "said", "she did nothing wrong")],
+        ),
+        // a relation, then the name
+        (
+            "\"We need him,\" his wife, Gabriela Lazar, wrote in a letter.",
+            &[(
+                Some("his wife, Gabriela Lazar"),
+                "wrote",
+                "\"We need him,\"",
+            )],
+        ),
+        // "as X reported," before or after the content
+        (
+            "Just weeks ago, as Western Journalism reported, the two men met in secret.",
+            &[(
+                Some("Western Journalism"),
+                "reported",
+                "the two men met in secret",
+            )],
+        ),
+        (
+            "The two men met in secret, as the Post noted.",
+            &[(Some("the Post"), "noted", "The two men met in secret")],
+        ),
+        // "this past week" between the subject and the cue
+        (
+            "Reince Priebus, the GOP chairman, this past week announced the creation of a website.",
+            &[(
+                Some("Reince Priebus, the GOP chairman"),
+                "announced",
+                "the creation of a website",
+            )],
+        ),
+        // a description too long to parse runs from the quotation to the cue; "of the plan" is no source
+        (
+            "\"It is responsible,\" Leonard Burman, director of the Tax Policy Center and a professor at Syracuse University, said of the plan.",
+            &[(
+                Some(
+                    "Leonard Burman, director of the Tax Policy Center and a professor at Syracuse University",
+                ),
+                "said",
+                "\"It is responsible,\"",
+            )],
+        ),
+        // "in 2010" between a relative pronoun and its cue
+        (
+            "McConnell, who in 2010 said the goal was to beat Obama, is now the leader.",
+            &[(Some("who"), "said", "the goal was to beat Obama")],
+        ),
+        // "said" takes a clause, even one that starts like a noun phrase
+        (
+            "She said the place prides itself on its blend of races.",
+            &[(
+                Some("She"),
+                "said",
+                "the place prides itself on its blend of races",
+            )],
+        ),
+        // "$15" inside a name
+        (
+            "Fight for $15 organizing director Kendall Fells told reporters the strike would go on.",
+            &[(
+                Some("Fight for $15 organizing director Kendall Fells"),
+                "told",
+                "the strike would go on",
             )],
         ),
     ];
