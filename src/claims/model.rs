@@ -70,7 +70,7 @@ impl TokenInfo {
     pub fn is_known_cue_form(&self) -> bool {
         // a stem alone counts when its forms are often cues: "state" shares "stated"'s stem
         // and would send every sentence about a state to the tagger
-        self.prec > 0 || self.stem_prec >= 3
+        self.prec >= 2 || self.stem_prec >= 3
     }
 }
 
