@@ -728,6 +728,16 @@ fn sentence_sites(
             if noun_use && b - a == 1 {
                 continue;
             }
+            // "states" is a cue once in a hundred uses: only as "the report states that/: “"
+            // ; "pledged delegates" are delegates
+            let noun_form = (cx.w(i) == "states"
+                && !(cx.w(i + 1) == "that"
+                    || cx.is_punct(i + 1, ':')
+                    || cx.is_opening_quote(i + 1)))
+                || (cx.w(i) == "pledged" && matches!(cx.w(i + 1), "delegates" | "superdelegates"));
+            if noun_form {
+                continue;
+            }
             // "Trump campaign spokeswoman Hope Hicks said", "the think tank": a name or a
             // compound, not a cue
             let in_name = i > s.tokens.start
@@ -874,6 +884,10 @@ const SUBORDINATORS: &[&str] = &[
 
 /// Labels before a colon that are not speakers.
 const COLON_LABELS: &[&str] = &[
+    "byline",
+    "busted",
+    "leaked",
+    "revealed",
     "update",
     "note",
     "editor",
@@ -938,7 +952,11 @@ fn colon_claim(cx: &Ctx, s: &Sentence) -> Option<RawClaim> {
     // "X on Y: ..." → X
     let name_end = (start..colon).find(|&k| cx.w(k) == "on").unwrap_or(colon);
     let words = start..name_end;
-    if words.is_empty() || name_end - start > 4 || COLON_LABELS.contains(&cx.w(start)) {
+    // "BYLINE:", "Just Leaked:": a label anywhere in the phrase makes it a heading
+    if words.is_empty()
+        || name_end - start > 4
+        || words.clone().any(|k| COLON_LABELS.contains(&cx.w(k)))
+    {
         return None;
     }
     let name_like = words.clone().all(|k| {
@@ -1530,7 +1548,22 @@ fn coordinated_cue(cx: &Ctx, a: usize, e: usize) -> Option<usize> {
             } else {
                 k + 1
             };
-            cues_after_quote(cx, v) || cx.w(v) == "argued" || cx.w(v) == "noted"
+            cues_after_quote(cx, v)
+                || matches!(
+                    cx.w(v),
+                    "argued"
+                        | "noted"
+                        | "warned"
+                        | "urged"
+                        | "stressed"
+                        | "insisted"
+                        | "acknowledged"
+                        | "denied"
+                        | "vowed"
+                        | "predicted"
+                        | "cautioned"
+                        | "complained"
+                )
         })
         .map(|k| if cx.is_punct(k - 1, ',') { k - 1 } else { k })
 }
@@ -1910,14 +1943,17 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
         || (cue.class == CueClass::Tell
             && after_quote
             && only_adverbial_after(cx, s, object_end(cx, s, i, cue)));
-    if after_quote || (after_break && tail) {
+    // "Asked about the device, O'Neill said, “Not going to go into that.”": the quotation
+    // after the cue is the content, not the clause before the subject
+    let quote_follows = cx.is_punct(i + 1, ',') && cx.is_opening_quote(i + 2);
+    if after_quote || (after_break && tail && !quote_follows) {
         // "Y, X said." / “Y,” he said in an interview. / "Y1, he said, Y2."
         let content = content_before(cx, s, np)?;
         let content = continue_quote(cx, s, content);
         let content = resume_after_source(cx, s, content, i + 1, true);
         return Some(claim(cx, s, source, Some(cue_span), content, hedged, 0.85));
     }
-    if tail {
+    if tail && !quote_follows {
         return None;
     }
     // "X said (that) Y"
@@ -2054,8 +2090,21 @@ fn only_adverbial_after(cx: &Ctx, s: &Sentence, j: usize) -> bool {
     if !ADVERBIAL_OPENERS.contains(&cx.w(j)) || e - j > 12 {
         return false;
     }
-    // an adverbial and then a clause ("said in a statement that ...") is not a tail
-    !(j..e).any(|k| cx.w(k) == "that" || cx.is_punct(k, ':') || cx.is_opening_quote(k))
+    // an adverbial and then a clause ("said in a statement that ...") is not a tail; a short
+    // quoted title is ("said on Fox News’s “Fox and Friends.”")
+    let title = |k: usize| {
+        k > j
+            && (cx.tokens[k - 1].is_word() || cx.tokens[k - 1].kind == TokenKind::Possessive)
+            && matches_close_soon(cx, k)
+            && cx.tokens[k + 1].is_capitalized()
+    };
+    !(j..e)
+        .any(|k| cx.w(k) == "that" || cx.is_punct(k, ':') || (cx.is_opening_quote(k) && !title(k)))
+}
+
+/// Whether the quotation opening at `k` closes within a few words (a title, not a statement).
+fn matches_close_soon(cx: &Ctx, k: usize) -> bool {
+    matching_close(cx, k).is_some_and(|c| c - k <= 7)
 }
 
 /// Past a short adverbial between a cue and its content: "said in a statement that Y",
@@ -2703,6 +2752,31 @@ mod tests {
                 "told",
                 "the strike would go on",
             )],
+        ),
+        // after a clause that is no quotation, the quotation after the cue is the content
+        (
+            "Asked to describe the device, O'Neill said, \"Not going to go into that.\"",
+            &[
+                (None, "Asked", "to describe the device"),
+                (Some("O'Neill"), "said", "\"Not going to go into that.\""),
+            ],
+        ),
+        // a quoted show title inside the adverbial after the cue
+        (
+            "\"He is right,\" Flynn, a Trump surrogate, said Thursday on Fox News’s “Fox and Friends.”",
+            &[(Some("Flynn, a Trump surrogate"), "said", "\"He is right,\"")],
+        ),
+        // a second verb of saying ends the first content
+        (
+            "China said it was opposed to the test and warned North Korea to refrain from further actions.",
+            &[
+                (Some("China"), "said", "it was opposed to the test"),
+                (
+                    Some("China"),
+                    "warned",
+                    "North Korea to refrain from further actions",
+                ),
+            ],
         ),
     ];
 
