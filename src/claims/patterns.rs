@@ -1489,6 +1489,18 @@ fn trim_content(cx: &Ctx, a: usize, e: usize, cue: Cue) -> usize {
     if cx.quote(a).is_some() && e > a && cx.quote(e - 1).is_some() {
         return e;
     }
+    // "said so in December", "said as much in an interview": the pro-form is the content
+    let pro_form = match (cx.w(a), cx.w(a + 1)) {
+        ("so" | "yes" | "no", _) => Some(a + 1),
+        ("as", "much") => Some(a + 2),
+        _ => None,
+    };
+    if let Some(p) = pro_form
+        && p < e
+        && (ADVERBIAL_OPENERS.contains(&cx.w(p)) || !cx.is_word(p))
+    {
+        return p;
+    }
     // "She said she met him twice but said neither played a role": the second cue has a
     // claim of its own
     let e = coordinated_cue(cx, a, e).unwrap_or(e);
@@ -1946,7 +1958,11 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
     // "Asked about the device, O'Neill said, “Not going to go into that.”": the quotation
     // after the cue is the content, not the clause before the subject
     let quote_follows = cx.is_punct(i + 1, ',') && cx.is_opening_quote(i + 2);
-    if after_quote || (after_break && tail && !quote_follows) {
+    // "Asked whether she “has the integrity,” 52 percent said yes": a quotation that ends a
+    // clause of the writer's is not what the subject says
+    let quote_led = after_quote
+        && content_before(cx, s, np).is_some_and(|(x, _)| cx.quote(x).is_some() || x < lo);
+    if (after_quote && (tail || quote_led)) || (after_break && tail && !quote_follows) {
         // "Y, X said." / “Y,” he said in an interview. / "Y1, he said, Y2."
         let content = content_before(cx, s, np)?;
         let content = continue_quote(cx, s, content);
@@ -2205,7 +2221,11 @@ fn cues_after_quote(cx: &Ctx, k: usize) -> bool {
 /// `“Y1,” X said. “Y2.”`: the next sentence goes on with the quotation, so the content runs on
 /// to its end (the annotators' hull of the quote's pieces).
 fn continue_quote(cx: &Ctx, s: &Sentence, content: (usize, usize)) -> (usize, usize) {
-    if cx.quote(content.0).is_none() {
+    // a content that opens or closes with a quotation ("Yet Trump is a “change agent,” Cole
+    // said. “That’s what people want.”")
+    if cx.quote(content.0).is_none()
+        && !(content.1 > content.0 && cx.is_closing_quote(content.1 - 1))
+    {
         return content;
     }
     // “Y1,” X wrote, “but Y2.”: the quotation resumes in the same sentence
@@ -2777,6 +2797,29 @@ mod tests {
                     "North Korea to refrain from further actions",
                 ),
             ],
+        ),
+        // a content that ends with a quotation goes on with the next one
+        (
+            "Yet Trump is also a “change agent,” Cole said. “That’s exactly what people want right now.”",
+            &[(
+                Some("Cole"),
+                "said",
+                "Yet Trump is also a “change agent,” Cole said. “That’s exactly what people want right now.”",
+            )],
+        ),
+        // "so", "as much": the pro-form is the content
+        (
+            "The candidate said so in December.",
+            &[(Some("The candidate"), "said", "so")],
+        ),
+        (
+            "Mook said as much in an interview on Thursday.",
+            &[(Some("Mook"), "said", "as much")],
+        ),
+        // a quotation closing the writer's own clause is not the speaker's
+        (
+            "Asked whether Clinton “has the integrity to serve,” 52 percent said yes.",
+            &[(Some("52 percent"), "said", "yes")],
         ),
     ];
 
