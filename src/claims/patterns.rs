@@ -1960,11 +1960,11 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
     let quote_follows = cx.is_punct(i + 1, ',') && cx.is_opening_quote(i + 2);
     // "Asked whether she “has the integrity,” 52 percent said yes": a quotation that ends a
     // clause of the writer's is not what the subject says
-    let quote_led = after_quote
-        && content_before(cx, s, np).is_some_and(|(x, _)| cx.quote(x).is_some() || x < lo);
+    let before = content_before(cx, s, np);
+    let quote_led = after_quote && before.is_some_and(|(x, _)| cx.quote(x).is_some() || x < lo);
     if (after_quote && (tail || quote_led)) || (after_break && tail && !quote_follows) {
         // "Y, X said." / “Y,” he said in an interview. / "Y1, he said, Y2."
-        let content = content_before(cx, s, np)?;
+        let content = before?;
         let content = continue_quote(cx, s, content);
         let content = resume_after_source(cx, s, content, i + 1, true);
         return Some(claim(cx, s, source, Some(cue_span), content, hedged, 0.85));
