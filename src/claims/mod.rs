@@ -9,6 +9,7 @@ mod packed;
 mod patterns;
 pub mod ranker;
 mod sources;
+mod voice;
 
 pub use cues::{CueClass, CueError, CueLexicon};
 pub use kinds::{SourceTraits, source_traits};

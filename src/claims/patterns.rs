@@ -12,6 +12,7 @@ use std::borrow::Cow;
 use super::cues::{Cue, CueClass, CueLexicon};
 use super::model::{B, CueModel, I, O, hash_parts, token_infos};
 use super::ranker::Ranker;
+use super::voice::{Voice, voice_of};
 use crate::model::Span;
 use crate::text::{QuoteSide, Sentence, Token, TokenKind};
 
@@ -543,6 +544,9 @@ fn decide(
         };
         out.push(claim);
     }
+    for c in &mut out {
+        apply_voice(cx, c);
+    }
     // "X echoed these concerns, stating that Y": the participle carries the claim, not the
     // short object before it
     let participle_starts: Vec<u32> = out
@@ -595,6 +599,26 @@ fn decide(
     });
     out.dedup_by(|b, a| a.content == b.content);
     out
+}
+
+/// A passive cue's source is its "by" agent or no one; an expletive "it" is no one.
+fn apply_voice(cx: &Ctx, c: &mut RawClaim) {
+    let Some(cue) = c.cue else { return };
+    let tokens_of = |sp: Span| {
+        let x = cx.tokens.partition_point(|t| t.span.start < sp.start);
+        let y = cx.tokens.partition_point(|t| t.span.end <= sp.end);
+        (x, y.max(x))
+    };
+    let source = c.source_head.or(c.source).map(tokens_of);
+    let np_end = |k: usize| np_after(cx, k, cx.tokens.len());
+    let agent = match voice_of(cx.tokens, cx.lower, tokens_of(cue), source, np_end) {
+        Voice::Active => return,
+        Voice::Expletive => None,
+        Voice::Passive { agent } => agent.map(|(a, b)| cx.span(a, b)),
+    };
+    c.source = agent;
+    c.source_head = agent;
+    c.description = None;
 }
 
 /// Which cues a sentence's claims start from when the tagger runs: its cue spans, plus the
@@ -2487,6 +2511,24 @@ mod tests {
     );
 
     const PATTERNS: &[Row] = &[
+        // a passive cue has no subject source; a feeling ("were convinced") and "was quoted
+        // as saying" keep theirs; an expletive "it" is no one
+        (
+            "The voters were asked whether the plan failed.",
+            &[(None, "asked", "whether the plan failed")],
+        ),
+        (
+            "Experts were convinced that the plan failed.",
+            &[(Some("Experts"), "convinced", "the plan failed")],
+        ),
+        (
+            "He was quoted as saying the plan failed.",
+            &[(Some("He"), "quoted", "as saying the plan failed")],
+        ),
+        (
+            "It was reported that the plan failed.",
+            &[(None, "reported", "the plan failed")],
+        ),
         (
             "Sergei Shoigu, the secretary of the council, announced the agreement after his visit.",
             &[(

@@ -1,0 +1,335 @@
+//! Whose voice a cue is in: a passive cue ("Clinton was asked about", "is widely expected",
+//! "was criticized by libertarians") has no subject source, only its "by" agent if there is
+//! one, and an expletive "it" ("it seems", "It's not clear") is nobody. PolNeAR's annotators
+//! agree: of 535 passive-looking cues in its train split, the subject is the source in 108,
+//! nearly all of them feelings ("are convinced", "were worried"), kept here as actives.
+
+use std::borrow::Cow;
+
+use crate::text::{Token, TokenKind};
+
+/// What the source of a cue is, as its voice tells.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Voice {
+    /// The subject speaks: keep the source the patterns found.
+    Active,
+    /// A passive: the source is the "by" agent's noun phrase `[start, end)` tokens, or none.
+    Passive { agent: Option<(usize, usize)> },
+    /// "it seems", "It's not clear": no one speaks.
+    Expletive,
+}
+
+const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
+
+/// Adverbs that may sit between the auxiliary and the participle ("was also asked").
+const BETWEEN: &[&str] = &[
+    "also",
+    "widely",
+    "not",
+    "still",
+    "now",
+    "often",
+    "generally",
+    "reportedly",
+    "never",
+    "already",
+    "largely",
+    "long",
+    "previously",
+    "repeatedly",
+    "publicly",
+    "first",
+    "later",
+    "once",
+    "initially",
+    "officially",
+    "being",
+    "frequently",
+    "increasingly",
+    "broadly",
+];
+
+/// Participles that end no "-ed".
+const IRREGULAR_PARTICIPLES: &[&str] = &[
+    "seen",
+    "known",
+    "told",
+    "said",
+    "thought",
+    "shown",
+    "written",
+    "given",
+    "taken",
+    "heard",
+    "made",
+    "held",
+    "found",
+    "understood",
+    "meant",
+    "sung",
+    "spoken",
+    "read",
+    "sent",
+    "brought",
+];
+
+/// Past participles that after "be" describe the subject's own state of mind ("were worried
+/// that", "is convinced"): the subject is the source, as for an active verb.
+const FEELINGS: &[&str] = &[
+    "worried",
+    "assured",
+    "concerned",
+    "convinced",
+    "outraged",
+    "poised",
+    "shocked",
+    "devoted",
+    "dedicated",
+    "startled",
+    "inclined",
+    "engaged",
+    "impressed",
+    "surprised",
+    "focused",
+    "scared",
+    "tired",
+    "delighted",
+    "gripped",
+    "embittered",
+    "excited",
+    "mystified",
+    "satisfied",
+    "thrilled",
+    "divided",
+    "irritated",
+    "alarmed",
+    "obliged",
+    "united",
+    "undecided",
+    "determined",
+    "angered",
+    "aligned",
+    "committed",
+    "pleased",
+    "disappointed",
+    "dismayed",
+    "frustrated",
+    "interested",
+    "opposed",
+    "prepared",
+    "confused",
+    "encouraged",
+    "troubled",
+    "disturbed",
+    "upset",
+    "annoyed",
+    "horrified",
+    "stunned",
+    "amazed",
+    "relieved",
+    "intrigued",
+    "bothered",
+    "offended",
+    "disgusted",
+    "appalled",
+    "puzzled",
+    "fascinated",
+    "heartened",
+    "emboldened",
+    "energized",
+    "motivated",
+    "resigned",
+    "tempted",
+    "quoted",
+    "locked",
+    "involved",
+    "invested",
+    "entitled",
+    "compelled",
+    "forced",
+    "inspired",
+    "saddened",
+    "miffed",
+    "angry",
+    "unimpressed",
+    "unconvinced",
+    "skeptical",
+    "supposed",
+    "set",
+    "slated",
+    "poised",
+];
+
+/// Verbs that make a preceding "it" an expletive ("it seems", "It's not clear").
+const EXPLETIVE_VERBS: &[&str] = &[
+    "seems", "seemed", "appears", "appeared", "is", "was", "'s", "’s", "remains", "remained",
+];
+
+fn is_participle(w: &str) -> bool {
+    (w.ends_with("ed") && w.len() > 3) || IRREGULAR_PARTICIPLES.contains(&w)
+}
+
+/// The voice of the cue whose words are tokens `[a, b)`, with the source the patterns found
+/// at tokens `source` (if any). `lower` holds the tokens' lower-case words, `np_end(k)` is
+/// the end of the noun phrase that starts at k.
+pub fn voice_of(
+    tokens: &[Token],
+    lower: &[Cow<'_, str>],
+    (a, b): (usize, usize),
+    source: Option<(usize, usize)>,
+    np_end: impl Fn(usize) -> usize,
+) -> Voice {
+    let w = |k: usize| lower.get(k).map_or("", |c| c.as_ref());
+    // the participle: the cue's first word, or its first after "be" and adverbs
+    let mut k = a;
+    let mut saw_be = false;
+    while k < b
+        && (BE.contains(&w(k))
+            || (saw_be && BETWEEN.contains(&w(k)))
+            || (matches!(w(k), "has" | "have" | "had") && w(k + 1) == "been"))
+    {
+        saw_be |= BE.contains(&w(k));
+        k += 1;
+    }
+    if k >= b || !tokens[k].is_word() {
+        return active_or_expletive(tokens, lower, a, source);
+    }
+    if !saw_be {
+        // the auxiliary before the cue: "was" "widely" [criticized]
+        let mut j = a;
+        while j > 0 && j + 3 > a && BETWEEN.contains(&w(j - 1)) {
+            j -= 1;
+        }
+        saw_be = j > 0 && BE.contains(&w(j - 1));
+    }
+    let p = w(k);
+    if !saw_be || !is_participle(p) || FEELINGS.contains(&p) {
+        return active_or_expletive(tokens, lower, a, source);
+    }
+    // "was criticized by libertarians", "was seen by some as": the agent
+    let by = (k + 1..(b + 2).min(tokens.len())).find(|&j| w(j) == "by");
+    let agent = by.and_then(|j| {
+        let e = np_end(j + 1);
+        (e > j + 1).then_some((j + 1, e))
+    });
+    Voice::Passive { agent }
+}
+
+/// "it seems", "It's not clear": an "it" subject right before a linking verb is no one.
+fn active_or_expletive(
+    tokens: &[Token],
+    lower: &[Cow<'_, str>],
+    a: usize,
+    source: Option<(usize, usize)>,
+) -> Voice {
+    let w = |k: usize| lower.get(k).map_or("", |c| c.as_ref());
+    if let Some((s, e)) = source
+        && e == s + 1
+        && e <= a
+        && w(s) == "it"
+        && (EXPLETIVE_VERBS.contains(&w(e))
+            || tokens
+                .get(e)
+                .is_some_and(|t| t.kind == TokenKind::Possessive))
+    {
+        return Voice::Expletive;
+    }
+    Voice::Active
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    /// (text, cue words, source words, the voice: "active", "expletive", "no agent" or the
+    /// agent's words)
+    const VOICES: &[(&str, &str, Option<&str>, &str)] = &[
+        (
+            "Clinton was asked about it",
+            "asked",
+            Some("Clinton"),
+            "no agent",
+        ),
+        (
+            "Clinton was asked about it",
+            "was asked about",
+            Some("Clinton"),
+            "no agent",
+        ),
+        (
+            "He has been widely criticized",
+            "criticized",
+            Some("He"),
+            "no agent",
+        ),
+        (
+            "It was criticized by the opposition leader",
+            "criticized",
+            Some("It"),
+            "the opposition leader",
+        ),
+        (
+            "The plan is seen by some as weak",
+            "is seen",
+            Some("The plan"),
+            "some",
+        ),
+        (
+            "They were worried that it failed",
+            "worried",
+            Some("They"),
+            "active",
+        ),
+        (
+            "He was quoted as saying it failed",
+            "quoted",
+            Some("He"),
+            "active",
+        ),
+        ("She said it failed", "said", Some("She"), "active"),
+        ("It seems the plan failed", "seems", Some("It"), "expletive"),
+        (
+            "It's not clear whether it failed",
+            "not clear",
+            Some("It"),
+            "expletive",
+        ),
+        ("It said the plan failed", "said", Some("It"), "active"),
+    ];
+
+    fn find(words: &[String], part: &str) -> (usize, usize) {
+        let part: Vec<String> = part.split(' ').map(str::to_lowercase).collect();
+        let a = (0..words.len())
+            .find(|&k| words[k..].starts_with(&part))
+            .unwrap_or_else(|| panic!("{part:?} not in {words:?}"));
+        (a, a + part.len())
+    }
+
+    #[test]
+    fn voice_table() {
+        for &(text, cue, source, want) in VOICES {
+            let mut tokens = Vec::new();
+            tokenize(text, &mut tokens);
+            let words: Vec<String> = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
+            let lower: Vec<Cow<str>> = words.iter().map(|w| Cow::Borrowed(w.as_str())).collect();
+            let source = source.map(|s| find(&words, s));
+            // the agent's noun phrase runs to "as" or the end of the text in these rows
+            let np_end = |k: usize| {
+                (k..words.len())
+                    .find(|&j| words[j] == "as")
+                    .unwrap_or(words.len())
+            };
+            let got = voice_of(&tokens, &lower, find(&words, cue), source, np_end);
+            let got = match got {
+                Voice::Active => "active".to_string(),
+                Voice::Expletive => "expletive".to_string(),
+                Voice::Passive { agent: None } => "no agent".to_string(),
+                Voice::Passive {
+                    agent: Some((a, b)),
+                } => words[a..b].join(" "),
+            };
+            assert_eq!(got, want, "{text}");
+        }
+    }
+}
