@@ -60,6 +60,19 @@ const RESOLVER: &[(&str, &str, Option<&str>)] = &[
         "added",
         Some("A source"),
     ),
+    // the subject of coordinated verbs is past the sentence's adverbial opener
+    (
+        "Earlier this week, Maria Lopez met the voters and said the bridge was unsafe.",
+        "said",
+        Some("Maria Lopez"),
+    ),
+    // a passive cue's subject is not its source; an expletive "it" is no one
+    (
+        "Maria Lopez was asked about the bridge on Tuesday.",
+        "was asked about",
+        None,
+    ),
+    ("It seems the bridge was unsafe.", "seems", None),
     // the text names no one
     (
         "The convoy was reportedly stopped at the border.",

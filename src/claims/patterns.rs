@@ -2340,13 +2340,20 @@ fn sentence_subject(cx: &Ctx, s: &Sentence, limit: usize) -> Option<(usize, usiz
     } else {
         start
     };
+    // "Earlier this week, Clinton ...", "Likewise, Trump ...", "Asked about it, she ...": an
+    // adverbial opener and its comma
+    let start = (start..limit.min(start + 8))
+        .find(|&k| cx.is_punct(k, ','))
+        .filter(|&c| c > start && is_adverbial_opener(cx, start, c))
+        .map_or(start, |c| c + 1);
     let mut e = start;
     while e < limit && e < start + 10 {
         let t = cx.tokens[e];
         let w = cx.w(e);
         let ok = match t.kind {
             TokenKind::Word => {
-                let verb_like = !t.is_capitalized() && w.ends_with("ed");
+                let verb_like =
+                    !t.is_capitalized() && (w.ends_with("ed") || IRREGULAR_PAST.contains(&w));
                 (!NP_STOP.contains(&w) || (e == start && PRONOUNS.contains(&w)))
                     && !verb_like
                     && cues_free(w)
@@ -2366,6 +2373,63 @@ fn sentence_subject(cx: &Ctx, s: &Sentence, limit: usize) -> Option<(usize, usiz
         e += 1;
     }
     (e > start).then_some((start, e))
+}
+
+/// Words that open a sentence as an adverbial, not as its subject.
+const OPENER_ADVERBS: &[&str] = &[
+    "earlier",
+    "later",
+    "likewise",
+    "meanwhile",
+    "instead",
+    "however",
+    "still",
+    "yet",
+    "also",
+    "now",
+    "today",
+    "yesterday",
+    "again",
+    "first",
+    "finally",
+    "then",
+    "alongside",
+    "amid",
+    "despite",
+    "under",
+    "among",
+    "like",
+    "unlike",
+    "besides",
+    "following",
+    "moreover",
+    "indeed",
+    "separately",
+    "similarly",
+    "previously",
+    "afterward",
+    "afterwards",
+    "here",
+    "there",
+    "overall",
+    "ultimately",
+    "nevertheless",
+    "nonetheless",
+    "otherwise",
+    "thus",
+];
+
+/// Whether tokens `[a, c)` before a comma are an adverbial opener: a listed adverb or an
+/// "-ly" one, a participle ("Asked about it,", "Speaking to reporters,"), or a time phrase
+/// ending "ago" ("Eight years ago,").
+fn is_adverbial_opener(cx: &Ctx, a: usize, c: usize) -> bool {
+    let w = cx.w(a);
+    let t = cx.tokens[a];
+    t.is_word()
+        && (OPENER_ADVERBS.contains(&w)
+            || (w.ends_with("ly") && w.len() > 4 && c == a + 1)
+            || ((w.ends_with("ed") || w.ends_with("ing")) && w.len() > 4 && !PRONOUNS.contains(&w))
+            || matches!(cx.w(c - 1), "ago" | "earlier" | "later"))
 }
 
 /// The subject of the cue at `c`: the phrase before it ("he said") or, inverted, after it
