@@ -2271,7 +2271,10 @@ fn continue_quote(cx: &Ctx, s: &Sentence, content: (usize, usize)) -> (usize, us
         return content;
     };
     // the continuation must not be attributed on its own ("“Y2,” she added.")
-    let after = (close + 1..(close + 4).min(cx.tokens.len())).any(|k| cues_after_quote(cx, k));
+    // (a cue in the next paragraph is another quotation's: "“Y2.”\n\nCorker said")
+    let after = (close + 1..(close + 4).min(cx.tokens.len()))
+        .take_while(|&k| cx.tokens[k].flags & Token::PARAGRAPH_START == 0)
+        .any(|k| cues_after_quote(cx, k));
     if after {
         return content;
     }
@@ -2575,6 +2578,18 @@ mod tests {
     );
 
     const PATTERNS: &[Row] = &[
+        // a cue in the next paragraph does not stop the quotation going on
+        (
+            "“The deal is dead,” Menendez said. “We will not vote for it.”\n\nCorker said he was hopeful.",
+            &[
+                (
+                    Some("Menendez"),
+                    "said",
+                    "“The deal is dead,” Menendez said. “We will not vote for it.”",
+                ),
+                (Some("Corker"), "said", "he was hopeful"),
+            ],
+        ),
         // a passive cue has no subject source; a feeling ("were convinced") and "was quoted
         // as saying" keep theirs; an expletive "it" is no one
         (
