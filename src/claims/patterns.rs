@@ -2452,6 +2452,9 @@ fn subject_of(cx: &Ctx, s: &Sentence, c: usize) -> Option<(usize, usize)> {
 
 fn participle(cx: &Ctx, s: &Sentence, i: usize, cue: Cue, cues: &CueLexicon) -> Option<RawClaim> {
     let lo = s.tokens.start;
+    if let Some(c) = opening_participle(cx, s, i, cue) {
+        return Some(c);
+    }
     if i == lo || !cx.is_punct(i - 1, ',') {
         return None;
     }
@@ -2474,6 +2477,47 @@ fn participle(cx: &Ctx, s: &Sentence, i: usize, cue: Cue, cues: &CueLexicon) -> 
         cue.is_hedged,
         PARTICIPLE_CONFIDENCE,
     ))
+}
+
+/// "Noting that Y, Schlafly wrote ...", "Since announcing Y, Johnson has ...": a participle
+/// opening the sentence says what the main clause's subject says; its content ends at the
+/// comma.
+fn opening_participle(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
+    let start = content_start(cx, s);
+    let opens = i == start
+        || (i == start + 1
+            && matches!(
+                cx.w(start),
+                "since" | "after" | "before" | "while" | "when" | "by"
+            ));
+    if !opens {
+        return None;
+    }
+    let hi = s.tokens.end;
+    let comma = (i + 1..hi).find(|&k| cx.is_punct(k, ',') && !cx.in_quote[k])?;
+    let (x, y) = content_after(cx, s, i + 1)?;
+    let y = y.min(comma);
+    // the subject: a noun phrase right after the comma, then its verb
+    let e = np_after(cx, comma + 1, hi);
+    let e = (comma + 1..e)
+        .find(|&k| {
+            k > comma + 1
+                && !cx.tokens[k].is_capitalized()
+                && (IRREGULAR_PAST.contains(&cx.w(k)) || !cues_free(cx.w(k)))
+        })
+        .unwrap_or(e);
+    let is_subject = e > comma + 1 && e < hi && cx.is_word(e) && !cx.tokens[e].is_capitalized();
+    (x < y && is_subject).then(|| {
+        claim(
+            cx,
+            s,
+            Some(SourcePos::new(comma + 1, e)),
+            Some((i, i + 1)),
+            (x, y),
+            cue.is_hedged,
+            PARTICIPLE_CONFIDENCE,
+        )
+    })
 }
 
 fn cues_free(w: &str) -> bool {
@@ -2578,6 +2622,18 @@ mod tests {
     );
 
     const PATTERNS: &[Row] = &[
+        // a participle opening the sentence speaks for the main clause's subject
+        (
+            "Noting that both men battled the establishment, Schlafly wrote that Trump would win.",
+            &[
+                (
+                    Some("Schlafly"),
+                    "Noting",
+                    "both men battled the establishment",
+                ),
+                (Some("Schlafly"), "wrote", "Trump would win"),
+            ],
+        ),
         // a cue in the next paragraph does not stop the quotation going on
         (
             "“The deal is dead,” Menendez said. “We will not vote for it.”\n\nCorker said he was hopeful.",

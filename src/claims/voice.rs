@@ -200,7 +200,10 @@ pub fn voice_of(
         while j > 0 && j + 3 > a && BETWEEN.contains(&w(j - 1)) {
             j -= 1;
         }
-        saw_be = j > 0 && BE.contains(&w(j - 1));
+        // "said when asked how", "if asked": a reduced passive clause
+        saw_be = j > 0
+            && (BE.contains(&w(j - 1))
+                || (j == a && matches!(w(j - 1), "when" | "if" | "once" | "unless" | "until")));
     }
     let p = w(k);
     if !saw_be || !is_participle(p) || FEELINGS.contains(&p) {
@@ -296,6 +299,12 @@ mod tests {
             "expletive",
         ),
         ("It said the plan failed", "said", Some("It"), "active"),
+        (
+            "She said so when asked about it",
+            "asked",
+            Some("She"),
+            "no agent",
+        ),
     ];
 
     fn find(words: &[String], part: &str) -> (usize, usize) {
