@@ -1018,6 +1018,27 @@ fn subject_before(cx: &Ctx, s: &Sentence, a: usize) -> Option<SourcePos> {
 /// is the relative pronoun (as the annotators mark it), the speaker the phrase before it.
 /// `k` is where the verb group starts.
 fn relative_source(cx: &Ctx, lo: usize, k: usize) -> Option<SourcePos> {
+    // "families of victims, many of whom say": the quantifier and "of whom"
+    if k >= lo + 3
+        && cx.w(k - 1) == "whom"
+        && cx.w(k - 2) == "of"
+        && matches!(
+            cx.w(k - 3),
+            "many" | "some" | "most" | "all" | "both" | "none" | "several" | "few" | "one"
+        )
+    {
+        let end = if cx.is_punct(k - 4, ',') {
+            k - 4
+        } else {
+            k - 3
+        };
+        let np = np_before(cx, lo, end)?;
+        return Some(SourcePos {
+            span: (k - 3, k),
+            head: (np, end),
+            description: None,
+        });
+    }
     if k <= lo + 1 || !matches!(cx.w(k - 1), "who" | "which" | "that") {
         return None;
     }
@@ -2622,6 +2643,11 @@ mod tests {
     );
 
     const PATTERNS: &[Row] = &[
+        // "many of whom" is the source, as the annotators mark "who"
+        (
+            "The plan upset the families of victims, many of whom say the law is unfair.",
+            &[(Some("many of whom"), "say", "the law is unfair")],
+        ),
         // a participle opening the sentence speaks for the main clause's subject
         (
             "Noting that both men battled the establishment, Schlafly wrote that Trump would win.",

@@ -206,7 +206,14 @@ pub fn voice_of(
                 || (j == a && matches!(w(j - 1), "when" | "if" | "once" | "unless" | "until")));
     }
     let p = w(k);
-    if !saw_be || !is_participle(p) || FEELINGS.contains(&p) {
+    // "were also incensed that ...": a state of mind with a clause, unless someone was told it
+    let feeling = FEELINGS.contains(&p)
+        || (w(k + 1) == "that"
+            && !matches!(
+                p,
+                "told" | "informed" | "reminded" | "assured" | "warned" | "advised" | "notified"
+            ));
+    if !saw_be || !is_participle(p) || feeling {
         return active_or_expletive(tokens, lower, a, source);
     }
     // "was criticized by libertarians", "was seen by some as": the agent
