@@ -1982,6 +1982,12 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
     let source = Some(SourcePos::new(np, k));
     let before_np = np.checked_sub(1).filter(|&b| b >= lo);
     let after_quote = before_np.is_some_and(|b| cx.quote(b).is_some() && cx.is_closing_quote(b));
+    // “Is it true?” ends the sentence before "Trump asked the crowd."
+    let after_question = np == lo
+        && lo >= 2
+        && cx.quote(lo - 1).is_some()
+        && cx.is_closing_quote(lo - 1)
+        && (cx.is_punct(lo - 2, '?') || cx.is_punct(lo - 2, '!'));
     let after_break =
         before_np.is_some_and(|b| cx.is_punct(b, ',') || cx.tokens[b].kind == TokenKind::Dash);
     // "“Y,” Sanders told CNN on Sunday.": past the addressee, nothing but an adverbial
@@ -1996,7 +2002,12 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
         }?;
         return Some(claim(cx, s, source, Some(cue_span), content, hedged, 0.8));
     }
+    // "“Is it true?” Trump asked the crowd.": the one asked, then nothing but an adverbial
+    let asked_whom = (after_quote || after_question)
+        && matches!(cx.w(i), "asked" | "asks")
+        && only_adverbial_after(cx, s, np_after(cx, i + 1, hi));
     let tail = only_adverbial_after(cx, s, i + 1)
+        || asked_whom
         || (cue.class == CueClass::Tell
             && after_quote
             && only_adverbial_after(cx, s, object_end(cx, s, i, cue)));
@@ -2007,7 +2018,10 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
     // clause of the writer's is not what the subject says
     let before = content_before(cx, s, np);
     let quote_led = after_quote && before.is_some_and(|(x, _)| cx.quote(x).is_some() || x < lo);
-    if (after_quote && (tail || quote_led)) || (after_break && tail && !quote_follows) {
+    if (after_quote && (tail || quote_led))
+        || (after_question && asked_whom)
+        || (after_break && tail && !quote_follows)
+    {
         // "Y, X said." / “Y,” he said in an interview. / "Y1, he said, Y2."
         let content = before?;
         let content = continue_quote(cx, s, content);
@@ -2304,10 +2318,24 @@ fn continue_quote(cx: &Ctx, s: &Sentence, content: (usize, usize)) -> (usize, us
 
 /// Where the content starts after a cue: past the addressee of "told" ("told reporters that").
 fn object_end(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> usize {
+    let hi = s.tokens.end;
+    // "asked the crowd whether Y": the question, past the one asked
+    if matches!(cx.w(i), "asked" | "asks" | "asking") && !cx.is_word(i + 1) {
+        return i + 1;
+    }
+    if matches!(cx.w(i), "asked" | "asks" | "asking") {
+        let question = (i + 2..hi.min(i + 6)).find(|&k| {
+            matches!(
+                cx.w(k),
+                "whether" | "if" | "why" | "how" | "what" | "when" | "where" | "who" | "which"
+            )
+        });
+        let addressee = |q: usize| (i + 1..q).all(|k| cx.is_word(k) && !NP_STOP.contains(&cx.w(k)));
+        return question.filter(|&q| addressee(q)).unwrap_or(i + 1);
+    }
     if cue.class != CueClass::Tell {
         return i + 1;
     }
-    let hi = s.tokens.end;
     for k in i + 1..hi.min(i + 7) {
         if cx.w(k) == "that" || cx.is_punct(k, ',') || cx.is_punct(k, ':') || cx.is_opening_quote(k)
         {
@@ -2643,6 +2671,15 @@ mod tests {
     );
 
     const PATTERNS: &[Row] = &[
+        (
+            "He asked the crowd whether it was true.",
+            &[(Some("He"), "asked", "whether it was true")],
+        ),
+        // the one asked is not the question
+        (
+            "The rally went on. “Is it true?” Trump asked the crowd.",
+            &[(Some("Trump"), "asked", "“Is it true?”")],
+        ),
         // "many of whom" is the source, as the annotators mark "who"
         (
             "The plan upset the families of victims, many of whom say the law is unfair.",
