@@ -709,7 +709,7 @@ fn sentence_sites(
     out: &mut Vec<CueSite>,
 ) {
     // "Bill Clinton: Hillary thinks ...", "TAPPER: And obviously ...": a name and a colon
-    if let Some(c) = colon_claim(cx, s) {
+    if let Some(c) = colon_claim(cx, s).or_else(|| poll_claim(cx, s)) {
         out.push(CueSite {
             cue: c.cue.unwrap_or(c.content),
             sentence: s.span,
@@ -957,6 +957,62 @@ const COLON_LABELS: &[&str] = &[
     "reach",
     "contact",
 ];
+
+/// What a poll is named by.
+const POLL_NOUNS: &[&str] = &["poll", "polls", "survey", "surveys"];
+
+/// "In the latest Post-ABC News poll, conducted in May, Clinton led Trump 47 to 39." and
+/// "Trump leads by 57 percent to 33 percent in the 50-state poll.": the poll says the clause.
+fn poll_claim(cx: &Ctx, s: &Sentence) -> Option<RawClaim> {
+    let start = content_start(cx, s);
+    let end = content_end(cx, s);
+    let is_poll = |a: usize, e: usize| (a..e).any(|k| POLL_NOUNS.contains(&cx.w(k)));
+    if cx.w(start) == "in" {
+        let comma = (start + 1..end.min(start + 14)).find(|&k| cx.is_punct(k, ','))?;
+        let head_end = np_after(cx, start + 1, comma);
+        if head_end <= start + 1 || !is_poll(start + 1, head_end) {
+            return None;
+        }
+        // past an apposition: ", conducted March 11-13,"
+        let content = if matches!(
+            cx.w(comma + 1),
+            "conducted" | "released" | "taken" | "published"
+        ) {
+            (comma + 1..end).find(|&k| cx.is_punct(k, ','))? + 1
+        } else {
+            comma + 1
+        };
+        return (content < end).then(|| {
+            claim(
+                cx,
+                s,
+                Some(SourcePos::new(start + 1, content - 1)),
+                Some((start, start + 1)),
+                (content, end),
+                false,
+                0.7,
+            )
+        });
+    }
+    // the poll closing the sentence
+    let at = (start + 3..end)
+        .rev()
+        .find(|&k| cx.w(k) == "in" && !cx.in_quote[k])?;
+    let head_end = np_after(cx, at + 1, end);
+    if head_end != end || !is_poll(at + 1, end) || !POLL_NOUNS.contains(&cx.w(end - 1)) {
+        return None;
+    }
+    let content_end = if cx.is_punct(at - 1, ',') { at - 1 } else { at };
+    Some(claim(
+        cx,
+        s,
+        Some(SourcePos::new(at + 1, end)),
+        Some((at, at + 1)),
+        (start, content_end),
+        false,
+        0.7,
+    ))
+}
 
 /// "Bill Clinton: Hillary thinks ...", "TAPPER: And obviously ...", "Gillibrand on Hillary's
 /// speeches: 'I think she will.'": a capitalised name opening the line (or following a dash),
@@ -2671,6 +2727,23 @@ mod tests {
     );
 
     const PATTERNS: &[Row] = &[
+        // a poll says what its numbers show
+        (
+            "In the latest Morning Consult poll, conducted March 11-13, 40 percent of Democrats back Sanders.",
+            &[(
+                Some("the latest Morning Consult poll, conducted March 11-13"),
+                "In",
+                "40 percent of Democrats back Sanders",
+            )],
+        ),
+        (
+            "Trump leads by 57 percent to 33 percent in the 50-state poll.",
+            &[(
+                Some("the 50-state poll"),
+                "in",
+                "Trump leads by 57 percent to 33 percent",
+            )],
+        ),
         (
             "He asked the crowd whether it was true.",
             &[(Some("He"), "asked", "whether it was true")],
