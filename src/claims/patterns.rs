@@ -689,7 +689,7 @@ pub struct CueSite {
     source: Option<SourcePos>,
     sentence: Span,
     /// A hand-made cue read by its own pattern: kept as read, never re-ranked.
-    is_trusted: bool,
+    pub is_trusted: bool,
     pub readings: Vec<Reading>,
 }
 
@@ -2321,8 +2321,31 @@ fn resume_after_source(
                 "a" | "an" | "the" | "who" | "which" | "according" | "in" | "on" | "at"
             )
     };
-    let continues = cx.is_word(k + 1) && !new_clause && !w.ends_with("ing") && !describes_source;
+    // "..., he said, adding that": a participle clause of the speaker's; "..., he said,
+    // replacing Clinton would be ...": a gerund subject, the sentence goes on
+    let participle = w.ends_with("ing") && !is_gerund_subject(cx, k + 1, e);
+    let continues = cx.is_word(k + 1) && !new_clause && !participle && !describes_source;
     if continues { (content.0, e) } else { content }
+}
+
+/// Whether the "-ing" word at `k` opens a gerund subject ("replacing Clinton would be
+/// ..."): a modal or "is" follows within a few words, before any comma.
+fn is_gerund_subject(cx: &Ctx, k: usize, e: usize) -> bool {
+    // "adding (that) it would take": a participle with its own clause
+    let clause = |x: usize| {
+        matches!(
+            cx.w(x),
+            "that" | "he" | "she" | "it" | "they" | "we" | "i" | "you" | "there"
+        )
+    };
+    (k + 1..e.min(k + 6))
+        .take_while(|&x| cx.is_word(x) && !clause(x))
+        .any(|x| {
+            matches!(
+                cx.w(x),
+                "would" | "will" | "could" | "can" | "is" | "was" | "may" | "might" | "should"
+            )
+        })
 }
 
 /// Never extend a quotation into one that has its own cue.
@@ -2727,6 +2750,15 @@ mod tests {
     );
 
     const PATTERNS: &[Row] = &[
+        // a gerund subject after the inserted cue goes on with the sentence
+        (
+            "Though that transition was seamless, he said, replacing her would be much harder.",
+            &[(
+                Some("he"),
+                "said",
+                "Though that transition was seamless, he said, replacing her would be much harder",
+            )],
+        ),
         // a poll says what its numbers show
         (
             "In the latest Morning Consult poll, conducted March 11-13, 40 percent of Democrats back Sanders.",
