@@ -862,7 +862,11 @@ fn sentence_sites(
                 .and_then(|x| x.rule.as_ref())
                 .and_then(|r| r.source.zip(r.source_head));
             if let Some((src, head)) = earlier {
-                c.source = Some(src);
+                // "Trump, who questioned Y, said Friday Z": past the relative clause's comma
+                // the main verb's subject is the antecedent, not "who"
+                let k = skip_back(cx, s.tokens.start, a);
+                let after_relative = head.end <= src.start && k > 0 && cx.is_punct(k - 1, ',');
+                c.source = Some(if after_relative { head } else { src });
                 c.source_head = Some(head);
             } else if let Some((x, y)) = sentence_subject(cx, s, a) {
                 c.source = Some(cx.span(x, y));
