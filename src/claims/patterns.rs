@@ -1903,8 +1903,8 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
                 let c = continue_quote(cx, s, content_before(cx, s, np1)?);
                 resume_after_source(cx, s, c, i + 1, true)
             } else {
-                let c = content_after(cx, s, object_end(cx, s, i, cue))?;
-                (c.0, trim_content(cx, c.0, c.1, cue))
+                // past "in a statement:" to the quotation, however many sentences it runs
+                content_of_verb(cx, s, i, cue)?
             };
             return Some(claim(
                 cx,
@@ -2754,6 +2754,15 @@ mod tests {
     );
 
     const PATTERNS: &[Row] = &[
+        // an apposition, "in a statement:", then a quotation of several sentences
+        (
+            "Her chairman, John Podesta, said in a statement: \"Tonight was dark. And he is unfit.\"",
+            &[(
+                Some("Her chairman, John Podesta"),
+                "said",
+                "\"Tonight was dark. And he is unfit.\"",
+            )],
+        ),
         // a gerund subject after the inserted cue goes on with the sentence
         (
             "Though that transition was seamless, he said, replacing her would be much harder.",
