@@ -1899,7 +1899,11 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
     if k > lo && cx.is_punct(k - 1, ',') {
         if let Some((np1, np2, comma)) = apposition(cx, lo, k - 1) {
             // “Y,” Vann Newkirk, a writer, said on Twitter. → the content is before
-            let content = if only_adverbial_after(cx, s, i + 1) && np1 > content_start(cx, s) {
+            // (“Y,” Warren, who ..., told reporters in Massachusetts.)
+            let tail = only_adverbial_after(cx, s, i + 1)
+                || (cue.class == CueClass::Tell
+                    && only_adverbial_after(cx, s, object_end(cx, s, i, cue)));
+            let content = if tail && np1 > content_start(cx, s) {
                 let c = continue_quote(cx, s, content_before(cx, s, np1)?);
                 resume_after_source(cx, s, c, i + 1, true)
             } else {
@@ -2069,7 +2073,7 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
     let tail = only_adverbial_after(cx, s, i + 1)
         || asked_whom
         || (cue.class == CueClass::Tell
-            && after_quote
+            && (after_quote || before_np.is_some_and(|b| cx.is_punct(b, ',')))
             && only_adverbial_after(cx, s, object_end(cx, s, i, cue)));
     // "Asked about the device, O'Neill said, “Not going to go into that.”": the quotation
     // after the cue is the content, not the clause before the subject
@@ -2112,6 +2116,21 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
 /// The content after a verb cue at `i`: past its addressee and a short adverbial, trimmed to
 /// what the cue takes (a clause or an object).
 fn content_of_verb(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<(usize, usize)> {
+    // "asked for a sentence of three years, calling ...", "is calling for Trump to be
+    // banned": what is asked for is an object, without its "for"
+    if cx.w(i + 1) == "for"
+        && matches!(
+            cx.w(i),
+            "asked" | "asks" | "ask" | "asking" | "called" | "calls" | "call" | "calling"
+        )
+    {
+        let (a, e) = content_after(cx, s, i + 2)?;
+        let object = Cue {
+            is_curated: false,
+            ..cue
+        };
+        return Some((a, trim_content(cx, a, e, object)));
+    }
     let (a, e) = content_after(cx, s, skip_adverbial(cx, s, object_end(cx, s, i, cue)))?;
     Some((a, trim_content(cx, a, e, cue)))
 }
@@ -2222,6 +2241,16 @@ fn only_adverbial_after(cx: &Ctx, s: &Sentence, j: usize) -> bool {
     if cx.w(j) == "that" || cx.is_opening_quote(j) || cx.is_punct(j, ':') {
         return false;
     }
+    // "said just after midnight on CNN", "said shortly before the vote"
+    let j = if matches!(
+        cx.w(j),
+        "just" | "shortly" | "right" | "soon" | "late" | "early"
+    ) && matches!(cx.w(j + 1), "after" | "before" | "on" | "in" | "at")
+    {
+        j + 1
+    } else {
+        j
+    };
     if !ADVERBIAL_OPENERS.contains(&cx.w(j)) || e - j > 12 {
         return false;
     }
@@ -2754,6 +2783,27 @@ mod tests {
     );
 
     const PATTERNS: &[Row] = &[
+        // what is asked for, without its "for"; the one told, then an adverbial
+        (
+            "The prosecutors asked for a sentence of three years.",
+            &[(
+                Some("The prosecutors"),
+                "asked",
+                "a sentence of three years",
+            )],
+        ),
+        (
+            "Michigan did what 40 states do, he told the court in his filing.",
+            &[(Some("he"), "told", "Michigan did what 40 states do")],
+        ),
+        (
+            "“It is plagiarism,” David Axelrod, a strategist, said just after midnight on CNN.",
+            &[(
+                Some("David Axelrod, a strategist"),
+                "said",
+                "“It is plagiarism,”",
+            )],
+        ),
         // an apposition, "in a statement:", then a quotation of several sentences
         (
             "Her chairman, John Podesta, said in a statement: \"Tonight was dark. And he is unfit.\"",
