@@ -1631,7 +1631,15 @@ fn trim_content(cx: &Ctx, a: usize, e: usize, cue: Cue) -> usize {
             if cx.in_quote[k] {
                 continue;
             }
-            if cx.is_punct(k, ';') || (cx.is_punct(k, ',') && CLAUSE_END.contains(&cx.w(k + 1))) {
+            let t = cx.tokens[k];
+            // "..., vowing to Z", "..., saying that Z": the speaker's next claim; "- but she
+            // also insisted": the writer's next clause
+            let next_claim = t.is_punct(',') && PARTICIPLE_CUES.contains(&cx.w(k + 1));
+            if t.is_punct(';')
+                || next_claim
+                || ((t.is_punct(',') || t.kind == TokenKind::Dash)
+                    && CLAUSE_END.contains(&cx.w(k + 1)))
+            {
                 return k;
             }
         }
@@ -1653,6 +1661,32 @@ fn trim_content(cx: &Ctx, a: usize, e: usize, cue: Cue) -> usize {
     }
     e
 }
+
+/// Participles that, after a comma, open the speaker's next claim.
+const PARTICIPLE_CUES: &[&str] = &[
+    "saying",
+    "adding",
+    "noting",
+    "citing",
+    "alleging",
+    "arguing",
+    "claiming",
+    "insisting",
+    "warning",
+    "suggesting",
+    "vowing",
+    "calling",
+    "stating",
+    "explaining",
+    "promising",
+    "asserting",
+    "declaring",
+    "urging",
+    "accusing",
+    "describing",
+    "predicting",
+    "acknowledging",
+];
 
 /// Where a content after its cue meets the same subject's next verb of saying: "and said",
 /// ", but also told".
@@ -1680,6 +1714,15 @@ fn coordinated_cue(cx: &Ctx, a: usize, e: usize) -> Option<usize> {
                         | "predicted"
                         | "cautioned"
                         | "complained"
+                        | "warn"
+                        | "argue"
+                        | "note"
+                        | "urge"
+                        | "insist"
+                        | "predict"
+                        | "caution"
+                        | "complain"
+                        | "say"
                 )
         })
         .map(|k| if cx.is_punct(k - 1, ',') { k - 1 } else { k })
@@ -2783,6 +2826,25 @@ mod tests {
     );
 
     const PATTERNS: &[Row] = &[
+        // a participle after a comma, or a dash and "but", ends a clause content
+        (
+            "She said her father would do the same as president, saying that he supports equal pay.",
+            &[
+                (
+                    Some("She"),
+                    "said",
+                    "her father would do the same as president",
+                ),
+                (Some("She"), "saying", "he supports equal pay"),
+            ],
+        ),
+        (
+            "She explained that Comey meant the interviews - but she also insisted that she was consistent.",
+            &[
+                (Some("She"), "explained", "Comey meant the interviews"),
+                (Some("she"), "insisted", "she was consistent"),
+            ],
+        ),
         // what is asked for, without its "for"; the one told, then an adverbial
         (
             "The prosecutors asked for a sentence of three years.",
