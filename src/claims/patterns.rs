@@ -325,6 +325,13 @@ impl Ctx<'_> {
             end: self.tokens[b - 1].span.end,
         }
     }
+    /// A double mark (“ ” " « »), not a single one (‘ ’ '): a quotation's marks are of one
+    /// kind, whatever quotes it holds ("“He calls me ‘Little Marco.’ I admit it,”").
+    fn is_double_quote(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| matches!(t.first, '"' | '“' | '”' | '«' | '»' | '„'))
+    }
     fn is_closing_quote(&self, i: usize) -> bool {
         match self.quote(i) {
             Some(QuoteSide::Close) => true,
@@ -1540,15 +1547,25 @@ fn content_after(cx: &Ctx, s: &Sentence, mut k: usize) -> Option<(usize, usize)>
 /// The closing quote for the opening quote at `open`, within a few sentences.
 fn matching_close(cx: &Ctx, open: usize) -> Option<usize> {
     let limit = (open + 400).min(cx.tokens.len());
-    (open + 1..limit).find(|&k| cx.quote(k).is_some() && cx.is_closing_quote(k) && k > open + 1)
+    let double = cx.is_double_quote(open);
+    (open + 1..limit).find(|&k| {
+        cx.quote(k).is_some()
+            && cx.is_closing_quote(k)
+            && k > open + 1
+            && cx.is_double_quote(k) == double
+    })
 }
 
 /// The opening quote for the closing quote at `close`.
 fn matching_open(cx: &Ctx, close: usize) -> Option<usize> {
     let floor = close.saturating_sub(400);
-    (floor..close)
-        .rev()
-        .find(|&k| cx.quote(k).is_some() && cx.is_opening_quote(k) && k + 1 < close)
+    let double = cx.is_double_quote(close);
+    (floor..close).rev().find(|&k| {
+        cx.quote(k).is_some()
+            && cx.is_opening_quote(k)
+            && k + 1 < close
+            && cx.is_double_quote(k) == double
+    })
 }
 
 /// Content that ends before `end` (exclusive) — "Y, X said" — from the sentence's start or
@@ -2826,6 +2843,15 @@ mod tests {
     );
 
     const PATTERNS: &[Row] = &[
+        // a quotation's marks are of one kind, whatever quotes it holds
+        (
+            "“He calls me ‘Little Marco.’ I admit he is taller,” Rubio said.",
+            &[(
+                Some("Rubio"),
+                "said",
+                "“He calls me ‘Little Marco.’ I admit he is taller,”",
+            )],
+        ),
         // a participle after a comma, or a dash and "but", ends a clause content
         (
             "She said her father would do the same as president, saying that he supports equal pay.",
