@@ -1617,9 +1617,10 @@ fn trim_content(cx: &Ctx, a: usize, e: usize, cue: Cue) -> usize {
         ("as", "much") => Some(a + 2),
         _ => None,
     };
+    // ("Says No To Fox News": "no" is no pro-form before "to")
     if let Some(p) = pro_form
         && p < e
-        && (ADVERBIAL_OPENERS.contains(&cx.w(p)) || !cx.is_word(p))
+        && ((ADVERBIAL_OPENERS.contains(&cx.w(p)) && cx.w(p) != "to") || !cx.is_word(p))
     {
         return p;
     }
@@ -1652,10 +1653,17 @@ fn trim_content(cx: &Ctx, a: usize, e: usize, cue: Cue) -> usize {
             // "..., vowing to Z", "..., saying that Z": the speaker's next claim; "- but she
             // also insisted": the writer's next clause
             let next_claim = t.is_punct(',') && PARTICIPLE_CUES.contains(&cx.w(k + 1));
+            // "believes there are no good options, but that ...", "the process was fair, but
+            // required ...": the same clause goes on
+            let but_goes_on = cx.w(k + 1) == "but"
+                && (cx.w(k + 2) == "that"
+                    || (!cx.tokens.get(k + 2).is_some_and(|t| t.is_capitalized())
+                        && cx.w(k + 2).ends_with("ed")));
             if t.is_punct(';')
                 || next_claim
                 || ((t.is_punct(',') || t.kind == TokenKind::Dash)
-                    && CLAUSE_END.contains(&cx.w(k + 1)))
+                    && CLAUSE_END.contains(&cx.w(k + 1))
+                    && !but_goes_on)
             {
                 return k;
             }
@@ -1772,7 +1780,8 @@ fn trim_noun_phrase_content(cx: &Ctx, a: usize, e: usize) -> usize {
     for k in a + 1..e {
         let w = cx.w(k);
         // a comma inside a quotation ("“much, much better”") does not end the phrase
-        if (cx.is_punct(k, ',') && !cx.in_quote[k]) || NP_CONTENT_END.contains(&w) {
+        // ("posted the following picture": a word right after the determiner is the phrase's)
+        if (cx.is_punct(k, ',') && !cx.in_quote[k]) || (k > a + 1 && NP_CONTENT_END.contains(&w)) {
             return k;
         }
     }
@@ -2503,7 +2512,13 @@ fn object_end(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> usize {
             )
         });
         let addressee = |q: usize| (i + 1..q).all(|k| cx.is_word(k) && !NP_STOP.contains(&cx.w(k)));
-        return question.filter(|&q| addressee(q)).unwrap_or(i + 1);
+        // "asked the buzzing crowd, “Can she stay?”"
+        let quoted =
+            (i + 2..hi.min(i + 7)).find(|&k| cx.is_punct(k, ',') && cx.is_opening_quote(k + 1));
+        return question
+            .or(quoted)
+            .filter(|&q| addressee(q))
+            .unwrap_or(i + 1);
     }
     if cue.class != CueClass::Tell {
         return i + 1;
@@ -2843,6 +2858,18 @@ mod tests {
     );
 
     const PATTERNS: &[Row] = &[
+        (
+            "He then asked the buzzing crowd, “Can she stay?”",
+            &[(Some("He"), "asked", "“Can she stay?”")],
+        ),
+        (
+            "The chairman said the process was fair, but required candidates to work.",
+            &[(
+                Some("The chairman"),
+                "said",
+                "the process was fair, but required candidates to work",
+            )],
+        ),
         // a quotation's marks are of one kind, whatever quotes it holds
         (
             "“He calls me ‘Little Marco.’ I admit he is taller,” Rubio said.",
