@@ -1781,7 +1781,12 @@ fn trim_noun_phrase_content(cx: &Ctx, a: usize, e: usize) -> usize {
         let w = cx.w(k);
         // a comma inside a quotation ("“much, much better”") does not end the phrase
         // ("posted the following picture": a word right after the determiner is the phrase's)
-        if (cx.is_punct(k, ',') && !cx.in_quote[k]) || (k > a + 1 && NP_CONTENT_END.contains(&w)) {
+        // ("a similar image in which ...", "dynamics across the country, including ...": the
+        // phrase goes on)
+        let goes_on = matches!(cx.w(k + 1), "which" | "whom" | "including");
+        if ((cx.is_punct(k, ',') && !cx.in_quote[k]) || (k > a + 1 && NP_CONTENT_END.contains(&w)))
+            && !goes_on
+        {
             return k;
         }
     }
@@ -2320,7 +2325,7 @@ fn only_adverbial_after(cx: &Ctx, s: &Sentence, j: usize) -> bool {
     } else {
         j
     };
-    if !ADVERBIAL_OPENERS.contains(&cx.w(j)) || e - j > 12 {
+    if is_infinitive(cx, j) || !ADVERBIAL_OPENERS.contains(&cx.w(j)) || e - j > 12 {
         return false;
     }
     // an adverbial and then a clause ("said in a statement that ...") is not a tail; a short
@@ -2333,6 +2338,17 @@ fn only_adverbial_after(cx: &Ctx, s: &Sentence, j: usize) -> bool {
     };
     !(j..e)
         .any(|k| cx.w(k) == "that" || cx.is_punct(k, ':') || (cx.is_opening_quote(k) && !title(k)))
+}
+
+/// "had hoped to do better": "to" before a verb opens what is hoped, not an adverbial ("to
+/// reporters", "to the crowd").
+fn is_infinitive(cx: &Ctx, j: usize) -> bool {
+    cx.w(j) == "to"
+        && cx.is_word(j + 1)
+        && !cx.tokens[j + 1].is_capitalized()
+        && !NOUN_MAKERS.contains(&cx.w(j + 1))
+        && !PRONOUNS.contains(&cx.w(j + 1))
+        && !matches!(cx.w(j + 1), "him" | "them" | "me" | "us" | "reporters")
 }
 
 /// Whether the quotation opening at `k` closes within a few words (a title, not a statement).
@@ -2361,7 +2377,7 @@ fn skip_adverbial(cx: &Ctx, s: &Sentence, j: usize) -> usize {
             k
         };
     }
-    if j >= e || !ADVERBIAL_OPENERS.contains(&cx.w(j)) {
+    if j >= e || !ADVERBIAL_OPENERS.contains(&cx.w(j)) || is_infinitive(cx, j) {
         return j;
     }
     for k in j + 1..e.min(j + 8) {
@@ -2858,6 +2874,19 @@ mod tests {
     );
 
     const PATTERNS: &[Row] = &[
+        // an infinitive is what is hoped; "in which" and ", including" go on with the phrase
+        (
+            "Sanders had hoped to do better with Latinos, but his ability to do so seemed shaky.",
+            &[(Some("Sanders"), "hoped", "to do better with Latinos")],
+        ),
+        (
+            "Trump tweeted a similar image in which the star was replaced by a circle.",
+            &[(
+                Some("Trump"),
+                "tweeted",
+                "a similar image in which the star was replaced by a circle",
+            )],
+        ),
         (
             "He then asked the buzzing crowd, “Can she stay?”",
             &[(Some("He"), "asked", "“Can she stay?”")],
