@@ -1724,7 +1724,9 @@ fn coordinated_cue(cx: &Ctx, a: usize, e: usize) -> Option<usize> {
             } else {
                 k + 1
             };
+            // the tagger's cue ("claims that Y, and asserts that Z")
             cues_after_quote(cx, v)
+                || cx.cue_tags[v] == B
                 || matches!(
                     cx.w(v),
                     "argued"
