@@ -582,7 +582,8 @@ fn decide(
     for i in order {
         let c = &out[i];
         let inside = |outer: &RawClaim, inner: &RawClaim| {
-            inner.cue.is_some_and(|cue| outer.content.contains(cue))
+            outer.confidence != BLOCK_CONFIDENCE
+                && inner.cue.is_some_and(|cue| outer.content.contains(cue))
         };
         if kept
             .iter()
@@ -2158,6 +2159,24 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
     // clause of the writer's is not what the subject says
     let before = content_before(cx, s, np);
     let quote_led = after_quote && before.is_some_and(|(x, _)| cx.quote(x).is_some() || x < lo);
+    // "But in recent days, advisers to Mr. Obama say, the president has grown ...": what
+    // precedes the subject is an adverbial, what follows the comma is said
+    let adverbial_before = before.is_some_and(|(x, y)| {
+        let x = if matches!(cx.w(x), "but" | "and" | "yet") {
+            x + 1
+        } else {
+            x
+        };
+        y <= x + 7
+            && ADVERBIAL_OPENERS.contains(&cx.w(x))
+            && !is_infinitive(cx, x)
+            && cx.quote(x).is_none()
+    });
+    let clause_follows = cx.is_punct(i + 1, ',') && cx.is_word(i + 2) && i + 4 < content_end(cx, s);
+    if adverbial_before && clause_follows && !after_quote {
+        let content = content_of_verb(cx, s, i, cue)?;
+        return Some(claim(cx, s, source, Some(cue_span), content, hedged, 0.8));
+    }
     if (after_quote && (tail || quote_led))
         || (after_question && asked_whom)
         || (after_break && tail && !quote_follows)
@@ -2167,6 +2186,29 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
         let content = continue_quote(cx, s, content);
         let content = resume_after_source(cx, s, content, i + 1, true);
         return Some(claim(cx, s, source, Some(cue_span), content, hedged, 0.85));
+    }
+    // "The New York Times reports:\n\n“Y”": the next paragraph is what is reported
+    if cx.is_punct(i + 1, ':') && i + 2 == s.tokens.end && i + 2 < cx.tokens.len() {
+        let next = i + 2;
+        let end = (next + 1..cx.tokens.len())
+            .find(|&k| cx.tokens[k].flags & Token::PARAGRAPH_START != 0)
+            .unwrap_or(cx.tokens.len());
+        let end = if cx.is_punct(end - 1, '.') && !cx.is_closing_quote(end - 1) {
+            end - 1
+        } else {
+            end
+        };
+        if end > next {
+            return Some(claim(
+                cx,
+                s,
+                source,
+                Some(cue_span),
+                (next, end),
+                hedged,
+                BLOCK_CONFIDENCE,
+            ));
+        }
     }
     if tail && !quote_follows {
         return None;
@@ -2379,6 +2421,14 @@ fn skip_adverbial(cx: &Ctx, s: &Sentence, j: usize) -> usize {
             k
         };
     }
+    // "told them this weekend he would ...": a bare time phrase
+    if j + 2 < e
+        && matches!(cx.w(j), "this" | "last" | "next")
+        && (TIME_NOUNS.contains(&cx.w(j + 1)) || DAYS.contains(&cx.w(j + 1)))
+        && cx.is_word(j + 2)
+    {
+        return if cx.w(j + 2) == "that" { j + 3 } else { j + 2 };
+    }
     if j >= e || !ADVERBIAL_OPENERS.contains(&cx.w(j)) || is_infinitive(cx, j) {
         return j;
     }
@@ -2547,16 +2597,33 @@ fn object_end(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> usize {
             return k;
         }
     }
-    // "told reporters the plan failed": skip a one- or two-word addressee
+    // "told reporters the plan failed": skip a one- or two-word addressee ("African-Americans"
+    // is one)
+    let word_end = |k: usize| {
+        if cx
+            .tokens
+            .get(k + 1)
+            .is_some_and(|t| t.kind == TokenKind::Hyphen)
+            && cx.is_word(k + 2)
+        {
+            k + 3
+        } else {
+            k + 1
+        }
+    };
     if matches!(cx.w(i + 1), "the" | "a" | "an" | "his" | "her" | "their") {
-        i + 3
+        word_end(i + 2)
     } else {
-        i + 2
+        word_end(i + 1)
     }
 }
 
 /// The confidence given to participle claims (also marks them for the rule above).
 const PARTICIPLE_CONFIDENCE: f32 = 0.7;
+
+/// The confidence given to a paragraph announced by "X reports:" (also marks it: the
+/// claims inside a block quotation are kept with it).
+const BLOCK_CONFIDENCE: f32 = 0.79;
 
 /// The noun phrase that opens the sentence (past a dateline), ending before `limit`: the
 /// subject of a main clause whose verbs are coordinated ("Warren appeared ... and endorsed").
@@ -2876,6 +2943,32 @@ mod tests {
     );
 
     const PATTERNS: &[Row] = &[
+        // past an adverbial subject-less opener, the one told and a time phrase; a colon
+        // ending the paragraph announces the next
+        (
+            "But in recent days, advisers say, the president has grown tired of the race.",
+            &[(
+                Some("advisers"),
+                "say",
+                "the president has grown tired of the race",
+            )],
+        ),
+        (
+            "The president told African-Americans this weekend he would consider it an insult.",
+            &[(
+                Some("The president"),
+                "told",
+                "he would consider it an insult",
+            )],
+        ),
+        (
+            "The governor added:\n\nIt is typical of her. She knows nothing.\n\nThe crowd cheered.",
+            &[(
+                Some("The governor"),
+                "added",
+                "It is typical of her. She knows nothing",
+            )],
+        ),
         // an infinitive is what is hoped; "in which" and ", including" go on with the phrase
         (
             "Sanders had hoped to do better with Latinos, but his ability to do so seemed shaky.",
