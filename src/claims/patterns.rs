@@ -1306,6 +1306,14 @@ fn readings(
             b"-"
         };
         let side: &[u8] = if y <= a { b"left" } else { b"right" };
+        // a reading that swallows another tagged cue (outside quotations) reads two claims
+        let inner: &[u8] = if (x..y.min(cx.tokens.len()))
+            .any(|k| (k < a || k >= b) && cx.cue_tags[k] == B && !cx.in_quote[k])
+        {
+            b"inner-cue"
+        } else {
+            b"-"
+        };
         let mut f = vec![
             hash_parts(&[b"gens", &gens.to_le_bytes()]),
             hash_parts(&[b"gens", &gens.to_le_bytes(), class]),
@@ -1315,6 +1323,8 @@ fn readings(
             hash_parts(&[b"side", side, after_cue]),
             hash_parts(&[b"side", side, before_cue]),
             hash_parts(&[b"side-len", side, len]),
+            hash_parts(&[b"inner", inner, side]),
+            hash_parts(&[b"inner", inner, flags]),
         ];
         for &(g, name) in GENERATORS {
             if gens & g == 0 {
@@ -1330,6 +1340,7 @@ fn readings(
             f.push(hash_parts(&[name, starts_quote, ends]));
             f.push(hash_parts(&[name, crosses]));
             f.push(hash_parts(&[name, w(y)]));
+            f.push(hash_parts(&[name, inner]));
         }
         out.push(Reading {
             content: Some(cx.span(x, y)),
