@@ -1133,6 +1133,7 @@ const G_BEFORE_QUOTE: u32 = 32;
 const G_QUOTE_AFTER: u32 = 64;
 const G_NEXT_SENTENCE: u32 = 128;
 const G_NOUN_PHRASE: u32 = 256;
+const G_BEFORE_NEXT_CUE: u32 = 512;
 const GENERATORS: &[(u32, &[u8])] = &[
     (G_RULE, b"rule"),
     (G_AFTER, b"after"),
@@ -1143,6 +1144,7 @@ const GENERATORS: &[(u32, &[u8])] = &[
     (G_QUOTE_AFTER, b"quote-after"),
     (G_NEXT_SENTENCE, b"next-sentence"),
     (G_NOUN_PHRASE, b"noun-phrase"),
+    (G_BEFORE_NEXT_CUE, b"before-next-cue"),
 ];
 
 /// The readings of the cue at anchor `i`, span `[a, b)`.
@@ -1189,6 +1191,10 @@ fn readings(
         add(Some((x, trim_content(cx, x, y, learned))), G_OBJECT);
         add(Some((x, trim_content(cx, x, y, said))), G_CLAUSE);
         add(Some((x, trim_noun_phrase_content(cx, x, y))), G_NOUN_PHRASE);
+        add(
+            next_claim_start(cx, x, y).map(|m| (x, m)),
+            G_BEFORE_NEXT_CUE,
+        );
     }
     let subject = subject_before(cx, s, a).map(|p| p.span.0).unwrap_or(a);
     let before = content_before(cx, s, subject);
@@ -1724,6 +1730,31 @@ const PARTICIPLE_CUES: &[&str] = &[
     "predicting",
     "acknowledging",
 ];
+
+/// Where a content meets the clause of another tagged cue ("... after Sanders said Z"): the
+/// last clause boundary before that cue.
+fn next_claim_start(cx: &Ctx, a: usize, e: usize) -> Option<usize> {
+    let k = (a + 2..e).find(|&k| !cx.in_quote[k] && cx.cue_tags[k] == B)?;
+    (a + 2..k).rev().find(|&m| {
+        !cx.in_quote[m]
+            && (cx.is_punct(m, ',')
+                || cx.is_punct(m, ';')
+                || matches!(
+                    cx.w(m),
+                    "and"
+                        | "but"
+                        | "as"
+                        | "after"
+                        | "while"
+                        | "when"
+                        | "because"
+                        | "before"
+                        | "since"
+                        | "though"
+                        | "although"
+                ))
+    })
+}
 
 /// Where a content after its cue meets the same subject's next verb of saying: "and said",
 /// ", but also told".
