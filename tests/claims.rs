@@ -66,6 +66,12 @@ const RESOLVER: &[(&str, &str, Option<&str>)] = &[
         "said",
         Some("Maria Lopez"),
     ),
+    // "began by saying": a phrase ending in a preposition is no subject; the sentence's is
+    (
+        "Jan Novak, a medical doctor, appeared on the radio on Tuesday and began by saying he would never diagnose anyone from afar.",
+        "saying",
+        Some("Jan Novak"),
+    ),
     // a passive cue's subject is not its source; an expletive "it" is no one
     (
         "Maria Lopez was asked about the bridge on Tuesday.",

@@ -1362,7 +1362,26 @@ fn fallback(cx: &Ctx, s: &Sentence, a: usize, b: usize) -> Option<RawClaim> {
     let lo = s.tokens.start;
     let k = skip_back(cx, lo, a);
     let relative = relative_source(cx, lo, k);
-    let np = np_before(cx, lo, k);
+    // "began by saying", "pitched himself to voters by telling": a phrase ending in a
+    // preposition is no subject (the sentence's is found later)
+    let np = np_before(cx, lo, k).filter(|_| {
+        !(k > lo
+            && matches!(
+                cx.w(k - 1),
+                "by" | "after"
+                    | "before"
+                    | "while"
+                    | "without"
+                    | "for"
+                    | "of"
+                    | "about"
+                    | "to"
+                    | "from"
+                    | "with"
+                    | "in"
+                    | "on"
+            ))
+    });
     let content = if only_adverbial_after(cx, s, b) {
         content_before(cx, s, np.unwrap_or(a))?
     } else {
