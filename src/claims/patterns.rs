@@ -876,7 +876,7 @@ fn sentence_sites(
                 let after_relative = head.end <= src.start && k > 0 && cx.is_punct(k - 1, ',');
                 c.source = Some(if after_relative { head } else { src });
                 c.source_head = Some(head);
-            } else if let Some((x, y)) = sentence_subject(cx, s, a) {
+            } else if let Some((x, y)) = clause_subject(cx, s, a) {
                 c.source = Some(cx.span(x, y));
                 c.source_head = c.source;
             }
@@ -2165,8 +2165,8 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
     }
     // "A spokesman defended the route and said Y": the subject of the sentence speaks
     if k > lo + 1
-        && matches!(cx.w(k - 1), "and" | "but")
-        && let Some((x, y)) = sentence_subject(cx, s, k - 1)
+        && matches!(cx.w(k - 1), "and" | "but" | "yet")
+        && let Some((x, y)) = clause_subject(cx, s, k - 1)
         && y < k - 1
     {
         let content = content_of_verb(cx, s, i, cue)?;
@@ -2817,6 +2817,31 @@ fn is_adverbial_opener(cx: &Ctx, a: usize, c: usize) -> bool {
             || matches!(cx.w(c - 1), "ago" | "earlier" | "later"))
 }
 
+/// The subject of the clause holding a coordinated verb at `limit`: after a subordinator
+/// in the same stretch without commas ("after she attacked ... and blamed" → "she"), else
+/// the sentence's ([`sentence_subject`]).
+fn clause_subject(cx: &Ctx, s: &Sentence, limit: usize) -> Option<(usize, usize)> {
+    let lo = s.tokens.start;
+    let sub = (lo..limit)
+        .rev()
+        .take_while(|&k| !cx.is_punct(k, ',') && !cx.is_punct(k, ';') && !cx.in_quote[k])
+        .find(|&k| SUBORDINATORS.contains(&cx.w(k)) && cx.w(k) != "as");
+    if let Some(m) = sub {
+        let e = np_after(cx, m + 1, limit);
+        let e = (m + 1..e)
+            .find(|&k| {
+                k > m + 1
+                    && !cx.tokens[k].is_capitalized()
+                    && (cx.w(k).ends_with("ed") || IRREGULAR_PAST.contains(&cx.w(k)))
+            })
+            .unwrap_or(e);
+        if e > m + 1 && e < limit {
+            return Some((m + 1, e));
+        }
+    }
+    sentence_subject(cx, s, limit)
+}
+
 /// The subject of the cue at `c`: the phrase before it ("he said") or, inverted, after it
 /// ("said Mr. Welch").
 fn subject_of(cx: &Ctx, s: &Sentence, c: usize) -> Option<(usize, usize)> {
@@ -3004,6 +3029,11 @@ mod tests {
     );
 
     const PATTERNS: &[Row] = &[
+        // a coordinated verb's subject is its clause's, after a subordinator
+        (
+            "The mayor left after she visited the site and said the bridge was unsafe.",
+            &[(Some("she"), "said", "the bridge was unsafe")],
+        ),
         // past an adverbial subject-less opener, the one told and a time phrase; a colon
         // ending the paragraph announces the next
         (
