@@ -150,19 +150,15 @@ const FEELINGS: &[&str] = &[
     "inspired",
     "saddened",
     "miffed",
-    "angry",
     "unimpressed",
     "unconvinced",
-    "skeptical",
     "supposed",
-    "set",
     "slated",
-    "poised",
 ];
 
-/// Verbs that make a preceding "it" an expletive ("it seems", "It's not clear").
+/// Verbs that make a preceding "it" an expletive ("it seems"; "It's not clear" by its "'s").
 const EXPLETIVE_VERBS: &[&str] = &[
-    "seems", "seemed", "appears", "appeared", "is", "was", "'s", "’s", "remains", "remained",
+    "seems", "seemed", "appears", "appeared", "is", "was", "remains", "remained",
 ];
 
 fn is_participle(w: &str) -> bool {
