@@ -40,8 +40,14 @@ const NP_STOP: &[&str] = &[
     "against", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do",
     "does", "did", "will", "would", "could", "can", "may", "might", "should", "must", "shall",
     "not", "it", "its", "this", "me", "him", "us", "them", "you", "there", "here", "also", "just",
-    "only", "even", "still", "now", "said", "says", "say", "told", "and",
+    "only", "even", "still", "now", "said", "says", "say", "told", "and", "let",
 ];
+
+/// Whether `w` never sits inside a subject noun phrase: [`NP_STOP`] and the negated
+/// auxiliaries ("But don't expect", "doesn’t").
+fn is_np_stop(w: &str) -> bool {
+    NP_STOP.contains(&w) || w.ends_with("n't") || w.ends_with("n’t")
+}
 
 /// Prepositions that may sit inside a subject ("officials in Kyiv", "a spokesman for the
 /// army") but never at its left edge.
@@ -1450,7 +1456,7 @@ fn np_after(cx: &Ctx, i: usize, hi: usize) -> usize {
         let ok = match t.kind {
             TokenKind::Word => {
                 let w = cx.w(k);
-                !NP_STOP.contains(&w)
+                !is_np_stop(w)
                     && !(k > i && !t.is_capitalized() && (w.ends_with("ed") || w == "released"))
             }
             TokenKind::Possessive | TokenKind::Hyphen | TokenKind::Number => true,
@@ -1523,7 +1529,7 @@ fn np_before(cx: &Ctx, lo: usize, end: usize) -> Option<usize> {
                     && (and_between_names
                         || name_like
                         || before_number
-                        || !NP_STOP.contains(&w)
+                        || !is_np_stop(w)
                         || INNER_PREPOSITIONS.contains(&w)
                         || (k - 1 == lo && PRONOUNS.contains(&w)))
             }
@@ -2640,7 +2646,7 @@ fn object_end(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> usize {
                 "whether" | "if" | "why" | "how" | "what" | "when" | "where" | "who" | "which"
             )
         });
-        let addressee = |q: usize| (i + 1..q).all(|k| cx.is_word(k) && !NP_STOP.contains(&cx.w(k)));
+        let addressee = |q: usize| (i + 1..q).all(|k| cx.is_word(k) && !is_np_stop(cx.w(k)));
         // "asked the buzzing crowd, “Can she stay?”"
         let quoted =
             (i + 2..hi.min(i + 7)).find(|&k| cx.is_punct(k, ',') && cx.is_opening_quote(k + 1));
@@ -2739,7 +2745,7 @@ fn sentence_subject(cx: &Ctx, s: &Sentence, limit: usize) -> Option<(usize, usiz
             TokenKind::Word => {
                 let verb_like =
                     !t.is_capitalized() && (w.ends_with("ed") || IRREGULAR_PAST.contains(&w));
-                (!NP_STOP.contains(&w) || (e == start && PRONOUNS.contains(&w)))
+                (!is_np_stop(w) || (e == start && PRONOUNS.contains(&w)))
                     && !verb_like
                     && cues_free(w)
             }
