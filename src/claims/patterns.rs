@@ -2658,11 +2658,24 @@ fn object_end(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> usize {
     if cue.class != CueClass::Tell {
         return i + 1;
     }
-    for k in i + 1..hi.min(i + 7) {
+    // ("also told one of his young protégés on a regular basis that ...": a long addressee)
+    for k in i + 1..hi.min(i + 13) {
         if cx.w(k) == "that" || cx.is_punct(k, ',') || cx.is_punct(k, ':') || cx.is_opening_quote(k)
         {
             return k;
         }
+    }
+    // "told The Washington Post on Thursday": a name is the addressee, however many words
+    let name = (i + 1..hi)
+        .take_while(|&k| {
+            cx.tokens[k].is_capitalized()
+                || (cx.tokens[k].kind == TokenKind::Hyphen && k > i + 1)
+                || (k == i + 1 && matches!(cx.w(k), "the" | "a"))
+        })
+        .last()
+        .filter(|&k| k > i + 1 || cx.tokens[i + 1].is_capitalized());
+    if let Some(k) = name {
+        return k + 1;
     }
     // "told reporters the plan failed": skip a one- or two-word addressee ("African-Americans"
     // is one)
@@ -3035,6 +3048,11 @@ mod tests {
     );
 
     const PATTERNS: &[Row] = &[
+        // a named addressee of several words, then an adverbial
+        (
+            "“It is a good deal,” Graham told The Washington Post on Thursday.",
+            &[(Some("Graham"), "told", "“It is a good deal,”")],
+        ),
         // a coordinated verb's subject is its clause's, after a subordinator
         (
             "The mayor left after she visited the site and said the bridge was unsafe.",
