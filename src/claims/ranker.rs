@@ -109,6 +109,21 @@ impl RankTrainer {
     }
 }
 
+impl Ranker {
+    /// The mean of rankers trained in different orders: a perceptron's choices between close
+    /// readings follow the order it saw the examples in, their mean does not.
+    pub fn mean(rankers: &[Ranker]) -> Option<Ranker> {
+        let first = rankers.first()?;
+        let mut out = Ranker::new(first.bits);
+        for r in rankers.iter().filter(|r| r.bits == first.bits) {
+            for (o, w) in out.weights.iter_mut().zip(&r.weights) {
+                *o += w / rankers.len() as f32;
+            }
+        }
+        Some(out)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,5 +140,25 @@ mod tests {
         let back = Ranker::from_bytes(&r.to_bytes()).unwrap();
         assert_eq!(back.best(readings.iter().map(Vec::as_slice)), 1);
         assert!(Ranker::from_bytes(&r.to_bytes()[..10]).is_err());
+    }
+
+    #[test]
+    fn the_mean_of_rankers_scores_as_their_mean() {
+        let readings = vec![vec![1u64], vec![2, 3], vec![4]];
+        let train = |gold: usize| {
+            let mut t = RankTrainer::new(8);
+            for _ in 0..4 {
+                t.learn(&readings, gold);
+            }
+            t.finish()
+        };
+        let (a, b) = (train(1), train(2));
+        let m = Ranker::mean(&[a, b]).unwrap();
+        let (a, b) = (train(1), train(2));
+        for r in &readings {
+            let want = (a.score(r) + b.score(r)) / 2.0;
+            assert!((m.score(r) - want).abs() < 1e-6, "{r:?}");
+        }
+        assert!(Ranker::mean(&[]).is_none());
     }
 }
