@@ -10,7 +10,7 @@
 
 use std::io::BufRead;
 
-use claimmap::claims::model::CueModel;
+use claimmap::claims::model::{CueModel, shuffle};
 use claimmap::claims::ranker::{RankTrainer, Ranker};
 use claimmap::claims::{CueLexicon, cue_sites};
 use claimmap::model::Span;
@@ -126,12 +126,7 @@ fn main() {
         let mut trainer = RankTrainer::new(BITS);
         let mut seed = start;
         for epoch in 0..EPOCHS {
-            for i in (1..train.len()).rev() {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                train.swap(i, (seed % (i as u64 + 1)) as usize);
-            }
+            shuffle(&mut train, &mut seed);
             let right = train
                 .iter()
                 .filter(|e| trainer.learn(&e.readings, e.gold))

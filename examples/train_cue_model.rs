@@ -8,7 +8,7 @@
 
 use std::io::BufRead;
 
-use claimmap::claims::model::{B, CueModel, I, O, Trainer, features, token_infos};
+use claimmap::claims::model::{B, CueModel, I, O, Trainer, features, shuffle, token_infos};
 use claimmap::claims::{CueLexicon, quoted_tokens_of};
 use claimmap::text::{CodePoints, Token, split_sentences, tokenize};
 
@@ -153,12 +153,7 @@ fn main() {
     let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
     for epoch in 0..EPOCHS {
         // a fixed shuffle per epoch: the same data gives the same model
-        for i in (1..train.len()).rev() {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            train.swap(i, (seed % (i as u64 + 1)) as usize);
-        }
+        shuffle(&mut train, &mut seed);
         let right = train
             .iter()
             .filter(|ex| trainer.learn(&ex.feats, &ex.gold))

@@ -30,6 +30,17 @@ pub enum ModelError {
     Corrupt(&'static str),
 }
 
+/// Shuffles `items` in place with an xorshift generator whose state is `seed`: a fixed seed
+/// gives a fixed order, so the same data trains the same model (both training examples).
+pub fn shuffle<T>(items: &mut [T], seed: &mut u64) {
+    for i in (1..items.len()).rev() {
+        *seed ^= *seed << 13;
+        *seed ^= *seed >> 7;
+        *seed ^= *seed << 17;
+        items.swap(i, (*seed % (i as u64 + 1)) as usize);
+    }
+}
+
 /// FNV-1a over parts, so features need no allocation.
 pub fn hash_parts(parts: &[&[u8]]) -> u64 {
     hash(parts)
