@@ -2611,16 +2611,19 @@ fn continue_quote(cx: &Ctx, s: &Sentence, content: (usize, usize)) -> (usize, us
         return (content.0, close + 1);
     }
     let next = s.tokens.end;
-    // a new paragraph opens a new quotation
-    if next >= cx.tokens.len()
-        || !cx.is_opening_quote(next)
-        || cx.tokens[next].flags & Token::PARAGRAPH_START != 0
-    {
+    if next >= cx.tokens.len() || !cx.is_opening_quote(next) {
         return content;
     }
     let Some(close) = matching_close(cx, next) else {
         return content;
     };
+    // a new paragraph opens a new quotation, unless it is nothing but a quotation (“Y1,” he
+    // said.\n\n“Y2.”\n\n: no one else is named for it)
+    let ends_paragraph =
+        close + 1 >= cx.tokens.len() || cx.tokens[close + 1].flags & Token::PARAGRAPH_START != 0;
+    if cx.tokens[next].flags & Token::PARAGRAPH_START != 0 && !ends_paragraph {
+        return content;
+    }
     // the continuation must not be attributed on its own ("“Y2,” she added.")
     // (a cue in the next paragraph is another quotation's: "“Y2.”\n\nCorker said")
     let after = (close + 1..(close + 4).min(cx.tokens.len()))
@@ -3048,6 +3051,15 @@ mod tests {
     );
 
     const PATTERNS: &[Row] = &[
+        // a paragraph that is nothing but a quotation goes on with the last speaker's
+        (
+            "“We will build a wall!” he said to a cheer.\n\n“And they will pay for it.”\n\nThe crowd left.",
+            &[(
+                Some("he"),
+                "said",
+                "“We will build a wall!” he said to a cheer.\n\n“And they will pay for it.”",
+            )],
+        ),
         // a named addressee of several words, then an adverbial
         (
             "“It is a good deal,” Graham told The Washington Post on Thursday.",
