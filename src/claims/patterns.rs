@@ -334,9 +334,13 @@ impl Ctx<'_> {
     /// A double mark (“ ” " « »), not a single one (‘ ’ '): a quotation's marks are of one
     /// kind, whatever quotes it holds ("“He calls me ‘Little Marco.’ I admit it,”").
     fn is_double_quote(&self, i: usize) -> bool {
-        self.tokens
-            .get(i)
-            .is_some_and(|t| matches!(t.first, '"' | '“' | '”' | '«' | '»' | '„'))
+        self.tokens.get(i).is_some_and(is_double_mark)
+    }
+    /// A lower-case past form ("met", "denied"): the verb that ends a subject.
+    fn is_past_verb(&self, k: usize) -> bool {
+        let w = self.w(k);
+        self.tokens.get(k).is_some_and(|t| !t.is_capitalized())
+            && (w.ends_with("ed") || IRREGULAR_PAST.contains(&w))
     }
     fn is_closing_quote(&self, i: usize) -> bool {
         match self.quote(i) {
@@ -364,12 +368,17 @@ impl Ctx<'_> {
     }
 }
 
+/// Whether a quote token is a double mark (“ ” " « » „), not a single one (‘ ’ ').
+fn is_double_mark(t: &Token) -> bool {
+    matches!(t.first, '"' | '“' | '”' | '«' | '»' | '„')
+}
+
 /// Quote marks of the text, as (is a double quote, side, starts a paragraph).
 fn cx_tokens_quote_view(tokens: &[Token]) -> Vec<Option<(QuoteSide, bool)>> {
     tokens
         .iter()
         .map(|t| {
-            let double = matches!(t.first, '"' | '“' | '”' | '«' | '»' | '„');
+            let double = is_double_mark(t);
             match t.quote() {
                 Some(side) if double => Some((
                     side,
@@ -2759,10 +2768,8 @@ fn sentence_subject(cx: &Ctx, s: &Sentence, limit: usize) -> Option<(usize, usiz
         let w = cx.w(e);
         let ok = match t.kind {
             TokenKind::Word => {
-                let verb_like =
-                    !t.is_capitalized() && (w.ends_with("ed") || IRREGULAR_PAST.contains(&w));
                 (!is_np_stop(w) || (e == start && PRONOUNS.contains(&w)))
-                    && !verb_like
+                    && !cx.is_past_verb(e)
                     && cues_free(w)
             }
             TokenKind::Possessive | TokenKind::Hyphen | TokenKind::Number => true,
@@ -2851,11 +2858,7 @@ fn clause_subject(cx: &Ctx, s: &Sentence, limit: usize) -> Option<(usize, usize)
     if let Some(m) = sub {
         let e = np_after(cx, m + 1, limit);
         let e = (m + 1..e)
-            .find(|&k| {
-                k > m + 1
-                    && !cx.tokens[k].is_capitalized()
-                    && (cx.w(k).ends_with("ed") || IRREGULAR_PAST.contains(&cx.w(k)))
-            })
+            .find(|&k| k > m + 1 && cx.is_past_verb(k))
             .unwrap_or(e);
         if e > m + 1 && e < limit {
             return Some((m + 1, e));
