@@ -199,7 +199,8 @@ pub fn voice_of(
         // "said when asked how", "if asked": a reduced passive clause
         saw_be = j > 0
             && (BE.contains(&w(j - 1))
-                || (j == a && matches!(w(j - 1), "when" | "if" | "once" | "unless" | "until")));
+                || (j == a
+                    && matches!(w(j - 1), "when" | "if" | "once" | "unless" | "until" | "as")));
     }
     let p = w(k);
     // "were also incensed that ...": a state of mind with a clause, unless someone was told it
@@ -302,6 +303,7 @@ mod tests {
             "expletive",
         ),
         ("It said the plan failed", "said", Some("It"), "active"),
+        ("As reported by the press", "reported", None, "the press"),
         (
             "She said so when asked about it",
             "asked",
