@@ -204,3 +204,29 @@ fn a_claim_links_the_places_of_its_content_and_not_of_its_source() {
         Some("Poland")
     );
 }
+
+/// The cues and contents of a text's claims, in order.
+fn claims_of(text: &str) -> Vec<(String, String)> {
+    let corpus = run(text);
+    let doc = &corpus.documents()[0].text;
+    corpus
+        .claims()
+        .iter()
+        .map(|c| {
+            (
+                c.cue.map_or(String::new(), |s| s.slice(doc).to_string()),
+                c.content.slice(doc).to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_lead_maintained_is_no_claim_but_a_view_maintained_is() {
+    let got = claims_of(
+        "Clinton maintained a double-digit lead over Sanders. She has always maintained that the \
+         server was secure. The voter database is maintained by the party.",
+    );
+    let got: Vec<(&str, &str)> = got.iter().map(|(c, x)| (c.as_str(), x.as_str())).collect();
+    assert_eq!(got, [("has always maintained", "the server was secure")]);
+}

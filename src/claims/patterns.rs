@@ -813,7 +813,13 @@ fn sentence_sites(
                 && !(cx.w(i + 1) == "that"
                     || cx.is_punct(i + 1, ':')
                     || cx.is_opening_quote(i + 1)))
-                || (cx.w(i) == "pledged" && matches!(cx.w(i + 1), "delegates" | "superdelegates"));
+                || (cx.w(i) == "pledged" && matches!(cx.w(i + 1), "delegates" | "superdelegates"))
+                // "maintained a double-digit lead", "maintained by the DNC": kept, not said
+                || (matches!(cx.w(i), "maintained" | "maintains" | "maintain")
+                    && matches!(
+                        cx.w(i + 1),
+                        "a" | "an" | "his" | "her" | "their" | "its" | "by" | "at" | "in"
+                    ));
             if noun_form {
                 continue;
             }
