@@ -2862,7 +2862,16 @@ fn sentence_subject(cx: &Ctx, s: &Sentence, limit: usize) -> Option<(usize, usiz
             break;
         };
         let subordinate = cx.is_word(start) && OPENER_WORDS.contains(&cx.w(start));
-        let adverbial = comma > start && comma < start + 8 && is_adverbial_opener(cx, start, comma);
+        // ("Casting himself as her prosecutor in a mock trial,": a participle's phrase runs
+        // longer)
+        let w = cx.w(start);
+        let reach = if w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed")) {
+            16
+        } else {
+            8
+        };
+        let adverbial =
+            comma > start && comma < start + reach && is_adverbial_opener(cx, start, comma);
         if !subordinate && !adverbial {
             break;
         }
@@ -2898,8 +2907,47 @@ fn sentence_subject(cx: &Ctx, s: &Sentence, limit: usize) -> Option<(usize, usiz
 /// Prepositions and subordinators that open a phrase or clause before the subject; it runs
 /// to the next comma.
 const OPENER_WORDS: &[&str] = &[
-    "in", "on", "at", "after", "before", "during", "last", "by", "for", "with", "since", "when",
-    "while", "as", "although", "though", "if", "but", "once",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "during",
+    "last",
+    "by",
+    "for",
+    "with",
+    "since",
+    "when",
+    "while",
+    "as",
+    "although",
+    "though",
+    "if",
+    "but",
+    "once",
+    "outside",
+    "inside",
+    "across",
+    "throughout",
+    "within",
+    "beyond",
+    "behind",
+    "around",
+    "through",
+    "from",
+    "near",
+    "along",
+    "between",
+    "without",
+    "upon",
+    "against",
+    "toward",
+    "towards",
+    "because",
+    "unless",
+    "until",
+    "whether",
 ];
 
 /// Words that open a sentence as an adverbial, not as its subject.
@@ -2955,6 +3003,9 @@ fn is_adverbial_opener(cx: &Ctx, a: usize, c: usize) -> bool {
     t.is_word()
         && (OPENER_ADVERBS.contains(&w)
             || (w.ends_with("ly") && w.len() > 4 && c == a + 1)
+            // "Sunday morning,", "More recently,"
+            || DAYS.contains(&w)
+            || (c == a + 2 && matches!(w, "more" | "most" | "even" | "much") && cx.w(a + 1).ends_with("ly"))
             || ((w.ends_with("ed") || w.ends_with("ing")) && w.len() > 4 && !PRONOUNS.contains(&w))
             || matches!(cx.w(c - 1), "ago" | "earlier" | "later"))
 }
@@ -3764,6 +3815,24 @@ mod tests {
         (
             "Once in my early 20s, when my mother drove us home, I laughed and said, “I don't believe in the devil.”",
             &[(Some("I"), "said", "“I don't believe in the devil.”")],
+        ),
+        // a time, a "more ...ly" adverb, a long participle phrase or a place opens the
+        // sentence before its subject
+        (
+            "Sunday morning, Clinton met the mayor, saying the shift was a flip-flop.",
+            &[(Some("Clinton"), "saying", "the shift was a flip-flop")],
+        ),
+        (
+            "More recently, Rubio has shifted his tone, saying that terrorism is the main threat.",
+            &[(Some("Rubio"), "saying", "terrorism is the main threat")],
+        ),
+        (
+            "Casting himself as her prosecutor in a mock trial, Mr. Christie roused the crowd, saying she was guilty.",
+            &[(Some("Mr. Christie"), "saying", "she was guilty")],
+        ),
+        (
+            "Outside the arena, the protesters gathered, saying the vote was rigged.",
+            &[(Some("the protesters"), "saying", "the vote was rigged")],
         ),
         // a list of quotations is one content
         (

@@ -48,6 +48,12 @@ const BETWEEN: &[&str] = &[
     "frequently",
     "increasingly",
     "broadly",
+    "best",
+    "well",
+    "better",
+    "perhaps",
+    "probably",
+    "most",
 ];
 
 /// Participles that end no "-ed".
@@ -318,6 +324,12 @@ mod tests {
             "expletive",
         ),
         ("It said the plan failed", "said", Some("It"), "active"),
+        (
+            "He is perhaps best known for his films",
+            "known for",
+            Some("He"),
+            "no agent",
+        ),
         (
             "Both houses seem intent on a delay",
             "seem",
