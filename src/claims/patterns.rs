@@ -2133,7 +2133,8 @@ fn apposition(cx: &Ctx, lo: usize, comma: usize) -> Option<(usize, usize, usize)
             return (opener_ok && (cx.tokens[np1].is_capitalized() || after_quote))
                 .then_some((np1, np2, comma));
         }
-        if k <= lo || segments >= 4 {
+        // (a segment opened by a quotation or a dash, not a comma, ends the search)
+        if k <= lo || segments >= 4 || !cx.is_punct(k - 1, ',') {
             return None;
         }
         seg_start = k - 1; // the comma before this segment
@@ -2572,6 +2573,14 @@ fn only_adverbial_after(cx: &Ctx, s: &Sentence, j: usize) -> bool {
     if is_infinitive(cx, j) || !ADVERBIAL_OPENERS.contains(&cx.w(j)) || e - j > 12 {
         return false;
     }
+    // "told reporters this was the only chance": "this" opens a time only before one
+    if matches!(cx.w(j), "this" | "last")
+        && !(TIME_NOUNS.contains(&cx.w(j + 1).trim_end_matches('s'))
+            || DAYS.contains(&cx.w(j + 1))
+            || matches!(cx.w(j + 1), "morning" | "afternoon" | "evening"))
+    {
+        return false;
+    }
     // an adverbial and then a clause ("said in a statement that ...") is not a tail; a short
     // quoted title is ("said on Fox News’s “Fox and Friends.”")
     let title = |k: usize| {
@@ -2694,7 +2703,35 @@ fn resume_after_source(
     // "..., he said, adding that": a participle clause of the speaker's; "..., he said,
     // replacing Clinton would be ...": a gerund subject, the sentence goes on
     let participle = w.ends_with("ing") && !is_gerund_subject(cx, k + 1, e);
-    let continues = cx.is_word(k + 1) && !new_clause && !participle && !describes_source;
+    // "..., said Christine Link, director of the ACLU.": what follows must be a clause, with
+    // a verb, to go on with the content
+    let has_verb = (k + 1..e).any(|x| {
+        cx.is_past_verb(x)
+            || matches!(
+                cx.w(x),
+                "is" | "are"
+                    | "was"
+                    | "were"
+                    | "will"
+                    | "would"
+                    | "can"
+                    | "could"
+                    | "should"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "do"
+                    | "does"
+            )
+    });
+    let continues = cx.is_word(k + 1)
+        && !new_clause
+        && !participle
+        && !describes_source
+        && (source_first || has_verb);
     if continues { (content.0, e) } else { content }
 }
 
@@ -3833,6 +3870,21 @@ mod tests {
         (
             "Outside the arena, the protesters gathered, saying the vote was rigged.",
             &[(Some("the protesters"), "saying", "the vote was rigged")],
+        ),
+        // "this" before no time is no adverbial: what follows the one told is said
+        (
+            "While the talks stalled, Cornyn told reporters this was the only chance.",
+            &[(Some("Cornyn"), "told", "this was the only chance")],
+        ),
+        // a quotation inside the content is no apposition's edge, and a description after
+        // the inverted source is not said
+        (
+            "Couple exposure with a “candidate who is a lightning rod” and people get nervous, said Christine Link, director of the ACLU.",
+            &[(
+                Some("Christine Link"),
+                "said",
+                "Couple exposure with a “candidate who is a lightning rod” and people get nervous",
+            )],
         ),
         // a list of quotations is one content
         (
