@@ -230,3 +230,33 @@ fn a_lead_maintained_is_no_claim_but_a_view_maintained_is() {
     let got: Vec<(&str, &str)> = got.iter().map(|(c, x)| (c.as_str(), x.as_str())).collect();
     assert_eq!(got, [("has always maintained", "the server was secure")]);
 }
+
+#[test]
+fn a_bare_noun_after_the_verb_is_its_object_not_an_inverted_speaker() {
+    let got =
+        claims_of("One after another, mining companies, including Patriot, declared bankruptcy.");
+    assert!(
+        got.iter()
+            .all(|(_, content)| !content.starts_with("One after another")),
+        "{got:?}"
+    );
+    let got = claims_of("The plan would fail, said officials.");
+    assert_eq!(
+        got,
+        [("said".to_string(), "The plan would fail".to_string())]
+    );
+}
+
+#[test]
+fn an_agentless_passive_in_a_leading_clause_ends_at_its_comma() {
+    let got = claims_of(
+        "Although the plan is intended to raise taxes on the rich, it leaves loopholes open.",
+    );
+    assert_eq!(
+        got,
+        [(
+            "is intended".to_string(),
+            "the plan is intended to raise taxes on the rich".to_string()
+        )]
+    );
+}

@@ -651,9 +651,20 @@ fn apply_voice(cx: &Ctx, c: &mut RawClaim) {
                     matches!(cx.w(k), "is" | "are" | "was" | "were" | "be" | "been" | "being")
                 })
             {
+                // "Although the plan is intended to Y, it leaves Z": a leading subordinate
+                // clause ends at its comma
+                let first = tokens_of(subject).0;
+                let (_, content_end) = tokens_of(c.content);
+                let end = if first > 0 && SUBORDINATORS.contains(&cx.w(first - 1)) {
+                    (tokens_of(cue).1..content_end)
+                        .find(|&k| cx.is_punct(k, ',') && !cx.in_quote[k])
+                        .map_or(c.content.end, |k| cx.tokens[k].span.start)
+                } else {
+                    c.content.end
+                };
                 c.content = Span {
                     start: subject.start,
-                    end: c.content.end,
+                    end,
                 };
                 c.sentence = c.sentence.cover(c.content);
             }
@@ -2195,7 +2206,33 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
             cx.w(i + 1),
             "of" | "about" | "on" | "in" | "at" | "to" | "for"
         );
+        // "Y, declared bankruptcy.": a bare lower-case noun is the object, not a speaker
+        // ("Y, said one GOP source", "Y, said Mr. Welch", "Y, said officials" are)
+        let bare_object = !cx.tokens[i + 1].is_capitalized()
+            && cx.tokens[i + 1].is_word()
+            && src_end == i + 2
+            && !matches!(
+                cx.w(i + 1),
+                "officials"
+                    | "sources"
+                    | "experts"
+                    | "analysts"
+                    | "aides"
+                    | "advisers"
+                    | "critics"
+                    | "police"
+                    | "prosecutors"
+                    | "investigators"
+                    | "witnesses"
+                    | "residents"
+                    | "he"
+                    | "she"
+                    | "they"
+                    | "we"
+                    | "i"
+            );
         if names_after
+            && !bare_object
             && src_end > i + 1
             && (src_end >= content_end(cx, s) || cx.is_punct(src_end, ','))
         {
