@@ -345,18 +345,29 @@ impl Ctx<'_> {
     fn is_closing_quote(&self, i: usize) -> bool {
         match self.quote(i) {
             Some(QuoteSide::Close) => true,
-            Some(QuoteSide::Either) => {
-                // straight quote: closing when glued to what precedes it
-                !self.tokens[i].has_space_before()
-            }
+            Some(QuoteSide::Either) => self.straight_closes(i),
             _ => false,
         }
+    }
+    /// A straight quote closes when glued to what precedes it, or, spaced ("coalitions, ''
+    /// said Mr. Gunnels", "'above the president,' \" said"), after a comma, a stop or an
+    /// inner quote and before a space.
+    fn straight_closes(&self, i: usize) -> bool {
+        let t = self.tokens[i];
+        if !t.has_space_before() {
+            return true;
+        }
+        let after_stop = i > 0 && {
+            let p = self.tokens[i - 1];
+            matches!(p.first, ',' | '.' | '?' | '!') || p.quote().is_some()
+        };
+        after_stop && self.tokens.get(i + 1).is_none_or(|n| n.has_space_before())
     }
     fn is_opening_quote(&self, i: usize) -> bool {
         match self.quote(i) {
             Some(QuoteSide::Open) => true,
             Some(QuoteSide::Either) => {
-                self.tokens[i].has_space_before()
+                !self.straight_closes(i) && self.tokens[i].has_space_before()
                     || i == 0
                     || self
                         .tokens
@@ -2927,6 +2938,17 @@ fn sentence_subject(cx: &Ctx, s: &Sentence, limit: usize) -> Option<(usize, usiz
         } else {
             start
         };
+    // "And then Trump went on the attack": an adverb with no comma before a name
+    let start = if matches!(
+        cx.w(start),
+        "then" | "now" | "also" | "still" | "later" | "finally" | "instead" | "soon"
+    ) && (cx.tokens.get(start + 1).is_some_and(|t| t.is_capitalized())
+        || PRONOUNS.contains(&cx.w(start + 1)))
+    {
+        start + 1
+    } else {
+        start
+    };
     // "In a September debate, while ..., Trump hewed", "Once in my early 20s, when my
     // mother ..., I laughed", "Earlier this week, Clinton", "Asked about it, she": openers and
     // their commas, one after another
@@ -3077,8 +3099,10 @@ fn is_adverbial_opener(cx: &Ctx, a: usize, c: usize) -> bool {
     t.is_word()
         && (OPENER_ADVERBS.contains(&w)
             || (w.ends_with("ly") && w.len() > 4 && c == a + 1)
-            // "Sunday morning,", "More recently,"
+            // "Sunday morning,", "This year,", "More recently,"
             || DAYS.contains(&w)
+            || (matches!(w, "this" | "last" | "next")
+                && TIME_NOUNS.contains(&cx.w(a + 1).trim_end_matches('s')))
             || (c == a + 2 && matches!(w, "more" | "most" | "even" | "much") && cx.w(a + 1).ends_with("ly"))
             || ((w.ends_with("ed") || w.ends_with("ing")) && w.len() > 4 && !PRONOUNS.contains(&w))
             || matches!(cx.w(c - 1), "ago" | "earlier" | "later"))
@@ -3922,6 +3946,27 @@ mod tests {
                 "said",
                 "Couple exposure with a “candidate who is a lightning rod” and people get nervous",
             )],
+        ),
+        // a spaced straight quote after a comma or an inner quote closes the quotation
+        (
+            "\"She will be 'above the president,' \" said Khin Zaw Win.",
+            &[(
+                Some("Khin Zaw Win"),
+                "said",
+                "\"She will be 'above the president,' \"",
+            )],
+        ),
+        (
+            "''The reason is simple, '' said Mr. Gunnels.",
+            &[(Some("Mr. Gunnels"), "said", "''The reason is simple, ''")],
+        ),
+        (
+            "And then Trump went on the attack, saying the plan failed.",
+            &[(Some("Trump"), "saying", "the plan failed")],
+        ),
+        (
+            "This year, he rose to the defense of the president, saying he should win.",
+            &[(Some("he"), "saying", "he should win")],
         ),
         // a list of quotations is one content
         (
