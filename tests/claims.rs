@@ -260,3 +260,16 @@ fn an_agentless_passive_in_a_leading_clause_ends_at_its_comma() {
         )]
     );
 }
+
+#[test]
+fn a_participle_after_a_comma_speaks_for_the_subject_past_the_one_told() {
+    let corpus = run("Trump took a risk, telling the crowd, “I am a negotiator like you.”");
+    let doc = &corpus.documents()[0].text;
+    let claim = corpus
+        .claims()
+        .iter()
+        .find(|c| c.cue.is_some_and(|s| s.slice(doc) == "telling"))
+        .unwrap_or_else(|| panic!("no claim for telling in {doc:?}"));
+    assert_eq!(claim.content.slice(doc), "“I am a negotiator like you.”");
+    assert_eq!(source_of(&corpus, "telling").as_deref(), Some("Trump"));
+}

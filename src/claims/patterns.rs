@@ -876,7 +876,7 @@ fn sentence_sites(
         // the rest of the sentence
         let claim = claim.or_else(|| {
             if is_tagged {
-                fallback(cx, s, a, b)
+                fallback(cx, s, a, b, (i, cue))
             } else {
                 None
             }
@@ -1489,7 +1489,13 @@ fn readings(
 
 /// The generic reading of a tagged cue `[a, b)`: the phrase before it is the source, the
 /// content follows it (or precedes it when nothing but an adverbial follows).
-fn fallback(cx: &Ctx, s: &Sentence, a: usize, b: usize) -> Option<RawClaim> {
+fn fallback(
+    cx: &Ctx,
+    s: &Sentence,
+    a: usize,
+    b: usize,
+    (i, cue): (usize, Cue),
+) -> Option<RawClaim> {
     let lo = s.tokens.start;
     let k = skip_back(cx, lo, a);
     let relative = relative_source(cx, lo, k);
@@ -1515,6 +1521,9 @@ fn fallback(cx: &Ctx, s: &Sentence, a: usize, b: usize) -> Option<RawClaim> {
     });
     let content = if only_adverbial_after(cx, s, b) {
         content_before(cx, s, np.unwrap_or(a))?
+    } else if cue.class == CueClass::Tell && i + 1 == b {
+        // "telling the crowd, “Y”": past the one told
+        content_of_verb(cx, s, i, cue)?
     } else {
         let (x, y) = content_after(cx, s, skip_adverbial(cx, s, b))?;
         let learned = Cue {
@@ -2242,8 +2251,10 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
                     | "we"
                     | "i"
             );
+        // ("Y, telling the crowd, “Z”": a participle never inverts)
         if names_after
             && !bare_object
+            && !cx.w(i).ends_with("ing")
             && src_end > i + 1
             && (src_end >= content_end(cx, s) || cx.is_punct(src_end, ','))
         {
@@ -2306,8 +2317,12 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
             0.75,
         ));
     }
-    // “Y” said X / Y, said X (quote right before the cue)
-    if k > lo && cx.quote(k - 1).is_some() && cx.is_closing_quote(k - 1) {
+    // “Y” said X / Y, said X (quote right before the cue; a participle never inverts)
+    if k > lo
+        && cx.quote(k - 1).is_some()
+        && cx.is_closing_quote(k - 1)
+        && !cx.w(i).ends_with("ing")
+    {
         let src_end = np_after(cx, i + 1, hi);
         if src_end > i + 1 {
             let content = continue_quote(cx, s, content_before(cx, s, k)?);
@@ -3154,17 +3169,61 @@ fn participle(cx: &Ctx, s: &Sentence, i: usize, cue: Cue, cues: &CueLexicon) -> 
     }
     // the source: the subject of an earlier cue in the sentence (“..,” he said, adding ...),
     // else the noun phrase that starts the sentence
+    // (a capitalised word is a name, not a cue: "the United States")
     let (start, e) = match (lo..i - 1).rev().find(|&k| {
-        cues.get(cx.w(k))
-            .is_some_and(|c| c.class != CueClass::Participle)
+        !cx.tokens[k].is_capitalized()
+            && cues
+                .get(cx.w(k))
+                .is_some_and(|c| c.class != CueClass::Participle)
     }) {
         Some(prev) => {
             // "called Friday for ..., saying": a phrase after a cue is its subject only when
             // the cue is inverted after a quotation or a comma ("“..,” said Mr. Welch");
             // else the sentence's subject speaks
             let inverted = prev > lo && !cx.tokens[prev - 1].is_word();
+            // ("and officially endorsed Clinton, saying": an adverb is no subject)
+            let subject_like = |a: usize| {
+                cx.tokens[a].is_capitalized()
+                    || cx.tokens[a].kind == TokenKind::Number
+                    || PRONOUNS.contains(&cx.w(a))
+                    || matches!(
+                        cx.w(a),
+                        "the"
+                            | "a"
+                            | "an"
+                            | "his"
+                            | "her"
+                            | "their"
+                            | "its"
+                            | "our"
+                            | "my"
+                            | "some"
+                            | "many"
+                            | "most"
+                            | "all"
+                            | "both"
+                            | "several"
+                            | "few"
+                            | "this"
+                            | "that"
+                            | "these"
+                            | "those"
+                            | "each"
+                            | "every"
+                            | "no"
+                            | "who"
+                            | "which"
+                            | "officials"
+                            | "experts"
+                            | "critics"
+                    )
+            };
             match subject_of(cx, s, prev) {
-                Some((a, e)) if a < prev || (inverted && !DAYS.contains(&cx.w(a))) => (a, e),
+                Some((a, e))
+                    if (a < prev && subject_like(a)) || (inverted && !DAYS.contains(&cx.w(a))) =>
+                {
+                    (a, e)
+                }
                 _ => sentence_subject(cx, s, prev)?,
             }
         }
@@ -3967,6 +4026,16 @@ mod tests {
         (
             "This year, he rose to the defense of the president, saying he should win.",
             &[(Some("he"), "saying", "he should win")],
+        ),
+        // the cue before a participle is a verb, not a name, and an adverb before that verb
+        // is not its subject
+        (
+            "Some candidates have called for the United States to send troops, saying airstrikes have failed.",
+            &[(Some("Some candidates"), "saying", "airstrikes have failed")],
+        ),
+        (
+            "Warren appeared with Maddow and officially endorsed Clinton, saying she was ready.",
+            &[(Some("Warren"), "saying", "she was ready")],
         ),
         // a list of quotations is one content
         (
