@@ -2051,9 +2051,26 @@ fn claim(
 fn according_to(cx: &Ctx, s: &Sentence, i: usize) -> Option<RawClaim> {
     let hi = s.tokens.end;
     let src_start = i + 2;
-    let src_end = np_after(cx, src_start, hi);
+    let mut src_end = np_after(cx, src_start, hi);
     if src_end <= src_start {
         return None;
+    }
+    // "according to an analysis by the Pew Research Center", "audio provided by Wyoming Public
+    // Radio", "a post from Arianna Huffington": the one behind the document is the source too
+    let by = match cx.w(src_end) {
+        "by" | "from" => Some(src_end),
+        w if (w.ends_with("ed") || w == "done") && cx.w(src_end + 1) == "by" => Some(src_end + 1),
+        _ => None,
+    };
+    if let Some(by) = by
+        && cx.tokens.get(by + 1).is_some_and(|t| {
+            t.is_capitalized() || matches!(cx.w(by + 1), "the" | "a" | "an" | "his" | "her")
+        })
+    {
+        let agent_end = np_after(cx, by + 1, hi);
+        if agent_end > by + 1 {
+            src_end = agent_end;
+        }
     }
     let start = content_start(cx, s);
     let leading = (start..i).all(|k| cx.quote(k).is_some());
@@ -4036,6 +4053,23 @@ mod tests {
         (
             "Warren appeared with Maddow and officially endorsed Clinton, saying she was ready.",
             &[(Some("Warren"), "saying", "she was ready")],
+        ),
+        // the one behind a document is part of the source
+        (
+            "According to an analysis by the Pew Research Center, turnout rose.",
+            &[(
+                Some("an analysis by the Pew Research Center"),
+                "According to",
+                "turnout rose",
+            )],
+        ),
+        (
+            "Turnout rose, according to audio provided by Wyoming Public Radio.",
+            &[(
+                Some("audio provided by Wyoming Public Radio"),
+                "according to",
+                "Turnout rose",
+            )],
         ),
         // a list of quotations is one content
         (

@@ -170,7 +170,8 @@ const IMPRESSIONS: &[&str] = &["seem", "seems", "seemed", "appear", "appears", "
 
 /// Verbs that make a preceding "it" an expletive ("it seems"; "It's not clear" by its "'s").
 const EXPLETIVE_VERBS: &[&str] = &[
-    "seems", "seemed", "appears", "appeared", "is", "was", "remains", "remained",
+    "seems", "seemed", "appears", "appeared", "is", "was", "remains", "remained", "became",
+    "becomes",
 ];
 
 fn is_participle(w: &str) -> bool {
@@ -195,6 +196,10 @@ pub fn voice_of(
         .filter(|x| !matches!(*x, "would" | "may" | "might" | "could" | "does" | "did"))
         .collect();
     if matches!(words.as_slice(), [v] | [v, "to"] if IMPRESSIONS.contains(v)) {
+        return Voice::Expletive;
+    }
+    // "it’s not clear", "it became clear": the cue opens with its own empty subject
+    if words.first() == Some(&"it") && b > a + 1 {
         return Voice::Expletive;
     }
     // the participle: the cue's first word, or its first after "be" and adverbs
@@ -224,6 +229,11 @@ pub fn voice_of(
                     && matches!(w(j - 1), "when" | "if" | "once" | "unless" | "until" | "as")));
     }
     let p = w(k);
+    // "the bill, known as the Justice Act", "a thriller titled “The Day”": a name given by no
+    // one in particular
+    if !saw_be && matches!(p, "known" | "titled" | "entitled") {
+        saw_be = true;
+    }
     // "were also incensed that ...": a state of mind with a clause, unless someone was told it
     let feeling = FEELINGS.contains(&p)
         || (w(k + 1) == "that"
@@ -324,6 +334,24 @@ mod tests {
             "expletive",
         ),
         ("It said the plan failed", "said", Some("It"), "active"),
+        (
+            "Trump said it is not clear",
+            "it is not clear",
+            Some("Trump"),
+            "expletive",
+        ),
+        (
+            "It became clear that it failed",
+            "became clear",
+            Some("It"),
+            "expletive",
+        ),
+        (
+            "The bill, known as the Justice Act",
+            "known as",
+            Some("The bill"),
+            "no agent",
+        ),
         (
             "He is perhaps best known for his films",
             "known for",
