@@ -273,3 +273,48 @@ fn a_participle_after_a_comma_speaks_for_the_subject_past_the_one_told() {
     assert_eq!(claim.content.slice(doc), "“I am a negotiator like you.”");
     assert_eq!(source_of(&corpus, "telling").as_deref(), Some("Trump"));
 }
+
+/// The source as written of the claim whose cue is `cue`.
+fn source_span_of(corpus: &Corpus, cue: &str) -> Option<String> {
+    let text = &corpus.documents()[0].text;
+    let claim = corpus
+        .claims()
+        .iter()
+        .find(|c| c.cue.is_some_and(|s| s.slice(text) == cue))
+        .unwrap_or_else(|| panic!("no claim with cue {cue:?} in {text:?}"));
+    claim.source_span.map(|s| s.slice(text).to_string())
+}
+
+/// (text, cue, the source as written): openers and absolute phrases before a participle
+const PARTICIPLE_SOURCES: &[(&str, &str, &str)] = &[
+    (
+        "Two weeks after Justice Scalia died, Justice Clarence Thomas broke a decade-long \
+         silence by asking questions from the bench.",
+        "asking",
+        "Justice Clarence Thomas",
+    ),
+    (
+        "Senators were irritated about the lack of detail, with Sen. John McCain calling it a \
+         “Chinese menu.”",
+        "calling",
+        "Sen. John McCain",
+    ),
+    (
+        "Speaking at a town hall event in Salem, New Hampshire, Trump went after Bush, calling \
+         him “a total stiff.”",
+        "calling",
+        "Trump",
+    ),
+];
+
+#[test]
+fn a_participle_speaks_for_the_subject_past_openers_and_for_an_absolute_phrase() {
+    for (text, cue, want) in PARTICIPLE_SOURCES {
+        let corpus = run(text);
+        assert_eq!(
+            source_span_of(&corpus, cue).as_deref(),
+            Some(*want),
+            "text: {text}"
+        );
+    }
+}

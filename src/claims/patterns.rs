@@ -1519,6 +1519,35 @@ fn fallback(
                     | "on"
             ))
     });
+    // "at one point calling": the object of a preposition is no subject; "with Sen. John
+    // McCain calling it": an absolute phrase's noun is
+    let np = np.filter(|&n| {
+        !(n > lo
+            && k == a
+            && cx.w(a).ends_with("ing")
+            && matches!(
+                cx.w(n - 1),
+                "at" | "in" | "on" | "for" | "from" | "after" | "before"
+            )
+            && !matches!(
+                cx.w(n),
+                "least" | "his" | "her" | "their" | "its" | "my" | "our"
+            ))
+    });
+    let np = if np.is_none() && cx.w(a).ends_with("ing") {
+        (lo..a)
+            .rev()
+            .take(6)
+            .find(|&x| cx.w(x) == "with")
+            .filter(|&x| {
+                x + 1 < a
+                    && cx.tokens[x + 1].is_capitalized()
+                    && (x + 1..a).all(|y| cx.tokens[y].is_capitalized() || cx.is_punct(y, '.'))
+            })
+            .map(|x| x + 1)
+    } else {
+        np
+    };
     let content = if only_adverbial_after(cx, s, b) {
         content_before(cx, s, np.unwrap_or(a))?
     } else if cue.class == CueClass::Tell && i + 1 == b {
@@ -3004,6 +3033,17 @@ fn sentence_subject(cx: &Ctx, s: &Sentence, limit: usize) -> Option<(usize, usiz
             break;
         }
         start = comma + 1;
+        // "... in Salem, New Hampshire, Trump went": the place's state is still the opener's
+        if comma > 0 && cx.tokens[comma - 1].is_capitalized() {
+            let next = (start..limit.min(start + 4)).find(|&k| cx.is_punct(k, ','));
+            if let Some(c) = next
+                && c > start
+                && (start..c).all(|k| cx.tokens[k].is_capitalized() || cx.is_punct(k, '.'))
+                && cx.tokens.get(c + 1).is_some_and(|t| t.is_word())
+            {
+                start = c + 1;
+            }
+        }
     }
     let mut e = start;
     while e < limit && e < start + 10 {
@@ -3135,6 +3175,10 @@ fn is_adverbial_opener(cx: &Ctx, a: usize, c: usize) -> bool {
             || DAYS.contains(&w)
             || (matches!(w, "this" | "last" | "next")
                 && TIME_NOUNS.contains(&cx.w(a + 1).trim_end_matches('s')))
+            // "Two weeks after Justice Scalia died,", "Hours before the vote,"
+            || ((TIME_NOUNS.contains(&cx.w(a + 1).trim_end_matches('s'))
+                || matches!(cx.w(a), "hours" | "days" | "minutes" | "moments"))
+                && (a + 1..(a + 3).min(c)).any(|k| matches!(cx.w(k), "after" | "before")))
             || (c == a + 2 && matches!(w, "more" | "most" | "even" | "much") && cx.w(a + 1).ends_with("ly"))
             || ((w.ends_with("ed") || w.ends_with("ing")) && w.len() > 4 && !PRONOUNS.contains(&w))
             || matches!(cx.w(c - 1), "ago" | "earlier" | "later"))
