@@ -635,7 +635,8 @@ fn decide(
     out
 }
 
-/// A passive cue's source is its "by" agent or no one; an expletive "it" is no one.
+/// A passive cue's source is its "by" agent or no one; an expletive "it" or an impression is
+/// no one.
 fn apply_voice(cx: &Ctx, c: &mut RawClaim) {
     let Some(cue) = c.cue else { return };
     let tokens_of = |sp: Span| {
@@ -647,7 +648,7 @@ fn apply_voice(cx: &Ctx, c: &mut RawClaim) {
     let np_end = |k: usize| np_after(cx, k, cx.tokens.len());
     let agent = match voice_of(cx.tokens, cx.lower, tokens_of(cue), source, np_end) {
         Voice::Active => return,
-        Voice::Expletive => None,
+        Voice::Nobody => None,
         Voice::Passive { agent: None } => {
             // "a curfew was announced from midnight": with no one named, what is attributed
             // is the whole clause, its subject and the cue included

@@ -1,9 +1,9 @@
 //! Whose voice a cue is in: a passive cue ("Clinton was asked about", "is widely expected",
 //! "was criticized by libertarians") has no subject source, only its "by" agent if there is
 //! one; an expletive "it" ("it seems", "It's not clear") and an impression ("the race
-//! appears closer") are nobody's. PolNeAR's annotators
-//! agree: of 535 passive-looking cues in its train split, the subject is the source in 108,
-//! nearly all of them feelings ("are convinced", "were worried"), kept here as actives.
+//! appears closer") are nobody's. PolNeAR's annotators agree: of 535 passive-looking cues
+//! in its train split, the subject is the source in 108, nearly all of them feelings ("are
+//! convinced", "were worried"), kept here as actives.
 
 use std::borrow::Cow;
 
@@ -17,7 +17,7 @@ pub enum Voice {
     /// A passive: the source is the "by" agent's noun phrase `[start, end)` tokens, or none.
     Passive { agent: Option<(usize, usize)> },
     /// "it seems", "It's not clear", "the race appears closer": no one speaks.
-    Expletive,
+    Nobody,
 }
 
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
@@ -196,11 +196,11 @@ pub fn voice_of(
         .filter(|x| !matches!(*x, "would" | "may" | "might" | "could" | "does" | "did"))
         .collect();
     if matches!(words.as_slice(), [v] | [v, "to"] if IMPRESSIONS.contains(v)) {
-        return Voice::Expletive;
+        return Voice::Nobody;
     }
     // "it’s not clear", "it became clear": the cue opens with its own empty subject
     if words.first() == Some(&"it") && b > a + 1 {
-        return Voice::Expletive;
+        return Voice::Nobody;
     }
     // the participle: the cue's first word, or its first after "be" and adverbs
     let mut k = a;
@@ -270,7 +270,7 @@ fn active_or_expletive(
                 .get(e)
                 .is_some_and(|t| t.kind == TokenKind::Possessive))
     {
-        return Voice::Expletive;
+        return Voice::Nobody;
     }
     Voice::Active
 }
@@ -280,7 +280,7 @@ mod tests {
     use super::*;
     use crate::text::tokenize;
 
-    /// (text, cue words, source words, the voice: "active", "expletive", "no agent" or the
+    /// (text, cue words, source words, the voice: "active", "nobody", "no agent" or the
     /// agent's words)
     const VOICES: &[(&str, &str, Option<&str>, &str)] = &[
         (
@@ -326,25 +326,25 @@ mod tests {
             "active",
         ),
         ("She said it failed", "said", Some("She"), "active"),
-        ("It seems the plan failed", "seems", Some("It"), "expletive"),
+        ("It seems the plan failed", "seems", Some("It"), "nobody"),
         (
             "It's not clear whether it failed",
             "not clear",
             Some("It"),
-            "expletive",
+            "nobody",
         ),
         ("It said the plan failed", "said", Some("It"), "active"),
         (
             "Trump said it is not clear",
             "it is not clear",
             Some("Trump"),
-            "expletive",
+            "nobody",
         ),
         (
             "It became clear that it failed",
             "became clear",
             Some("It"),
-            "expletive",
+            "nobody",
         ),
         (
             "The bill, known as the Justice Act",
@@ -362,13 +362,13 @@ mod tests {
             "Both houses seem intent on a delay",
             "seem",
             Some("Both houses"),
-            "expletive",
+            "nobody",
         ),
         (
             "The race would appear to tighten",
             "would appear to",
             Some("The race"),
-            "expletive",
+            "nobody",
         ),
         (
             "He seemed to confirm the rumor",
@@ -410,7 +410,7 @@ mod tests {
             let got = voice_of(&tokens, &lower, find(&words, cue), source, np_end);
             let got = match got {
                 Voice::Active => "active".to_string(),
-                Voice::Expletive => "expletive".to_string(),
+                Voice::Nobody => "nobody".to_string(),
                 Voice::Passive { agent: None } => "no agent".to_string(),
                 Voice::Passive {
                     agent: Some((a, b)),
