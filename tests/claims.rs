@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used)] // a test that cannot unwrap has failed
 
-use claimmap::model::{Corpus, Document, SourceKind};
+use claimmap::model::{Claim, Corpus, Document, SourceKind};
 use claimmap::pipeline::{Resources, extract};
 
 fn run(text: &str) -> Corpus {
@@ -12,14 +12,19 @@ fn run(text: &str) -> Corpus {
     extract(&res, vec![Document::new("t", text)]).corpus
 }
 
-/// The resolved source name of the claim whose cue is `cue`.
-fn source_of(corpus: &Corpus, cue: &str) -> Option<String> {
+/// The claim whose cue is `cue` in the corpus's one document.
+fn claim_with_cue<'a>(corpus: &'a Corpus, cue: &str) -> &'a Claim {
     let text = &corpus.documents()[0].text;
-    let claim = corpus
+    corpus
         .claims()
         .iter()
         .find(|c| c.cue.is_some_and(|s| s.slice(text) == cue))
-        .unwrap_or_else(|| panic!("no claim with cue {cue:?} in {text:?}"));
+        .unwrap_or_else(|| panic!("no claim with cue {cue:?} in {text:?}"))
+}
+
+/// The resolved source name of the claim whose cue is `cue`.
+fn source_of(corpus: &Corpus, cue: &str) -> Option<String> {
+    let claim = claim_with_cue(corpus, cue);
     claim.source.map(|s| corpus.source(s).name.clone())
 }
 
@@ -175,12 +180,7 @@ const KINDS: &[(&str, &str, SourceKind, Option<&str>)] = &[
 fn sources_are_typed_and_placed() {
     for (text, cue, kind, country) in KINDS {
         let corpus = run(text);
-        let doc = &corpus.documents()[0].text;
-        let claim = corpus
-            .claims()
-            .iter()
-            .find(|c| c.cue.is_some_and(|s| s.slice(doc) == *cue))
-            .unwrap_or_else(|| panic!("no claim in {text:?}"));
+        let claim = claim_with_cue(&corpus, cue);
         let src = corpus.source(claim.source.unwrap());
         assert_eq!(src.kind, *kind, "text: {text}");
         let aff = src.affiliation.map(|p| corpus.place(p).name.as_str());
@@ -265,11 +265,7 @@ fn an_agentless_passive_in_a_leading_clause_ends_at_its_comma() {
 fn a_participle_after_a_comma_speaks_for_the_subject_past_the_one_told() {
     let corpus = run("Trump took a risk, telling the crowd, “I am a negotiator like you.”");
     let doc = &corpus.documents()[0].text;
-    let claim = corpus
-        .claims()
-        .iter()
-        .find(|c| c.cue.is_some_and(|s| s.slice(doc) == "telling"))
-        .unwrap_or_else(|| panic!("no claim for telling in {doc:?}"));
+    let claim = claim_with_cue(&corpus, "telling");
     assert_eq!(claim.content.slice(doc), "“I am a negotiator like you.”");
     assert_eq!(source_of(&corpus, "telling").as_deref(), Some("Trump"));
 }
@@ -277,11 +273,7 @@ fn a_participle_after_a_comma_speaks_for_the_subject_past_the_one_told() {
 /// The source as written of the claim whose cue is `cue`.
 fn source_span_of(corpus: &Corpus, cue: &str) -> Option<String> {
     let text = &corpus.documents()[0].text;
-    let claim = corpus
-        .claims()
-        .iter()
-        .find(|c| c.cue.is_some_and(|s| s.slice(text) == cue))
-        .unwrap_or_else(|| panic!("no claim with cue {cue:?} in {text:?}"));
+    let claim = claim_with_cue(corpus, cue);
     claim.source_span.map(|s| s.slice(text).to_string())
 }
 
