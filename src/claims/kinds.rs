@@ -253,17 +253,18 @@ const C_EXPERT: u8 = 16;
 const C_GOVERNMENT: u8 = 32;
 const C_ORGANISATION: u8 = 64;
 
-/// Single-word keywords → categories, and the multi-word keywords, built once.
+/// Single-word keywords → categories, and the multi-word keywords by their first word,
+/// built once.
 struct KeywordIndex {
     words: HashMap<&'static str, u8>,
-    phrases: Vec<(&'static str, u8)>,
+    phrases: HashMap<&'static str, Vec<(&'static str, u8)>>,
 }
 
 fn index() -> &'static KeywordIndex {
     static INDEX: OnceLock<KeywordIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
         let mut words = HashMap::new();
-        let mut phrases = Vec::new();
+        let mut phrases: HashMap<&'static str, Vec<(&'static str, u8)>> = HashMap::new();
         for (list, bit) in [
             (STATE_MEDIA, C_STATE_MEDIA),
             (MINISTRY, C_MINISTRY),
@@ -275,7 +276,8 @@ fn index() -> &'static KeywordIndex {
         ] {
             for &k in list {
                 if k.contains([' ', '-', '\'']) {
-                    phrases.push((k, bit));
+                    let first = k.split([' ', '-', '\'']).next().unwrap_or(k);
+                    phrases.entry(first).or_default().push((k, bit));
                 } else {
                     *words.entry(k).or_insert(0) |= bit;
                 }
@@ -295,11 +297,12 @@ impl Categories {
                 bits |= b;
             }
         }
-        for &(p, b) in &idx.phrases {
-            // cheap first: the phrase's first word must be there at all
-            let first = p.split([' ', '-', '\'']).next().unwrap_or(p);
-            if bits & b == 0 && lower.contains(first) && contains_word(lower, p) {
-                bits |= b;
+        // a phrase can only be there if its first word is
+        for w in lower.split(|c: char| !c.is_alphanumeric()) {
+            for &(p, b) in idx.phrases.get(w).into_iter().flatten() {
+                if bits & b == 0 && contains_word(lower, p) {
+                    bits |= b;
+                }
             }
         }
         Categories(bits)
