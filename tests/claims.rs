@@ -310,3 +310,20 @@ fn a_participle_speaks_for_the_subject_past_openers_and_for_an_absolute_phrase()
         );
     }
 }
+
+#[test]
+fn criticism_faced_and_questions_raised_are_nobody_s_in_particular() {
+    for (text, cue) in [
+        (
+            "Cruz faced criticism for unreported loans to his 2012 campaign.",
+            "criticism",
+        ),
+        (
+            "The documents raised new questions about whether the foundation rewarded its donors.",
+            "new questions about",
+        ),
+    ] {
+        let corpus = run(text);
+        assert_eq!(source_span_of(&corpus, cue), None, "text: {text}");
+    }
+}

@@ -645,6 +645,46 @@ fn apply_voice(cx: &Ctx, c: &mut RawClaim) {
         (x, y.max(x))
     };
     let source = c.source_head.or(c.source).map(tokens_of);
+    // "Suu Kyi has faced sharp criticism for", "comments, which came during an answer
+    // about": a phrase ending in a verb right before a nominal cue is the verb's, and the
+    // criticism is nobody's in particular
+    let (cue_a, _) = tokens_of(cue);
+    if let Some((x, y)) = source
+        && y == cue_a
+        && y > x
+        && cx.is_past_verb(y - 1)
+        && !cx.tokens[cue_a].is_capitalized()
+        && !cx.is_past_verb(cue_a)
+        && !cx.w(cue_a).ends_with("ing")
+        && !matches!(
+            cx.w(cue_a),
+            "to" | "says"
+                | "say"
+                | "that"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "could"
+                | "can"
+                | "may"
+                | "might"
+                | "should"
+                | "do"
+                | "does"
+                | "did"
+        )
+    {
+        c.source = None;
+        c.source_head = None;
+        c.description = None;
+        return;
+    }
     let np_end = |k: usize| np_after(cx, k, cx.tokens.len());
     let agent = match voice_of(cx.tokens, cx.lower, tokens_of(cue), source, np_end) {
         Voice::Active => return,

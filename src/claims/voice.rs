@@ -198,8 +198,11 @@ pub fn voice_of(
     if matches!(words.as_slice(), [v] | [v, "to"] if IMPRESSIONS.contains(v)) {
         return Voice::Nobody;
     }
-    // "it’s not clear", "it became clear": the cue opens with its own empty subject
-    if words.first() == Some(&"it") && b > a + 1 {
+    // "it’s not clear", "it became clear", "nor is it clear": the cue holds its own empty
+    // subject
+    if (words.first() == Some(&"it") || (words.get(1) == Some(&"it") && BE.contains(&words[0])))
+        && b > a + 1
+    {
         return Voice::Nobody;
     }
     // the participle: the cue's first word, or its first after "be" and adverbs
@@ -231,7 +234,7 @@ pub fn voice_of(
     let p = w(k);
     // "the bill, known as the Justice Act", "a thriller titled “The Day”": a name given by no
     // one in particular
-    if !saw_be && matches!(p, "known" | "titled" | "entitled") {
+    if !saw_be && matches!(p, "known" | "titled" | "entitled" | "labeled" | "labelled") {
         saw_be = true;
     }
     // "were also incensed that ...": a state of mind with a clause, unless someone was told it
@@ -339,6 +342,18 @@ mod tests {
             "it is not clear",
             Some("Trump"),
             "nobody",
+        ),
+        (
+            "Nor is it clear that it failed",
+            "is it clear",
+            Some("Nor"),
+            "nobody",
+        ),
+        (
+            "in a box labeled “medical problem”",
+            "labeled",
+            Some("a box"),
+            "no agent",
         ),
         (
             "It became clear that it failed",
