@@ -282,39 +282,42 @@ impl CueModel {
         s[O] = -self.outside_penalty;
         for &h in feats {
             let at = self.slot(h);
-            for (t, x) in s.iter_mut().enumerate() {
-                *x += self.weights[at + t];
+            // one bounds check per feature, not one per tag
+            let w = &self.weights[at..at + TAGS];
+            for (x, w) in s.iter_mut().zip(w) {
+                *x += w;
             }
         }
         s
     }
 
     /// Tags one sentence (inference): features are computed per token into a reused buffer.
-    pub fn tag(
-        &self,
-        infos: &[TokenInfo],
-        buf: &mut Vec<u64>,
-        feats: &mut Vec<Vec<u64>>,
-    ) -> Vec<usize> {
-        feats.resize_with(infos.len().max(feats.len()), Vec::new);
-        for (i, f) in feats.iter_mut().take(infos.len()).enumerate() {
-            features(infos, i, buf);
-            f.clear();
-            f.extend_from_slice(buf);
-        }
-        self.decode(&feats[..infos.len()])
+    pub fn tag(&self, infos: &[TokenInfo], buf: &mut Vec<u64>) -> Vec<usize> {
+        let emissions: Vec<[f32; TAGS]> = (0..infos.len())
+            .map(|i| {
+                features(infos, i, buf);
+                self.emissions(buf)
+            })
+            .collect();
+        self.viterbi(&emissions)
     }
 
     /// The best tag sequence for one sentence (Viterbi). `feats[i]` are token i's features.
     pub fn decode(&self, feats: &[Vec<u64>]) -> Vec<usize> {
-        let n = feats.len();
+        let emissions: Vec<[f32; TAGS]> = feats.iter().map(|f| self.emissions(f)).collect();
+        self.viterbi(&emissions)
+    }
+
+    /// The best tag sequence given each token's tag scores.
+    fn viterbi(&self, emissions: &[[f32; TAGS]]) -> Vec<usize> {
+        let n = emissions.len();
         if n == 0 {
             return Vec::new();
         }
         let mut score = vec![[f32::NEG_INFINITY; TAGS]; n];
         let mut back = vec![[0usize; TAGS]; n];
         for i in 0..n {
-            let e = self.emissions(&feats[i]);
+            let e = emissions[i];
             for t in 0..TAGS {
                 // I may not start a cue
                 if t == I && (i == 0) {
