@@ -656,29 +656,9 @@ fn apply_voice(cx: &Ctx, c: &mut RawClaim) {
         && !cx.tokens[cue_a].is_capitalized()
         && !cx.is_past_verb(cue_a)
         && !cx.w(cue_a).ends_with("ing")
-        && !matches!(
-            cx.w(cue_a),
-            "to" | "says"
-                | "say"
-                | "that"
-                | "is"
-                | "are"
-                | "was"
-                | "were"
-                | "has"
-                | "have"
-                | "had"
-                | "will"
-                | "would"
-                | "could"
-                | "can"
-                | "may"
-                | "might"
-                | "should"
-                | "do"
-                | "does"
-                | "did"
-        )
+        // (an auxiliary or an adverb opens a verbal cue: "had intended", "are questioning")
+        && !SKIPPABLE.contains(&cx.w(cue_a))
+        && !matches!(cx.w(cue_a), "to" | "says" | "say" | "that")
     {
         c.source = None;
         c.source_head = None;
@@ -692,23 +672,23 @@ fn apply_voice(cx: &Ctx, c: &mut RawClaim) {
         Voice::Passive { agent: None } => {
             // "a curfew was announced from midnight": with no one named, what is attributed
             // is the whole clause, its subject and the cue included
+            let (cue_a, cue_b) = tokens_of(cue);
             if let Some(subject) = c.source
+                && let (first, subject_end) = tokens_of(subject)
                 && subject.end <= cue.start
                 && c.content.start >= cue.end
-                && tokens_of(cue).0 <= tokens_of(subject).1 + 4
+                && cue_a <= subject_end + 4
                 // (what someone was asked is the question after the cue)
-                && !(tokens_of(cue).0..tokens_of(cue).1)
-                    .any(|k| matches!(cx.w(k), "asked" | "pressed" | "questioned"))
-                && (tokens_of(subject).1..tokens_of(cue).1).any(|k| {
+                && !(cue_a..cue_b).any(|k| matches!(cx.w(k), "asked" | "pressed" | "questioned"))
+                && (subject_end..cue_b).any(|k| {
                     matches!(cx.w(k), "is" | "are" | "was" | "were" | "be" | "been" | "being")
                 })
             {
                 // "Although the plan is intended to Y, it leaves Z": a leading subordinate
                 // clause ends at its comma
-                let first = tokens_of(subject).0;
                 let (_, content_end) = tokens_of(c.content);
                 let end = if first > 0 && SUBORDINATORS.contains(&cx.w(first - 1)) {
-                    (tokens_of(cue).1..content_end)
+                    (cue_b..content_end)
                         .find(|&k| cx.is_punct(k, ',') && !cx.in_quote[k])
                         .map_or(c.content.end, |k| cx.tokens[k].span.start)
                 } else {
