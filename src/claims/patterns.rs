@@ -1718,13 +1718,14 @@ fn np_before(cx: &Ctx, lo: usize, end: usize) -> Option<usize> {
                         || (k - 1 == lo && PRONOUNS.contains(&w)))
             }
             TokenKind::Possessive | TokenKind::Hyphen | TokenKind::Number => true,
-            // "Fight for $15 organizing director Kendall Fells"
+            // "Fight for $15 organizing director Kendall Fells", "47% say"
             _ => {
-                t.is_punct('$')
+                (t.is_punct('$')
                     && cx
                         .tokens
                         .get(k)
-                        .is_some_and(|n| n.kind == TokenKind::Number)
+                        .is_some_and(|n| n.kind == TokenKind::Number))
+                    || (t.is_punct('%') && k >= 2 && cx.tokens[k - 2].kind == TokenKind::Number)
             }
         };
         if !ok {
@@ -4135,6 +4136,11 @@ mod tests {
                 "according to",
                 "Turnout rose",
             )],
+        ),
+        // a percentage is a subject
+        (
+            "On terrorism there is less consensus: 47% say the United States should send troops.",
+            &[(Some("47%"), "say", "the United States should send troops")],
         ),
         // a list of quotations is one content
         (
