@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use super::cues::{Cue, CueClass, CueLexicon};
 use super::model::{B, CueModel, I, O, hash_parts, token_infos};
 use super::ranker::Ranker;
-use super::voice::{Voice, voice_of};
+use super::voice::{self, Voice, voice_of};
 use crate::model::Span;
 use crate::text::{QuoteSide, Sentence, Token, TokenKind};
 
@@ -680,9 +680,7 @@ fn apply_voice(cx: &Ctx, c: &mut RawClaim) {
                 && cue_a <= subject_end + 4
                 // (what someone was asked is the question after the cue)
                 && !(cue_a..cue_b).any(|k| matches!(cx.w(k), "asked" | "pressed" | "questioned"))
-                && (subject_end..cue_b).any(|k| {
-                    matches!(cx.w(k), "is" | "are" | "was" | "were" | "be" | "been" | "being")
-                })
+                && (subject_end..cue_b).any(|k| voice::BE.contains(&cx.w(k)))
             {
                 // "Although the plan is intended to Y, it leaves Z": a leading subordinate
                 // clause ends at its comma
@@ -1085,7 +1083,7 @@ fn expectations(cx: &Ctx, s: &Sentence) -> Vec<RawClaim> {
         {
             be -= 1;
         }
-        if !matches!(cx.w(be), "is" | "are" | "was" | "were" | "be" | "been") {
+        if !voice::BE.contains(&cx.w(be)) {
             continue;
         }
         // "will be expected", "had been expected": the auxiliaries are the cue's too

@@ -20,7 +20,8 @@ pub enum Voice {
     Nobody,
 }
 
-const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
+/// The forms of "be" that make a passive.
+pub(crate) const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
 
 /// Adverbs that may sit between the auxiliary and the participle ("was also asked").
 const BETWEEN: &[&str] = &[
