@@ -164,7 +164,7 @@ fn main() {
             right as f64 / train.len() as f64
         );
         if let Some(dev) = &dev {
-            let (p, r, f) = score(trainer.model(), dev);
+            let (p, r, f) = score(&trainer.snapshot(), dev);
             eprint!(" | dev (not averaged) P {p:.3} R {r:.3} F1 {f:.3}");
         }
         eprintln!();

@@ -4,28 +4,36 @@
 
 use super::model::ModelError;
 
-/// Packs `weights` (the model's `2^bits × per_slot` table) after the header.
-pub fn write(magic: &[u8; 4], bits: u32, weights: &[f32]) -> Vec<u8> {
+/// The scale and i16 values that stand for `weights`: the largest weight maps to i16::MAX.
+pub fn quantise(weights: &[f32]) -> (f32, Vec<i16>) {
     let max = weights.iter().fold(0.0f32, |m, w| m.max(w.abs())).max(1e-9);
     let scale = max / i16::MAX as f32;
+    (
+        scale,
+        weights.iter().map(|w| (w / scale).round() as i16).collect(),
+    )
+}
+
+/// Packs quantised weights (the model's `2^bits × per_slot` table) after the header.
+pub fn write(magic: &[u8; 4], bits: u32, scale: f32, weights: &[i16]) -> Vec<u8> {
     let mut out = Vec::with_capacity(16 + weights.len() * 2 + 64);
     out.extend_from_slice(magic);
     out.extend_from_slice(&1u32.to_le_bytes());
     out.extend_from_slice(&bits.to_le_bytes());
     out.extend_from_slice(&scale.to_bits().to_le_bytes());
     for w in weights {
-        out.extend_from_slice(&((w / scale).round() as i16).to_le_bytes());
+        out.extend_from_slice(&w.to_le_bytes());
     }
     out
 }
 
-/// Reads the header and `2^bits × per_slot` weights; returns the bits, the weights and the
-/// bytes after them.
+/// Reads the header and `2^bits × per_slot` weights; returns the bits, the scale, the
+/// quantised weights and the bytes after them.
 pub fn read<'a>(
     data: &'a [u8],
     magic: &[u8; 4],
     per_slot: usize,
-) -> Result<(u32, Vec<f32>, &'a [u8]), ModelError> {
+) -> Result<(u32, f32, Vec<i16>, &'a [u8]), ModelError> {
     let u32_at = |at: usize| -> Result<u32, ModelError> {
         data.get(at..at + 4)
             .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
@@ -45,9 +53,9 @@ pub fn read<'a>(
         .ok_or(ModelError::Corrupt("size disagrees with header"))?;
     let weights = packed
         .chunks_exact(2)
-        .map(|b| i16::from_le_bytes([b[0], b[1]]) as f32 * scale)
+        .map(|b| i16::from_le_bytes([b[0], b[1]]))
         .collect();
-    Ok((bits, weights, &data[end..]))
+    Ok((bits, scale, weights, &data[end..]))
 }
 
 #[cfg(test)]

@@ -466,14 +466,13 @@ fn with_context<R>(
         let lower_refs: Vec<&str> = lower.iter().map(|c| c.as_ref()).collect();
         let raw: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
         let infos = token_infos(tokens, &lower_refs, &raw, &in_quote, cues);
-        let mut buf = Vec::new();
         for s in sentences {
             let r = s.tokens.clone();
             // a sentence without a word ever seen in a cue has none
             if !infos[r.clone()].iter().any(|t| t.is_known_cue_form()) {
                 continue;
             }
-            let tags = m.tag(&infos[r.clone()], &mut buf);
+            let tags = m.tag(&infos[r.clone()]);
             cue_tags[r].copy_from_slice(&tags);
         }
     }

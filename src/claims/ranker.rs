@@ -53,15 +53,17 @@ impl Ranker {
 
     /// "CMRK", u32 version, u32 bits, f32 scale, then `2^bits` i16 weights.
     pub fn from_bytes(data: &[u8]) -> Result<Ranker, ModelError> {
-        let (bits, weights, rest) = packed::read(data, MAGIC, 1)?;
+        let (bits, scale, weights, rest) = packed::read(data, MAGIC, 1)?;
         if !rest.is_empty() {
             return Err(ModelError::Corrupt("size disagrees with header"));
         }
+        let weights = weights.into_iter().map(|w| w as f32 * scale).collect();
         Ok(Ranker { bits, weights })
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
-        packed::write(MAGIC, self.bits, &self.weights)
+        let (scale, weights) = packed::quantise(&self.weights);
+        packed::write(MAGIC, self.bits, scale, &weights)
     }
 }
 
