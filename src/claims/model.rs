@@ -257,18 +257,20 @@ fn feature_array(infos: &[TokenInfo], i: usize) -> [u64; FEATURES] {
     ]
 }
 
-/// Weights of the tagger, as shipped: quantised to i16 with one scale, so the table is half
-/// the size of f32 weights (1.5 MB) and stays in a core's own cache. Every token of a tagged
-/// sentence reads 35 random slots of it, and misses to the shared cache were a quarter of the
-/// whole pipeline's time.
+/// The tagger at run time. Viterbi compares the tags of one token with each other, so only
+/// how far B and I score above O matters: each feature bucket keeps those two differences as
+/// i16 (one scale), 4 bytes a bucket, 1 MB in all. Every token of a tagged sentence reads 35
+/// random buckets, so the table has to stay in a core's own cache: misses to the shared cache
+/// were a quarter of the whole pipeline's time with f32 weights for all three tags (3 MB).
 pub struct CueModel {
     /// Subtracted from the "outside" score of every token: trades precision for recall.
     pub outside_penalty: f32,
-    bits: u32,
-    /// `2^bits - 1`: a feature hash's slot is its low bits.
+    /// `2^bits - 1`: a feature hash's bucket is its low bits.
     mask: u64,
+    /// What one unit of `above_o` is worth.
     scale: f32,
-    weights: Vec<[i16; TAGS]>,
+    /// Per bucket: the B and the I weight minus the O weight.
+    above_o: Vec<[i16; 2]>,
     transitions: [[f32; TAGS]; TAGS + 1],
 }
 
@@ -282,33 +284,23 @@ impl CueModel {
         CueModel::from_bytes(BUNDLED)
     }
 
-    /// Adds feature `h`'s weights to the tag sums.
-    #[inline(always)]
-    fn add(&self, sums: &mut [i32; TAGS], h: u64) {
-        let w = self.weights[(h & self.mask) as usize];
-        for (x, w) in sums.iter_mut().zip(w) {
-            *x += w as i32;
+    /// A token's tag scores from its feature hashes. O scores 0: the others are relative to
+    /// it. Sums are integers, so the order of the features cannot change a tag.
+    fn emissions(&self, feats: impl IntoIterator<Item = u64>) -> [f32; TAGS] {
+        let mut sums = [0i32; 2];
+        for h in feats {
+            let d = self.above_o[(h & self.mask) as usize];
+            sums[0] += d[0] as i32;
+            sums[1] += d[1] as i32;
         }
-    }
-
-    /// Tag scores from feature sums; integer sums are exact, so the order of the features
-    /// cannot change a tag.
-    fn scores(&self, sums: [i32; TAGS]) -> [f32; TAGS] {
-        let mut e = sums.map(|x| x as f32 * self.scale);
-        e[O] -= self.outside_penalty;
-        e
+        let above = |s: i32| s as f32 * self.scale + self.outside_penalty;
+        [0.0, above(sums[0]), above(sums[1])]
     }
 
     /// Tags one sentence (inference).
     pub fn tag(&self, infos: &[TokenInfo]) -> Vec<usize> {
         let emissions: Vec<[f32; TAGS]> = (0..infos.len())
-            .map(|i| {
-                let mut sums = [0; TAGS];
-                for h in feature_array(infos, i) {
-                    self.add(&mut sums, h);
-                }
-                self.scores(sums)
-            })
+            .map(|i| self.emissions(feature_array(infos, i)))
             .collect();
         viterbi(&self.transitions, &emissions)
     }
@@ -317,13 +309,7 @@ impl CueModel {
     pub fn decode(&self, feats: &[Vec<u64>]) -> Vec<usize> {
         let emissions: Vec<[f32; TAGS]> = feats
             .iter()
-            .map(|f| {
-                let mut sums = [0; TAGS];
-                for &h in f {
-                    self.add(&mut sums, h);
-                }
-                self.scores(sums)
-            })
+            .map(|f| self.emissions(f.iter().copied()))
             .collect();
         viterbi(&self.transitions, &emissions)
     }
@@ -343,34 +329,19 @@ impl CueModel {
                 *x = f32_at((p * TAGS + t) * 4);
             }
         }
+        let above_o: Vec<f32> = weights
+            .chunks_exact(TAGS)
+            .flat_map(|w| [B, I].map(|t| (w[t] as i32 - w[O] as i32) as f32 * scale))
+            .collect();
+        let (scale, above_o) = packed::quantise(&above_o);
         Ok(CueModel {
             outside_penalty: OUTSIDE_PENALTY,
-            bits,
             mask: (1 << bits) - 1,
             scale,
-            weights: slots(&weights),
+            above_o: above_o.chunks_exact(2).map(|d| [d[0], d[1]]).collect(),
             transitions,
         })
     }
-
-    /// Packs the model.
-    pub fn to_bytes(&self) -> Vec<u8> {
-        let flat: Vec<i16> = self.weights.iter().flatten().copied().collect();
-        let mut out = packed::write(MAGIC, self.bits, self.scale, &flat);
-        for row in &self.transitions {
-            for x in row {
-                out.extend_from_slice(&x.to_bits().to_le_bytes());
-            }
-        }
-        out
-    }
-}
-
-/// A flat table of weights as one slot of `TAGS` per feature bucket.
-fn slots(flat: &[i16]) -> Vec<[i16; TAGS]> {
-    flat.chunks_exact(TAGS)
-        .map(|c| [c[0], c[1], c[2]])
-        .collect()
 }
 
 /// The best tag sequence given each token's tag scores (Viterbi).
@@ -493,13 +464,16 @@ impl Trainer {
         right
     }
 
-    /// The model as it stands (not averaged), quantised: to watch training.
+    /// The model as it stands (not averaged), as it would run: to watch training.
     pub fn snapshot(&self) -> CueModel {
-        self.quantised(&self.weights, self.transitions)
+        let mut m = CueModel::from_bytes(&self.pack(&self.weights, self.transitions))
+            .unwrap_or_else(|_| unreachable!("a model just packed reads back"));
+        m.outside_penalty = 0.0;
+        m
     }
 
-    /// The averaged model, quantised.
-    pub fn finish(self) -> CueModel {
+    /// The averaged model, packed as `assets/claims/cue_model.bin` ships it.
+    pub fn finish(self) -> Vec<u8> {
         let weights: Vec<f32> = self
             .weights
             .iter()
@@ -512,19 +486,20 @@ impl Trainer {
                 *w -= a / self.step;
             }
         }
-        self.quantised(&weights, transitions)
+        self.pack(&weights, transitions)
     }
 
-    fn quantised(&self, weights: &[f32], transitions: [[f32; TAGS]; TAGS + 1]) -> CueModel {
+    /// "CMCM", u32 version, u32 bits, f32 scale, then `2^bits × 3` i16 weights and `4 × 3`
+    /// f32 transitions.
+    fn pack(&self, weights: &[f32], transitions: [[f32; TAGS]; TAGS + 1]) -> Vec<u8> {
         let (scale, weights) = packed::quantise(weights);
-        CueModel {
-            outside_penalty: 0.0,
-            bits: self.bits,
-            mask: (1 << self.bits) - 1,
-            scale,
-            weights: slots(&weights),
-            transitions,
+        let mut out = packed::write(MAGIC, self.bits, scale, &weights);
+        for row in &transitions {
+            for x in row {
+                out.extend_from_slice(&x.to_bits().to_le_bytes());
+            }
         }
+        out
     }
 }
 
@@ -539,11 +514,11 @@ mod tests {
         for _ in 0..5 {
             t.learn(&feats, &[O, B]);
         }
-        let m = t.finish();
-        assert_eq!(m.decode(&feats), vec![O, B]);
-        let mut back = CueModel::from_bytes(&m.to_bytes()).unwrap();
+        assert_eq!(t.snapshot().decode(&feats), vec![O, B]);
+        let bytes = t.finish();
+        let mut back = CueModel::from_bytes(&bytes).unwrap();
         back.outside_penalty = 0.0;
         assert_eq!(back.decode(&feats), vec![O, B]);
-        assert!(CueModel::from_bytes(&m.to_bytes()[..20]).is_err());
+        assert!(CueModel::from_bytes(&bytes[..20]).is_err());
     }
 }

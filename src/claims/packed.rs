@@ -60,13 +60,10 @@ pub fn read<'a>(
 
 #[cfg(test)]
 mod tests {
-    use crate::claims::model::CueModel;
     use crate::claims::ranker::Ranker;
 
     #[test]
-    fn the_shipped_models_read_back_byte_for_byte() {
-        let cue = include_bytes!("../../assets/claims/cue_model.bin");
-        assert_eq!(CueModel::bundled().unwrap().to_bytes(), cue);
+    fn the_shipped_ranker_reads_back_byte_for_byte() {
         let ranker = include_bytes!("../../assets/claims/content_ranker.bin");
         assert_eq!(Ranker::bundled().unwrap().to_bytes(), ranker);
     }
