@@ -7,8 +7,6 @@
 //! - appositions kept with the source: "Soo Kim, a North Korea researcher, remarked that Y";
 //! - hedges: "experts estimate Y" is hedged; "Y reportedly Z" is a claim with no source.
 
-use std::borrow::Cow;
-
 use super::cues::{Cue, CueClass, CueLexicon};
 use super::model::{B, CueModel, I, O, hash_parts, token_infos};
 use super::ranker::Ranker;
@@ -309,12 +307,12 @@ struct Ctx<'a> {
     /// Tokens inside double quotation marks: a cue there is the quoted speaker's own ("I
     /// think"), not the writer's attribution.
     in_quote: Vec<bool>,
-    lower: &'a [Cow<'a, str>],
+    lower: &'a [&'a str],
 }
 
 impl Ctx<'_> {
     fn w(&self, i: usize) -> &str {
-        self.lower.get(i).map(|c| c.as_ref()).unwrap_or("")
+        self.lower.get(i).copied().unwrap_or("")
     }
     fn is_word(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(|t| t.is_word())
@@ -446,26 +444,40 @@ fn with_context<R>(
     model: Option<&CueModel>,
     f: impl FnOnce(&Ctx) -> R,
 ) -> R {
-    // lower-case words borrow the text; only capitalised ones are copied
-    let lower: Vec<Cow<str>> = tokens
+    // lower-case words borrow the text; capitalised ones are lower-cased into one buffer, not
+    // one allocation each
+    let mut folded = String::new();
+    let spans: Vec<Option<(usize, usize)>> = tokens
         .iter()
         .map(|t| {
             let s = t.text(text);
-            if !t.is_word() {
-                Cow::Borrowed("")
-            } else if s.chars().any(char::is_uppercase) {
-                Cow::Owned(s.to_lowercase())
-            } else {
-                Cow::Borrowed(s)
+            if !t.is_word() || !s.chars().any(char::is_uppercase) {
+                return None;
             }
+            let a = folded.len();
+            if s.is_ascii() {
+                folded.push_str(s);
+                folded[a..].make_ascii_lowercase();
+            } else {
+                folded.push_str(&s.to_lowercase());
+            }
+            Some((a, folded.len()))
+        })
+        .collect();
+    let lower: Vec<&str> = tokens
+        .iter()
+        .zip(&spans)
+        .map(|(t, span)| match span {
+            Some((a, b)) => &folded[*a..*b],
+            None if !t.is_word() => "",
+            None => t.text(text),
         })
         .collect();
     let in_quote = quoted_tokens(&cx_tokens_quote_view(tokens));
     let mut cue_tags = vec![O; tokens.len()];
     if let Some(m) = model {
-        let lower_refs: Vec<&str> = lower.iter().map(|c| c.as_ref()).collect();
         let raw: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
-        let infos = token_infos(tokens, &lower_refs, &raw, &in_quote, cues);
+        let infos = token_infos(tokens, &lower, &raw, &in_quote, cues);
         for s in sentences {
             let r = s.tokens.clone();
             // a sentence without a word ever seen in a cue has none

@@ -5,8 +5,6 @@
 //! in its train split, the subject is the source in 108, nearly all of them feelings ("are
 //! convinced", "were worried"), kept here as actives.
 
-use std::borrow::Cow;
-
 use crate::text::{Token, TokenKind};
 
 /// What the source of a cue is, as its voice tells.
@@ -184,12 +182,12 @@ fn is_participle(w: &str) -> bool {
 /// the end of the noun phrase that starts at k.
 pub fn voice_of(
     tokens: &[Token],
-    lower: &[Cow<'_, str>],
+    lower: &[&str],
     (a, b): (usize, usize),
     source: Option<(usize, usize)>,
     np_end: impl Fn(usize) -> usize,
 ) -> Voice {
-    let w = |k: usize| lower.get(k).map_or("", |c| c.as_ref());
+    let w = |k: usize| lower.get(k).copied().unwrap_or("");
     // "Both houses seem intent on ...", "The race appears closer": an impression is the
     // writer's, whoever it is about; "seemed to confirm" (a longer cue) is the subject's act
     let words: Vec<&str> = (a..b)
@@ -260,11 +258,11 @@ pub fn voice_of(
 /// "it seems", "It's not clear": an "it" subject right before a linking verb is no one.
 fn active_or_expletive(
     tokens: &[Token],
-    lower: &[Cow<'_, str>],
+    lower: &[&str],
     a: usize,
     source: Option<(usize, usize)>,
 ) -> Voice {
-    let w = |k: usize| lower.get(k).map_or("", |c| c.as_ref());
+    let w = |k: usize| lower.get(k).copied().unwrap_or("");
     if let Some((s, e)) = source
         && e == s + 1
         && e <= a
@@ -415,7 +413,7 @@ mod tests {
             let mut tokens = Vec::new();
             tokenize(text, &mut tokens);
             let words: Vec<String> = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
-            let lower: Vec<Cow<str>> = words.iter().map(|w| Cow::Borrowed(w.as_str())).collect();
+            let lower: Vec<&str> = words.iter().map(String::as_str).collect();
             let source = source.map(|s| find(&words, s));
             // the agent's noun phrase runs to "as" or the end of the text in these rows
             let np_end = |k: usize| {

@@ -346,7 +346,24 @@ impl Gazetteer {
     /// assert!(kursk.contains(&"Kursk".to_string()));
     /// ```
     pub fn lookup(&self, normalized: &str) -> impl Iterator<Item = (GazId, NameKind)> + '_ {
-        let range = match self.find(normalized.as_bytes()) {
+        self.postings(self.find(normalized.as_bytes()))
+    }
+
+    /// [`Gazetteer::lookup`] and [`Gazetteer::continues`] of one key, with one probe of the
+    /// table: the recogniser asks both of every n-gram it extends, and each probe is a miss
+    /// to main memory.
+    pub fn lookup_continuing(
+        &self,
+        normalized: &str,
+    ) -> (impl Iterator<Item = (GazId, NameKind)> + '_, bool) {
+        let i = self.find(normalized.as_bytes());
+        let continues = i.is_some_and(|i| self.data[self.flags + i] & KEY_CONTINUES != 0);
+        (self.postings(i), continues)
+    }
+
+    /// The places of key `i`.
+    fn postings(&self, i: Option<usize>) -> impl Iterator<Item = (GazId, NameKind)> + '_ {
+        let range = match i {
             Some(i) => {
                 let a = u32_at(self.data, self.post_offs + i * 4) as usize;
                 let b = u32_at(self.data, self.post_offs + (i + 1) * 4) as usize;

@@ -830,14 +830,15 @@ impl<'a> Recognizer<'a> {
         let mut j = i;
         loop {
             let ends_in_hyphen = tokens[j].text(text).ends_with('-');
-            let mut readings: Vec<(GazId, NameKind)> = self.gazetteer.lookup(&self.key).collect();
+            let (found, continues) = self.gazetteer.lookup_continuing(&self.key);
+            let mut readings: Vec<(GazId, NameKind)> = found.collect();
             if readings.is_empty() {
                 readings = self.demonym_of_stem();
             }
             if !readings.is_empty() && !ends_in_hyphen {
                 best = Some((j, readings));
             }
-            if !self.gazetteer.continues(&self.key) {
+            if !continues {
                 break;
             }
             // the next word of the name: adjacent, through a hyphen, an abbreviation's dot
