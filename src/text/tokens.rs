@@ -111,6 +111,56 @@ impl Token {
     }
 }
 
+/// The chars of a text with their byte offsets, as `char_indices().peekable()`, and a run
+/// of ASCII letters and digits at once.
+struct Cursor<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn peek(&self) -> Option<(usize, char)> {
+        match self.text.as_bytes().get(self.pos) {
+            None => None,
+            Some(&b) if b.is_ascii() => Some((self.pos, b as char)),
+            Some(_) => self.text[self.pos..].chars().next().map(|c| (self.pos, c)),
+        }
+    }
+
+    fn next(&mut self) -> Option<(usize, char)> {
+        let next = self.peek()?;
+        self.pos += next.1.len_utf8();
+        Some(next)
+    }
+
+    /// Consumes the ASCII letters and digits from here on, counting them.
+    fn ascii_alphanumerics(&mut self) -> AsciiRun {
+        let mut run = AsciiRun::default();
+        for &b in &self.text.as_bytes()[self.pos..] {
+            if b.is_ascii_lowercase() {
+                run.lower += 1;
+            } else if b.is_ascii_uppercase() {
+                run.upper += 1;
+            } else if b.is_ascii_digit() {
+                run.digits += 1;
+            } else {
+                break;
+            }
+            run.len += 1;
+        }
+        self.pos += run.len;
+        run
+    }
+}
+
+#[derive(Default)]
+struct AsciiRun {
+    len: usize,
+    upper: u32,
+    lower: u32,
+    digits: u32,
+}
+
 fn is_quote(c: char) -> bool {
     matches!(
         c,
@@ -142,7 +192,7 @@ fn is_possessive_mark(c: char) -> bool {
 pub fn tokenize(text: &str, out: &mut Vec<Token>) {
     out.clear();
     let bytes = text.as_bytes();
-    let mut it = text.char_indices().peekable();
+    let mut it = Cursor { text, pos: 0 };
     let mut flags_next = Token::LINE_START | Token::PARAGRAPH_START;
     let mut newlines = 0u32;
     while let Some((start, c)) = it.next() {
@@ -168,7 +218,17 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
             let mut digits = c.is_ascii_digit() as u32;
             let mut dots = false;
             let mut seg_len = 1u32; // letters since the last initialism dot
-            while let Some(&(i, d)) = it.peek() {
+            while let Some((i, d)) = it.peek() {
+                if d.is_ascii_alphanumeric() {
+                    // the bulk of news text: ASCII letters and digits, byte by byte
+                    let run = it.ascii_alphanumerics();
+                    upper += run.upper;
+                    lower += run.lower;
+                    digits += run.digits;
+                    seg_len += run.len as u32;
+                    end = i + run.len;
+                    continue;
+                }
                 if d.is_alphanumeric() {
                     upper += d.is_uppercase() as u32;
                     lower += d.is_lowercase() as u32;
