@@ -3,8 +3,7 @@
 //! and content; `assets/claims/cues_learned.tsv`, learned from the PolNeAR train split, adds
 //! every form whose uses are cues often enough (see [`LEARNED_PRECISION`]).
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use crate::text::WordMap;
 
 static BUNDLED: &str = include_str!("../../assets/claims/cues.tsv");
 static LEARNED: &str = include_str!("../../assets/claims/cues_learned.tsv");
@@ -40,40 +39,14 @@ pub struct Cue {
 
 /// Cue words by lower-case form.
 pub struct CueLexicon {
-    cues: HashMap<&'static str, Cue, Fnv>,
+    cues: WordMap<Cue>,
     /// How often each learned form is a cue in the train split (all forms, any precision).
-    precisions: HashMap<&'static str, f32, Fnv>,
+    precisions: WordMap<f32>,
     /// The same by stem, over the learned forms that share it: (uses as a cue, uses).
-    stems: HashMap<&'static str, (u32, u32), Fnv>,
+    stems: WordMap<(u32, u32)>,
     /// Forms the hand-made list rules out, so learning cannot add them back.
     excluded: Vec<&'static str>,
 }
-
-/// FNV-1a for the lexicon's maps: every token of every text is looked up in them three times,
-/// and their keys are short words from our own files (no need for SipHash's flood resistance).
-#[derive(Default)]
-struct FnvHasher(u64);
-
-impl Hasher for FnvHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type Fnv = BuildHasherDefault<FnvHasher>;
 
 #[derive(Debug, thiserror::Error)]
 pub enum CueError {
@@ -132,7 +105,7 @@ impl CueLexicon {
     }
 
     pub fn parse(tsv: &'static str) -> Result<CueLexicon, CueError> {
-        let mut cues = HashMap::default();
+        let mut cues = WordMap::default();
         let mut excluded = Vec::new();
         for (n, line) in tsv.lines().enumerate() {
             let line = line.trim_end();
@@ -175,8 +148,8 @@ impl CueLexicon {
         }
         Ok(CueLexicon {
             cues,
-            precisions: HashMap::default(),
-            stems: HashMap::default(),
+            precisions: WordMap::default(),
+            stems: WordMap::default(),
             excluded,
         })
     }

@@ -7,33 +7,7 @@
 //!   from the same split by `assets/build/build_name_lexicons.py`;
 //! - English first names (npm human-names).
 
-use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// A multiply-rotate hash for short words (as rustc's FxHash): the recogniser asks several of
-/// these sets per capitalised word, and SipHash's protection against flooding buys nothing for
-/// word lists compiled into the binary.
-#[derive(Default)]
-struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut b = [0u8; 8];
-            b[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b))
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
+use crate::text::WordSet;
 
 static COMMON_WORDS: &str = include_str!("../../assets/lexicon/common_words.txt");
 static LOWERCASE_WORDS: &str = include_str!("../../assets/lexicon/lowercase_words.txt");
