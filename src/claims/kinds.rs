@@ -1,7 +1,7 @@
 //! What kind of source a phrase names: state media, a ministry, an expert, an unnamed
 //! official ... decided from the words of the source and its apposition.
 
-use std::collections::HashMap;
+use crate::text::WordMap;
 use std::sync::OnceLock;
 
 use crate::model::SourceKind;
@@ -256,15 +256,15 @@ const C_ORGANISATION: u8 = 64;
 /// Single-word keywords → categories, and the multi-word keywords by their first word,
 /// built once.
 struct KeywordIndex {
-    words: HashMap<&'static str, u8>,
-    phrases: HashMap<&'static str, Vec<(&'static str, u8)>>,
+    words: WordMap<u8>,
+    phrases: WordMap<Vec<(&'static str, u8)>>,
 }
 
 fn index() -> &'static KeywordIndex {
     static INDEX: OnceLock<KeywordIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut words = HashMap::new();
-        let mut phrases: HashMap<&'static str, Vec<(&'static str, u8)>> = HashMap::new();
+        let mut words = WordMap::default();
+        let mut phrases: WordMap<Vec<(&'static str, u8)>> = WordMap::default();
         for (list, bit) in [
             (STATE_MEDIA, C_STATE_MEDIA),
             (MINISTRY, C_MINISTRY),
