@@ -139,8 +139,17 @@ pub fn token_infos(
                 suffix3: hash(&[suffix(lower[i], 3)]),
                 suffix2: hash(&[suffix(lower[i], 2)]),
                 shape: shape(raw[i]),
-                prec: precision_bucket(lexicon.precision(lower[i])),
-                stem_prec: precision_bucket(lexicon.stem_precision(lower[i])),
+                // punctuation is in no lexicon
+                prec: precision_bucket(
+                    (!lower[i].is_empty())
+                        .then(|| lexicon.precision(lower[i]))
+                        .flatten(),
+                ),
+                stem_prec: precision_bucket(
+                    (!lower[i].is_empty())
+                        .then(|| lexicon.stem_precision(lower[i]))
+                        .flatten(),
+                ),
                 in_quote: in_quote[i],
                 is_quote: tokens[i].quote().is_some(),
             }

@@ -308,9 +308,14 @@ struct Ctx<'a> {
     /// think"), not the writer's attribution.
     in_quote: Vec<bool>,
     lower: &'a [&'a str],
+    /// The cue lexicon's entry for each token's word, looked up once.
+    cue_of: Vec<Option<Cue>>,
 }
 
 impl Ctx<'_> {
+    fn cue(&self, i: usize) -> Option<Cue> {
+        self.cue_of.get(i).copied().flatten()
+    }
     fn w(&self, i: usize) -> &str {
         self.lower.get(i).copied().unwrap_or("")
     }
@@ -488,11 +493,16 @@ fn with_context<R>(
             cue_tags[r].copy_from_slice(&tags);
         }
     }
+    let cue_of = lower
+        .iter()
+        .map(|w| (!w.is_empty()).then(|| cues.get(w)).flatten())
+        .collect();
     let cx = Ctx {
         tokens,
         cue_tags,
         in_quote,
         lower: &lower,
+        cue_of,
     };
     f(&cx)
 }
@@ -747,7 +757,7 @@ fn cue_candidates(
                 // the anchor: the span's last known cue word, else its first content word
                 let anchor = (i..j)
                     .rev()
-                    .find(|&k| cues.get(cx.w(k)).is_some() || cx.w(k) == "according")
+                    .find(|&k| cx.cue(k).is_some() || cx.w(k) == "according")
                     .or_else(|| (i..j).find(|&k| cx.is_word(k) && !SKIPPABLE.contains(&cx.w(k))))
                     .unwrap_or(i);
                 out.push((anchor, i, j));
@@ -763,7 +773,7 @@ fn cue_candidates(
             continue;
         }
         let w = cx.w(i);
-        let take = match cues.get(w) {
+        let take = match cx.cue(i) {
             Some(c) => !tagged || c.is_curated || c.class == CueClass::HedgeAdverb,
             None => w == "according" || CONCERN_VERBS.contains(&w),
         };
@@ -830,7 +840,7 @@ fn sentence_sites(
         if !cx.is_word(i) || cx.in_quote[i] {
             continue;
         }
-        let cue = cues.get(cx.w(i)).unwrap_or(Cue {
+        let cue = cx.cue(i).unwrap_or(Cue {
             class: if cx.w(i).ends_with("ing") {
                 CueClass::Participle
             } else {
@@ -885,7 +895,7 @@ fn sentence_sites(
                 continue;
             }
             match cue.class {
-                CueClass::HedgeAdverb => hedge_adverb(cx, s, i, cues),
+                CueClass::HedgeAdverb => hedge_adverb(cx, s, i),
                 CueClass::Impersonal => impersonal(cx, s, i),
                 // "is promising": a progressive verb, not a participle clause
                 CueClass::Participle
@@ -897,7 +907,7 @@ fn sentence_sites(
                 {
                     verb_cue(cx, s, i, cue)
                 }
-                CueClass::Participle => participle(cx, s, i, cue, cues),
+                CueClass::Participle => participle(cx, s, i, cue),
                 CueClass::Speech | CueClass::Belief | CueClass::Tell => verb_cue(cx, s, i, cue),
             }
         };
@@ -3251,7 +3261,7 @@ fn subject_of(cx: &Ctx, s: &Sentence, c: usize) -> Option<(usize, usize)> {
     (e > c + 1).then_some((c + 1, e))
 }
 
-fn participle(cx: &Ctx, s: &Sentence, i: usize, cue: Cue, cues: &CueLexicon) -> Option<RawClaim> {
+fn participle(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
     let lo = s.tokens.start;
     if let Some(c) = opening_participle(cx, s, i, cue) {
         return Some(c);
@@ -3263,10 +3273,7 @@ fn participle(cx: &Ctx, s: &Sentence, i: usize, cue: Cue, cues: &CueLexicon) -> 
     // else the noun phrase that starts the sentence
     // (a capitalised word is a name, not a cue: "the United States")
     let (start, e) = match (lo..i - 1).rev().find(|&k| {
-        !cx.tokens[k].is_capitalized()
-            && cues
-                .get(cx.w(k))
-                .is_some_and(|c| c.class != CueClass::Participle)
+        !cx.tokens[k].is_capitalized() && cx.cue(k).is_some_and(|c| c.class != CueClass::Participle)
     }) {
         Some(prev) => {
             // "called Friday for ..., saying": a phrase after a cue is its subject only when
@@ -3386,10 +3393,10 @@ fn cues_free(w: &str) -> bool {
     !matches!(w, "said" | "says" | "told" | "echoed" | "added")
 }
 
-fn hedge_adverb(cx: &Ctx, s: &Sentence, i: usize, cues: &CueLexicon) -> Option<RawClaim> {
+fn hedge_adverb(cx: &Ctx, s: &Sentence, i: usize) -> Option<RawClaim> {
     // "X reportedly said": the speech cue carries the claim
-    if cues
-        .get(cx.w(i + 1))
+    if cx
+        .cue(i + 1)
         .is_some_and(|c| c.class != CueClass::HedgeAdverb)
     {
         return None;
