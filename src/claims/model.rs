@@ -338,19 +338,32 @@ impl CueModel {
                 *x = f32_at((p * TAGS + t) * 4);
             }
         }
-        let above_o: Vec<f32> = weights
+        // as packed::quantise would on the f32 differences, without building them first
+        let above = |w: &[i16], t: usize| (w[t] as i32 - w[O] as i32) as f32 * scale;
+        let widest = weights
             .chunks_exact(TAGS)
-            .flat_map(|w| [B, I].map(|t| (w[t] as i32 - w[O] as i32) as f32 * scale))
+            .flat_map(|w| [B, I].map(|t| (w[t] as i32 - w[O] as i32).unsigned_abs()))
+            .max()
+            .unwrap_or(0);
+        let unit = (widest as f32 * scale).max(1e-9) / i16::MAX as f32;
+        let above_o = weights
+            .chunks_exact(TAGS)
+            .map(|w| [B, I].map(|t| round((above(w, t) / unit) as f64)))
             .collect();
-        let (scale, above_o) = packed::quantise(&above_o);
         Ok(CueModel {
             outside_penalty: OUTSIDE_PENALTY,
             mask: (1 << bits) - 1,
-            scale,
-            above_o: above_o.chunks_exact(2).map(|d| [d[0], d[1]]).collect(),
+            scale: unit,
+            above_o,
             transitions,
         })
     }
+}
+
+/// `x.round() as i16`, in f64 where adding the half is exact: without SSE4.1 `f32::round` is
+/// a library call, and loading the model rounds half a million weights.
+fn round(x: f64) -> i16 {
+    (x + 0.5f64.copysign(x)) as i16
 }
 
 /// The best tag sequence given each token's tag scores (Viterbi).
@@ -515,6 +528,25 @@ impl Trainer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rounding_in_f64_matches_f32_round() {
+        let edges = [
+            0.5f32,
+            1.5,
+            2.5,
+            -0.5,
+            -1.5,
+            0.49999997,
+            -0.49999997,
+            32766.5,
+            -32767.0,
+        ];
+        let steps = (-40_000..40_000).map(|i| i as f32 * 0.8191);
+        for x in edges.into_iter().chain(steps) {
+            assert_eq!(round(x as f64), x.round() as i16, "{x}");
+        }
+    }
 
     #[test]
     fn a_packed_model_reads_back() {
