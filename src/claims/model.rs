@@ -326,7 +326,12 @@ impl CueModel {
     /// Reads the packed model: "CMCM", u32 version, u32 bits, f32 scale, then
     /// `2^bits × 3` i16 weights and `4 × 3` f32 transitions.
     pub fn from_bytes(data: &[u8]) -> Result<CueModel, ModelError> {
-        let (bits, scale, weights, rest) = packed::read(data, MAGIC, TAGS)?;
+        let packed::Packed {
+            bits,
+            scale,
+            weights,
+            rest,
+        } = packed::read(data, MAGIC, TAGS)?;
         if rest.len() != (TAGS + 1) * TAGS * 4 {
             return Err(ModelError::Corrupt("size disagrees with header"));
         }

@@ -27,13 +27,21 @@ pub fn write(magic: &[u8; 4], bits: u32, scale: f32, weights: &[i16]) -> Vec<u8>
     out
 }
 
-/// Reads the header and `2^bits × per_slot` weights; returns the bits, the scale, the
-/// quantised weights and the bytes after them.
+/// A packed model as read: its table, and what the model appends after it.
+pub struct Packed<'a> {
+    pub bits: u32,
+    /// What one unit of a weight is worth.
+    pub scale: f32,
+    pub weights: Vec<i16>,
+    pub rest: &'a [u8],
+}
+
+/// Reads the header and `2^bits × per_slot` weights.
 pub fn read<'a>(
     data: &'a [u8],
     magic: &[u8; 4],
     per_slot: usize,
-) -> Result<(u32, f32, Vec<i16>, &'a [u8]), ModelError> {
+) -> Result<Packed<'a>, ModelError> {
     let u32_at = |at: usize| -> Result<u32, ModelError> {
         data.get(at..at + 4)
             .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
@@ -55,7 +63,12 @@ pub fn read<'a>(
         .chunks_exact(2)
         .map(|b| i16::from_le_bytes([b[0], b[1]]))
         .collect();
-    Ok((bits, scale, weights, &data[end..]))
+    Ok(Packed {
+        bits,
+        scale,
+        weights,
+        rest: &data[end..],
+    })
 }
 
 #[cfg(test)]

@@ -53,7 +53,12 @@ impl Ranker {
 
     /// "CMRK", u32 version, u32 bits, f32 scale, then `2^bits` i16 weights.
     pub fn from_bytes(data: &[u8]) -> Result<Ranker, ModelError> {
-        let (bits, scale, weights, rest) = packed::read(data, MAGIC, 1)?;
+        let packed::Packed {
+            bits,
+            scale,
+            weights,
+            rest,
+        } = packed::read(data, MAGIC, 1)?;
         if !rest.is_empty() {
             return Err(ModelError::Corrupt("size disagrees with header"));
         }
