@@ -156,6 +156,10 @@ impl CueLexicon {
 
     /// The cue for a lower-case word form.
     pub fn get(&self, lower: &str) -> Option<Cue> {
+        // punctuation ("" as a word) is in no lexicon: not worth a hash probe per token
+        if lower.is_empty() {
+            return None;
+        }
         self.cues.get(lower).copied()
     }
 
@@ -166,12 +170,18 @@ impl CueLexicon {
 
     /// The share of the form's uses that are cues in the train split, when learned.
     pub fn precision(&self, lower: &str) -> Option<f32> {
+        if lower.is_empty() {
+            return None;
+        }
         self.precisions.get(lower).copied()
     }
 
     /// The share of cue uses among the learned forms with the same stem: "urges" was never
     /// seen often enough to be learned, "urged" was.
     pub fn stem_precision(&self, lower: &str) -> Option<f32> {
+        if lower.is_empty() {
+            return None;
+        }
         let &(cue, uses) = self.stems.get(stem(lower))?;
         (uses > 0).then(|| cue as f32 / uses as f32)
     }

@@ -139,17 +139,8 @@ pub fn token_infos(
                 suffix3: hash(&[suffix(lower[i], 3)]),
                 suffix2: hash(&[suffix(lower[i], 2)]),
                 shape: shape(raw[i]),
-                // punctuation is in no lexicon
-                prec: precision_bucket(
-                    (!lower[i].is_empty())
-                        .then(|| lexicon.precision(lower[i]))
-                        .flatten(),
-                ),
-                stem_prec: precision_bucket(
-                    (!lower[i].is_empty())
-                        .then(|| lexicon.stem_precision(lower[i]))
-                        .flatten(),
-                ),
+                prec: precision_bucket(lexicon.precision(lower[i])),
+                stem_prec: precision_bucket(lexicon.stem_precision(lower[i])),
                 in_quote: in_quote[i],
                 is_quote: tokens[i].quote().is_some(),
             }
@@ -344,16 +335,16 @@ impl CueModel {
             }
         }
         // as packed::quantise would on the f32 differences, without building them first
-        let above = |w: &[i16], t: usize| (w[t] as i32 - w[O] as i32) as f32 * scale;
+        let above = |w: &[i16], t: usize| w[t] as i32 - w[O] as i32;
         let widest = weights
             .chunks_exact(TAGS)
-            .flat_map(|w| [B, I].map(|t| (w[t] as i32 - w[O] as i32).unsigned_abs()))
+            .flat_map(|w| [B, I].map(|t| above(w, t).unsigned_abs()))
             .max()
             .unwrap_or(0);
         let unit = (widest as f32 * scale).max(1e-9) / i16::MAX as f32;
         let above_o = weights
             .chunks_exact(TAGS)
-            .map(|w| [B, I].map(|t| round((above(w, t) / unit) as f64)))
+            .map(|w| [B, I].map(|t| round((above(w, t) as f32 * scale / unit) as f64)))
             .collect();
         Ok(CueModel {
             outside_penalty: OUTSIDE_PENALTY,

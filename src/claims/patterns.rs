@@ -493,10 +493,7 @@ fn with_context<R>(
             cue_tags[r].copy_from_slice(&tags);
         }
     }
-    let cue_of = lower
-        .iter()
-        .map(|w| (!w.is_empty()).then(|| cues.get(w)).flatten())
-        .collect();
+    let cue_of = lower.iter().map(|w| cues.get(w)).collect();
     let cx = Ctx {
         tokens,
         cue_tags,
