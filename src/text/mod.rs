@@ -1,5 +1,6 @@
 //! Text handling shared by the geoparser and the claim extractor: tokens, sentences, name
-//! normalisation, hashing of words, and the byte ↔ code-point conversion of the evaluation format.
+//! normalisation, hashing of words, and the byte ↔ code-point conversion of the evaluation
+//! format.
 
 mod normalize;
 mod offsets;
