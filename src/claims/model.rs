@@ -157,18 +157,55 @@ fn mix(a: u64, b: u64) -> u64 {
 const START: u64 = 0x5354_4152_54ab_cdef;
 const END: u64 = 0x454e_4421_1234_5678;
 
+/// Where a token's features go. Most features are hashes of words and endings, one of the
+/// table's buckets each; the rest are templates whose values are a few small numbers (a tag
+/// bucket, a shape, a position), whose weights the run-time model reads from a small table of
+/// their own, without hashing.
+trait FeatureSink {
+    fn hashed(&mut self, h: u64);
+    /// `template` over one value `a` (`b` is 0) or, when `pair`, over `a` and `b`; both < 10.
+    fn small(&mut self, template: u64, a: u64, b: u64, pair: bool);
+}
+
+/// Templates and values of small features are below these.
+const SMALL_TEMPLATES: usize = 36;
+const SMALL_VALUES: usize = 10;
+
+/// The hash of a small feature, as training sees it.
+fn small_hash(template: u64, a: u64, b: u64, pair: bool) -> u64 {
+    let h = mix(template, a);
+    if pair { mix(h, b) } else { h }
+}
+
+/// Where a small feature's weights sit in [`CueModel::small`].
+#[inline(always)]
+fn small_slot(template: u64, a: u64, b: u64, pair: bool) -> usize {
+    (((pair as usize * SMALL_TEMPLATES + template as usize) * SMALL_VALUES + a as usize)
+        * SMALL_VALUES)
+        + b as usize
+}
+
+/// Collects feature hashes, for training.
+struct Hashes<'a>(&'a mut Vec<u64>);
+
+impl FeatureSink for Hashes<'_> {
+    fn hashed(&mut self, h: u64) {
+        self.0.push(h);
+    }
+    fn small(&mut self, template: u64, a: u64, b: u64, pair: bool) {
+        self.0.push(small_hash(template, a, b, pair));
+    }
+}
+
 /// The feature hashes of token `i` of a sentence (`infos` is the sentence), into `out`.
 pub fn features(infos: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
     out.clear();
-    out.extend_from_slice(&feature_array(infos, i));
+    visit_features(infos, i, &mut Hashes(out));
 }
 
-/// Features per token.
-const FEATURES: usize = 35;
-
-/// [`features`] as an array: tagging needs no heap buffer.
+/// The features of token `i`, in a fixed order (training sums them in it), into `sink`.
 #[inline(always)]
-fn feature_array(infos: &[TokenInfo], i: usize) -> [u64; FEATURES] {
+fn visit_features(infos: &[TokenInfo], i: usize, sink: &mut impl FeatureSink) {
     let n = infos.len();
     let w = |k: isize| -> u64 {
         let j = i as isize + k;
@@ -216,45 +253,68 @@ fn feature_array(infos: &[TokenInfo], i: usize) -> [u64; FEATURES] {
         3..=4 => 2,
         _ => 3,
     };
-    [
-        mix(1, 0),
-        mix(2, w0),
-        mix(3, wm1),
-        mix(4, wp1),
-        mix(5, wm2),
-        mix(6, wp2),
-        mix(mix(7, wm1), w0),
-        mix(mix(8, w0), wp1),
-        mix(mix(9, wm2), wm1),
-        mix(mix(10, wp1), wp2),
-        mix(11, t.suffix3),
-        mix(12, t.suffix2),
-        mix(13, t.shape as u64),
-        mix(14, shape_m1),
-        mix(15, p0),
-        mix(mix(16, p0), wp1),
-        mix(mix(17, p0), wm1),
-        mix(18, prec(-1)),
-        mix(19, prec(1)),
-        mix(20, q),
-        mix(mix(21, q), p0),
-        mix(22, pos),
-        mix(mix(23, pos), p0),
-        mix(mix(24, left_quote), p0),
-        // the neighbours' endings say what they are ("-ed", "-ly", "-s") without a tagger
-        mix(mix(25, suffix_of(-1)), p0),
-        mix(mix(26, suffix_of(1)), p0),
-        mix(mix(27, shape_m1), p0),
-        mix(mix(28, to_end), p0),
-        mix(mix(mix(29, wm1), w0), wp1),
-        mix(mix(30, t.stem_prec as u64), p0),
-        mix(mix(31, t.stem_prec as u64), t.suffix2),
-        // a quotation just after ("said: “...") and a name just before ("Trump urges")
-        mix(mix(32, right_quote), p0.max(t.stem_prec as u64)),
-        mix(mix(33, shape_m1), t.suffix2),
-        mix(mix(34, w0), wp2),
-        mix(mix(35, wm2), w0),
-    ]
+    sink.small(1, 0, 0, false);
+    sink.hashed(mix(2, w0));
+    sink.hashed(mix(3, wm1));
+    sink.hashed(mix(4, wp1));
+    sink.hashed(mix(5, wm2));
+    sink.hashed(mix(6, wp2));
+    sink.hashed(mix(mix(7, wm1), w0));
+    sink.hashed(mix(mix(8, w0), wp1));
+    sink.hashed(mix(mix(9, wm2), wm1));
+    sink.hashed(mix(mix(10, wp1), wp2));
+    sink.hashed(mix(11, t.suffix3));
+    sink.hashed(mix(12, t.suffix2));
+    sink.small(13, t.shape as u64, 0, false);
+    sink.small(14, shape_m1, 0, false);
+    sink.small(15, p0, 0, false);
+    sink.hashed(mix(mix(16, p0), wp1));
+    sink.hashed(mix(mix(17, p0), wm1));
+    sink.small(18, prec(-1), 0, false);
+    sink.small(19, prec(1), 0, false);
+    sink.small(20, q, 0, false);
+    sink.small(21, q, p0, true);
+    sink.small(22, pos, 0, false);
+    sink.small(23, pos, p0, true);
+    sink.small(24, left_quote, p0, true);
+    // the neighbours' endings say what they are ("-ed", "-ly", "-s") without a tagger
+    sink.hashed(mix(mix(25, suffix_of(-1)), p0));
+    sink.hashed(mix(mix(26, suffix_of(1)), p0));
+    sink.small(27, shape_m1, p0, true);
+    sink.small(28, to_end, p0, true);
+    sink.hashed(mix(mix(mix(29, wm1), w0), wp1));
+    sink.small(30, t.stem_prec as u64, p0, true);
+    sink.hashed(mix(mix(31, t.stem_prec as u64), t.suffix2));
+    // a quotation just after ("said: “...") and a name just before ("Trump urges")
+    sink.small(32, right_quote, p0.max(t.stem_prec as u64), true);
+    sink.hashed(mix(mix(33, shape_m1), t.suffix2));
+    sink.hashed(mix(mix(34, w0), wp2));
+    sink.hashed(mix(mix(35, wm2), w0));
+}
+
+/// Sums a token's weights as the run-time model reads them.
+struct Sums<'a> {
+    model: &'a CueModel,
+    sums: [i32; 2],
+}
+
+impl FeatureSink for Sums<'_> {
+    #[inline(always)]
+    fn hashed(&mut self, h: u64) {
+        self.add(self.model.above_o[(h & self.model.mask) as usize]);
+    }
+    #[inline(always)]
+    fn small(&mut self, template: u64, a: u64, b: u64, pair: bool) {
+        self.add(self.model.small[small_slot(template, a, b, pair)]);
+    }
+}
+
+impl Sums<'_> {
+    #[inline(always)]
+    fn add(&mut self, d: [i16; 2]) {
+        self.sums[0] += d[0] as i32;
+        self.sums[1] += d[1] as i32;
+    }
 }
 
 /// The tagger at run time. Viterbi compares the tags of one token with each other, so only
@@ -271,6 +331,9 @@ pub struct CueModel {
     scale: f32,
     /// Per bucket: the B and the I weight minus the O weight.
     above_o: Vec<[i16; 2]>,
+    /// The same for every value of the small features, by [`small_slot`]: read
+    /// without hashing, from a table that stays in the first-level cache.
+    small: Vec<[i16; 2]>,
     transitions: [[f32; TAGS]; TAGS + 1],
 }
 
@@ -287,12 +350,24 @@ impl CueModel {
     /// A token's tag scores from its feature hashes. O scores 0: the others are relative to
     /// it. Sums are integers, so the order of the features cannot change a tag.
     fn emissions(&self, feats: impl IntoIterator<Item = u64>) -> [f32; TAGS] {
+        self.scores(
+            feats
+                .into_iter()
+                .map(|h| self.above_o[(h & self.mask) as usize]),
+        )
+    }
+
+    fn scores(&self, weights: impl Iterator<Item = [i16; 2]>) -> [f32; TAGS] {
         let mut sums = [0i32; 2];
-        for h in feats {
-            let d = self.above_o[(h & self.mask) as usize];
+        for d in weights {
             sums[0] += d[0] as i32;
             sums[1] += d[1] as i32;
         }
+        self.above(sums)
+    }
+
+    /// Tag scores from the summed B and I differences.
+    fn above(&self, sums: [i32; 2]) -> [f32; TAGS] {
         let above = |s: i32| s as f32 * self.scale + self.outside_penalty;
         [0.0, above(sums[0]), above(sums[1])]
     }
@@ -300,7 +375,14 @@ impl CueModel {
     /// Tags one sentence (inference).
     pub fn tag(&self, infos: &[TokenInfo]) -> Vec<usize> {
         let emissions: Vec<[f32; TAGS]> = (0..infos.len())
-            .map(|i| self.emissions(feature_array(infos, i)))
+            .map(|i| {
+                let mut sums = Sums {
+                    model: self,
+                    sums: [0; 2],
+                };
+                visit_features(infos, i, &mut sums);
+                self.above(sums.sums)
+            })
             .collect();
         viterbi(&self.transitions, &emissions)
     }
@@ -342,15 +424,28 @@ impl CueModel {
             .max()
             .unwrap_or(0);
         let unit = (widest as f32 * scale).max(1e-9) / i16::MAX as f32;
-        let above_o = weights
+        let above_o: Vec<[i16; 2]> = weights
             .chunks_exact(TAGS)
             .map(|w| [B, I].map(|t| round((above(w, t) as f32 * scale / unit) as f64)))
             .collect();
+        let mask = (1u64 << bits) - 1;
+        let mut small = vec![[0; 2]; 2 * SMALL_TEMPLATES * SMALL_VALUES * SMALL_VALUES];
+        for pair in [false, true] {
+            for template in 0..SMALL_TEMPLATES as u64 {
+                for a in 0..SMALL_VALUES as u64 {
+                    for b in 0..SMALL_VALUES as u64 {
+                        small[small_slot(template, a, b, pair)] =
+                            above_o[(small_hash(template, a, b, pair) & mask) as usize];
+                    }
+                }
+            }
+        }
         Ok(CueModel {
             outside_penalty: OUTSIDE_PENALTY,
-            mask: (1 << bits) - 1,
+            mask,
             scale: unit,
             above_o,
+            small,
             transitions,
         })
     }
@@ -541,6 +636,49 @@ mod tests {
         let steps = (-40_000..40_000).map(|i| i as f32 * 0.8191);
         for x in edges.into_iter().chain(steps) {
             assert_eq!(round(x as f64), x.round() as i16, "{x}");
+        }
+    }
+
+    #[test]
+    fn small_features_weigh_as_their_hashes_do() {
+        let m = CueModel::bundled().unwrap();
+        let mut seed = 0x1234_5678_9abc_def1u64;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        let infos: Vec<TokenInfo> = (0..400)
+            .map(|_| TokenInfo {
+                word: next(50),
+                suffix3: next(20),
+                suffix2: next(10),
+                shape: next(6) as u8,
+                prec: next(6) as u8,
+                stem_prec: next(6) as u8,
+                in_quote: next(2) == 1,
+                is_quote: next(5) == 0,
+            })
+            .collect();
+        let mut buf = Vec::new();
+        for sentence in infos.chunks(23) {
+            for i in 0..sentence.len() {
+                features(sentence, i, &mut buf);
+                let mut sums = Sums {
+                    model: &m,
+                    sums: [0; 2],
+                };
+                visit_features(sentence, i, &mut sums);
+                assert_eq!(m.above(sums.sums), m.emissions(buf.iter().copied()));
+            }
+            let feats: Vec<Vec<u64>> = (0..sentence.len())
+                .map(|i| {
+                    features(sentence, i, &mut buf);
+                    buf.clone()
+                })
+                .collect();
+            assert_eq!(m.tag(sentence), m.decode(&feats));
         }
     }
 
