@@ -46,6 +46,36 @@ pub struct CueLexicon {
     stems: WordMap<(u32, u32)>,
     /// Forms the hand-made list rules out, so learning cannot add them back.
     excluded: Vec<&'static str>,
+    /// The first three bytes of every key of the three maps, as a bit set
+    /// ([`Prefixes::index`]): most words of a text are in none of them, and one bit tells so
+    /// faster than three hash probes.
+    prefixes: Prefixes,
+}
+
+/// A set of three-byte word beginnings, folded to five bits a byte: it may hold a beginning it
+/// was not given, never miss one it was.
+struct Prefixes(Box<[u64; 512]>);
+
+impl Prefixes {
+    fn new() -> Prefixes {
+        Prefixes(Box::new([0; 512]))
+    }
+
+    fn index(w: &str) -> usize {
+        let b = w.as_bytes();
+        let at = |k: usize| b.get(k).map_or(0, |&c| (c & 0x1f) as usize);
+        (at(0) << 10) | (at(1) << 5) | at(2)
+    }
+
+    fn insert(&mut self, w: &str) {
+        let i = Prefixes::index(w);
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+
+    fn may_hold(&self, w: &str) -> bool {
+        let i = Prefixes::index(w);
+        self.0[i / 64] & (1 << (i % 64)) != 0
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -77,6 +107,8 @@ impl CueLexicon {
                         what: "expected form, count, occurrences, precision",
                     })?;
             self.precisions.insert(f[0], precision);
+            self.prefixes.insert(f[0]);
+            self.prefixes.insert(stem(f[0]));
             let count = |i: usize| f.get(i).and_then(|x| x.parse::<u32>().ok()).unwrap_or(0);
             let stem = self.stems.entry(stem(f[0])).or_default();
             stem.0 += count(1);
@@ -106,6 +138,7 @@ impl CueLexicon {
 
     pub fn parse(tsv: &'static str) -> Result<CueLexicon, CueError> {
         let mut cues = WordMap::default();
+        let mut prefixes = Prefixes::new();
         let mut excluded = Vec::new();
         for (n, line) in tsv.lines().enumerate() {
             let line = line.trim_end();
@@ -145,19 +178,20 @@ impl CueLexicon {
                     is_curated: true,
                 },
             );
+            prefixes.insert(form);
         }
         Ok(CueLexicon {
             cues,
             precisions: WordMap::default(),
             stems: WordMap::default(),
             excluded,
+            prefixes,
         })
     }
 
     /// The cue for a lower-case word form.
     pub fn get(&self, lower: &str) -> Option<Cue> {
-        // punctuation ("" as a word) is in no lexicon: not worth a hash probe per token
-        if lower.is_empty() {
+        if !self.may_know(lower) {
             return None;
         }
         self.cues.get(lower).copied()
@@ -170,7 +204,7 @@ impl CueLexicon {
 
     /// The share of the form's uses that are cues in the train split, when learned.
     pub fn precision(&self, lower: &str) -> Option<f32> {
-        if lower.is_empty() {
+        if !self.may_know(lower) {
             return None;
         }
         self.precisions.get(lower).copied()
@@ -179,11 +213,18 @@ impl CueLexicon {
     /// The share of cue uses among the learned forms with the same stem: "urges" was never
     /// seen often enough to be learned, "urged" was.
     pub fn stem_precision(&self, lower: &str) -> Option<f32> {
-        if lower.is_empty() {
+        // a stem is a prefix of its form: they begin alike
+        if !self.may_know(lower) {
             return None;
         }
         let &(cue, uses) = self.stems.get(stem(lower))?;
         (uses > 0).then(|| cue as f32 / uses as f32)
+    }
+
+    /// Whether `lower` (or its stem) may be a key: punctuation ("" as a word) and most words
+    /// are not, and are not worth a hash probe each.
+    fn may_know(&self, lower: &str) -> bool {
+        !lower.is_empty() && self.prefixes.may_hold(lower)
     }
 
     pub fn len(&self) -> usize {
@@ -237,6 +278,19 @@ mod tests {
         // irregular and short forms stay whole
         assert_eq!(stem("said"), "said");
         assert_eq!(stem("is"), "is");
+    }
+
+    #[test]
+    fn the_prefix_set_lets_every_known_word_through() {
+        let lexicon = CueLexicon::bundled().unwrap();
+        let keys = lexicon.cues.keys().chain(lexicon.precisions.keys());
+        for w in keys.chain(lexicon.stems.keys()) {
+            assert!(lexicon.may_know(w), "{w}");
+        }
+        assert!(lexicon.get("said").is_some());
+        // most words are turned away without a probe
+        let words = ["the", "of", "and", "in", "table", "Moscow", "1990", ""];
+        assert!(words.iter().filter(|w| lexicon.may_know(w)).count() <= 3);
     }
 
     #[test]
