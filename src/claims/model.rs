@@ -374,17 +374,16 @@ impl CueModel {
 
     /// Tags one sentence (inference).
     pub fn tag(&self, infos: &[TokenInfo]) -> Vec<usize> {
-        let emissions: Vec<[f32; TAGS]> = (0..infos.len())
-            .map(|i| {
-                let mut sums = Sums {
-                    model: self,
-                    sums: [0; 2],
-                };
-                visit_features(infos, i, &mut sums);
-                self.above(sums.sums)
-            })
-            .collect();
-        viterbi(&self.transitions, &emissions)
+        let mut v = Viterbi::new(&self.transitions, infos.len());
+        for i in 0..infos.len() {
+            let mut sums = Sums {
+                model: self,
+                sums: [0; 2],
+            };
+            visit_features(infos, i, &mut sums);
+            v.step(self.above(sums.sums));
+        }
+        v.finish()
     }
 
     /// The best tag sequence for one sentence. `feats[i]` are token i's features.
@@ -459,46 +458,81 @@ fn round(x: f64) -> i16 {
 
 /// The best tag sequence given each token's tag scores (Viterbi).
 fn viterbi(transitions: &[[f32; TAGS]; TAGS + 1], emissions: &[[f32; TAGS]]) -> Vec<usize> {
-    let n = emissions.len();
-    if n == 0 {
-        return Vec::new();
+    let mut v = Viterbi::new(transitions, emissions.len());
+    for &e in emissions {
+        v.step(e);
     }
-    let mut score = vec![[f32::NEG_INFINITY; TAGS]; n];
-    let mut back = vec![[0usize; TAGS]; n];
-    for i in 0..n {
-        let e = emissions[i];
-        for t in 0..TAGS {
-            // I may not start a cue
-            if t == I && (i == 0) {
-                continue;
-            }
-            if i == 0 {
-                score[0][t] = e[t] + transitions[TAGS][t];
-                continue;
-            }
-            let mut best = (f32::NEG_INFINITY, 0);
-            for (p, prev) in score[i - 1].iter().enumerate() {
-                if t == I && p == O {
-                    continue;
-                }
-                let s = prev + transitions[p][t];
-                if s > best.0 {
-                    best = (s, p);
-                }
-            }
-            score[i][t] = best.0 + e[t];
-            back[i][t] = best.1;
+    v.finish()
+}
+
+/// Viterbi one token at a time, so that tagging needs no buffer of tag scores. Three tags,
+/// unrolled: this ran for every token of three in four.
+struct Viterbi<'a> {
+    transitions: &'a [[f32; TAGS]; TAGS + 1],
+    /// The best score of a sequence ending in each tag, up to the last token stepped.
+    score: [f32; TAGS],
+    /// Per token after the first, the best previous tag for each tag.
+    back: Vec<[u8; TAGS]>,
+    started: bool,
+}
+
+impl<'a> Viterbi<'a> {
+    fn new(transitions: &'a [[f32; TAGS]; TAGS + 1], n: usize) -> Viterbi<'a> {
+        Viterbi {
+            transitions,
+            score: [f32::NEG_INFINITY; TAGS],
+            back: Vec::with_capacity(n),
+            started: false,
         }
     }
-    let mut t = (0..TAGS)
-        .max_by(|&a, &b| score[n - 1][a].total_cmp(&score[n - 1][b]))
-        .unwrap_or(O);
-    let mut tags = vec![O; n];
-    for i in (0..n).rev() {
-        tags[i] = t;
-        t = back[i][t];
+
+    #[inline]
+    fn step(&mut self, e: [f32; TAGS]) {
+        let tr = self.transitions;
+        if !self.started {
+            self.started = true;
+            // I may not start a cue
+            self.score = [e[O] + tr[TAGS][O], e[B] + tr[TAGS][B], f32::NEG_INFINITY];
+            return;
+        }
+        let prev = self.score;
+        // the first best wins a tie, as previous tags are tried in order
+        let best = |from: &[usize], t: usize| {
+            let mut best = (f32::NEG_INFINITY, 0u8);
+            for &p in from {
+                let s = prev[p] + tr[p][t];
+                if s > best.0 {
+                    best = (s, p as u8);
+                }
+            }
+            best
+        };
+        let o = best(&[O, B, I], O);
+        let b = best(&[O, B, I], B);
+        // nor follow an O
+        let i = best(&[B, I], I);
+        self.score = [o.0 + e[O], b.0 + e[B], i.0 + e[I]];
+        self.back.push([o.1, b.1, i.1]);
     }
-    tags
+
+    fn finish(self) -> Vec<usize> {
+        if !self.started {
+            return Vec::new();
+        }
+        let n = self.back.len() + 1;
+        let score = self.score;
+        let mut t = (0..TAGS)
+            .max_by(|&a, &b| score[a].total_cmp(&score[b]))
+            .unwrap_or(O);
+        let mut tags = vec![O; n];
+        for i in (0..n).rev() {
+            tags[i] = t;
+            if i > 0 {
+                t = self.back[i - 1][t] as usize;
+            }
+        }
+        tags
+    }
 }
 
 /// Trains the tagger with the averaged structured perceptron, in f32; [`Trainer::finish`]
@@ -680,6 +714,46 @@ mod tests {
                 .collect();
             assert_eq!(m.tag(sentence), m.decode(&feats));
         }
+    }
+
+    #[test]
+    fn viterbi_finds_the_best_allowed_sequence() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % 2001) as f32 / 100.0 - 10.0
+        };
+        for n in 1..=6 {
+            for _ in 0..50 {
+                let mut transitions = [[0.0; TAGS]; TAGS + 1];
+                transitions.iter_mut().flatten().for_each(|x| *x = next());
+                let emissions: Vec<[f32; TAGS]> =
+                    (0..n).map(|_| [next(), next(), next()]).collect();
+                // every sequence where I neither starts nor follows O
+                let mut best = (f32::NEG_INFINITY, Vec::new());
+                for code in 0..TAGS.pow(n as u32) {
+                    let tags: Vec<usize> =
+                        (0..n).map(|k| code / TAGS.pow(k as u32) % TAGS).collect();
+                    let allowed = (0..n).all(|k| tags[k] != I || (k > 0 && tags[k - 1] != O));
+                    if !allowed {
+                        continue;
+                    }
+                    let score: f32 = (0..n)
+                        .map(|k| {
+                            let from = if k == 0 { TAGS } else { tags[k - 1] };
+                            transitions[from][tags[k]] + emissions[k][tags[k]]
+                        })
+                        .sum();
+                    if score > best.0 {
+                        best = (score, tags);
+                    }
+                }
+                assert_eq!(viterbi(&transitions, &emissions), best.1);
+            }
+        }
+        assert!(viterbi(&[[0.0; TAGS]; TAGS + 1], &[]).is_empty());
     }
 
     #[test]
