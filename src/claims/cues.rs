@@ -244,10 +244,20 @@ pub fn stem(w: &str) -> &str {
         return w;
     }
     let b = w.as_bytes();
-    let cut = ["ing", "ied", "ies", "ed", "es", "s", "e", "y"]
-        .iter()
-        .find(|suf| w.ends_with(*suf) && w.len() - suf.len() >= 3)
-        .map_or(0, |suf| suf.len());
+    // the first of "ing", "ied", "ies", "ed", "es", "s", "e", "y" that ends the word and
+    // leaves three letters, by its last letter (this runs for many words of every text)
+    let ends = |suf: &[u8]| b.ends_with(suf) && b.len() - suf.len() >= 3;
+    let cut = match b[b.len() - 1] {
+        b'g' if ends(b"ing") => 3,
+        b'd' if ends(b"ied") => 3,
+        b'd' if ends(b"ed") => 2,
+        b's' if ends(b"ies") => 3,
+        b's' if ends(b"es") => 2,
+        b's' => 1,
+        b'e' => 1,
+        b'y' => 1,
+        _ => 0,
+    };
     let mut n = b.len() - cut;
     // "shipped" → "ship", but not "call" → "cal" (only after a cut)
     if cut > 0 && n >= 4 && b[n - 1] == b[n - 2] && !b"aeiouls".contains(&b[n - 1]) {

@@ -86,6 +86,22 @@ impl TokenInfo {
 }
 
 fn shape(raw: &str) -> u8 {
+    if raw.is_ascii() {
+        let b = raw.as_bytes();
+        return match b.first() {
+            None => 0,
+            Some(c) if c.is_ascii_uppercase() => {
+                if b.iter().all(|c| !c.is_ascii_lowercase()) {
+                    1
+                } else {
+                    2
+                }
+            }
+            Some(c) if c.is_ascii_lowercase() => 3,
+            Some(c) if c.is_ascii_digit() => 4,
+            Some(_) => 5,
+        };
+    }
     let mut chars = raw.chars();
     match chars.next() {
         None => 0,
