@@ -620,7 +620,12 @@ pub fn recognize(
         }
     }
     let title_case = title_case_lines(text, tokens);
-    let persons = r.persons();
+    // asked twice of most capitalised words (for the document's persons, then in this loop),
+    // and it may probe the gazetteer: once each
+    let starts_person: Vec<bool> = (0..tokens.len())
+        .map(|i| tokens[i].is_word() && tokens[i].is_capitalized() && r.starts_person(i))
+        .collect();
+    let persons = r.persons(&starts_person);
     let mut out: Vec<Candidate> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -655,7 +660,7 @@ pub fn recognize(
         // people: after a title, or a first name followed by another name
         let titled = r.after_title(i);
         let multiword = gaz_end > i + 1;
-        if !multiword && (titled || r.starts_person(i)) {
+        if !multiword && (titled || starts_person[i]) {
             i = r.person_end(i, run_end);
             continue;
         }
@@ -978,7 +983,8 @@ impl<'a> Recognizer<'a> {
 
     /// The words of every person's name in the document: after a title, and after a first
     /// name that starts a person ("Dewly Nelson" makes "Nelson" a person throughout).
-    fn persons(&self) -> HashSet<&'a str> {
+    /// `starts_person` is [`Recognizer::starts_person`] of every token.
+    fn persons(&self, starts_person: &[bool]) -> HashSet<&'a str> {
         let mut set = HashSet::new();
         let mut i = 0;
         while i < self.tokens.len() {
@@ -987,7 +993,7 @@ impl<'a> Recognizer<'a> {
                 i += 1;
                 continue;
             }
-            let start = if self.starts_person(i) {
+            let start = if starts_person[i] {
                 i + 1
             } else if self.after_title(i) {
                 i
