@@ -86,21 +86,20 @@ impl TokenInfo {
 }
 
 fn shape(raw: &str) -> u8 {
-    if raw.is_ascii() {
-        let b = raw.as_bytes();
-        return match b.first() {
-            None => 0,
-            Some(c) if c.is_ascii_uppercase() => {
-                if b.iter().all(|c| !c.is_ascii_lowercase()) {
-                    1
-                } else {
-                    2
-                }
-            }
-            Some(c) if c.is_ascii_lowercase() => 3,
-            Some(c) if c.is_ascii_digit() => 4,
-            Some(_) => 5,
-        };
+    // most tokens begin with an ASCII byte, which says it all but for capitals
+    match raw.as_bytes().first() {
+        None => return 0,
+        Some(c) if c.is_ascii_lowercase() => return 3,
+        Some(c) if c.is_ascii_digit() => return 4,
+        Some(c) if c.is_ascii_uppercase() && raw.is_ascii() => {
+            return if raw.bytes().any(|c| c.is_ascii_lowercase()) {
+                2
+            } else {
+                1
+            };
+        }
+        Some(c) if c.is_ascii() && !c.is_ascii_alphanumeric() => return 5,
+        _ => {}
     }
     let mut chars = raw.chars();
     match chars.next() {
@@ -729,6 +728,30 @@ mod tests {
                 })
                 .collect();
             assert_eq!(m.tag(sentence), m.decode(&feats));
+        }
+    }
+
+    #[test]
+    fn shapes_of_ascii_and_other_tokens() {
+        let cases = [
+            ("said", 3),
+            ("Said", 2),
+            ("SAID", 1),
+            ("U.S.", 1),
+            ("McDONALD", 2),
+            ("1990", 4),
+            (".", 5),
+            ("“", 5),
+            ("École", 2),
+            ("ÉCOLE", 1),
+            ("Ünal", 2),
+            ("SCHRÖDER", 1),
+            ("Schröder", 2),
+            ("élan", 3),
+            ("", 0),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(shape(raw), want, "{raw}");
         }
     }
 
