@@ -64,6 +64,8 @@ pub fn cluster_sources(
         let is_pronoun = SINGULAR_PERSON.contains(&lower.as_str())
             || PLURAL.contains(&lower.as_str())
             || lower == "it";
+        // what the head is, asked once: it reads every word against the kind lexicons
+        let traits = (!is_pronoun).then(|| traits_of(head_text, description.as_deref()));
         let found = if is_pronoun {
             // nearest earlier cluster that fits
             let fits = |cl: &SourceCluster| {
@@ -79,18 +81,15 @@ pub fn cluster_sources(
             (0..clusters.len())
                 .filter(|&k| last_seen[k] <= at && fits(&clusters[k]))
                 .max_by_key(|&k| last_seen[k])
+        } else if traits.is_some_and(|t| t.is_person_name) {
+            let surname = head_text.split_whitespace().last().unwrap_or(head_text);
+            (0..clusters.len()).find(|&k| {
+                clusters[k].traits.is_person_name
+                    && clusters[k].name.split_whitespace().any(|w| w == surname)
+            })
         } else {
-            let traits = traits_of(head_text, description.as_deref());
-            if traits.is_person_name {
-                let surname = head_text.split_whitespace().last().unwrap_or(head_text);
-                (0..clusters.len()).find(|&k| {
-                    clusters[k].traits.is_person_name
-                        && clusters[k].name.split_whitespace().any(|w| w == surname)
-                })
-            } else {
-                let key = generic_key(head_text);
-                (0..clusters.len()).find(|&k| keys[k] == key)
-            }
+            let key = generic_key(head_text);
+            (0..clusters.len()).find(|&k| keys[k] == key)
         };
         let k = match found {
             Some(k) => {
@@ -107,15 +106,11 @@ pub fn cluster_sources(
                 k
             }
             None => {
-                let traits = if is_pronoun {
-                    SourceTraits {
-                        kind: SourceKind::Person,
-                        is_plural: PLURAL.contains(&lower.as_str()),
-                        is_person_name: false,
-                    }
-                } else {
-                    traits_of(head_text, description.as_deref())
-                };
+                let traits = traits.unwrap_or(SourceTraits {
+                    kind: SourceKind::Person,
+                    is_plural: PLURAL.contains(&lower.as_str()),
+                    is_person_name: false,
+                });
                 clusters.push(SourceCluster {
                     name: head_text.to_string(),
                     traits,
