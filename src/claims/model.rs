@@ -185,6 +185,9 @@ trait FeatureSink {
 /// Templates and values of small features are below these.
 const SMALL_TEMPLATES: usize = 36;
 const SMALL_VALUES: usize = 10;
+/// Entries of the small features' table: a power of two above every [`small_slot`].
+const SMALL_SLOTS: usize = 8192;
+const _: () = assert!(2 * SMALL_TEMPLATES * SMALL_VALUES * SMALL_VALUES <= SMALL_SLOTS);
 
 /// The hash of a small feature, as training sees it.
 fn small_hash(template: u64, a: u64, b: u64, pair: bool) -> u64 {
@@ -316,11 +319,12 @@ struct Sums<'a> {
 impl FeatureSink for Sums<'_> {
     #[inline(always)]
     fn hashed(&mut self, h: u64) {
-        self.add(self.model.above_o[(h & self.model.mask) as usize]);
+        self.add(self.model.above_o[bucket(h)]);
     }
     #[inline(always)]
     fn small(&mut self, template: u64, a: u64, b: u64, pair: bool) {
-        self.add(self.model.small[small_slot(template, a, b, pair)]);
+        // within the table's power of two whatever the values: no bounds check
+        self.add(self.model.small[small_slot(template, a, b, pair) & (SMALL_SLOTS - 1)]);
     }
 }
 
@@ -340,16 +344,24 @@ impl Sums<'_> {
 pub struct CueModel {
     /// Subtracted from the "outside" score of every token: trades precision for recall.
     pub outside_penalty: f32,
-    /// `2^bits - 1`: a feature hash's bucket is its low bits.
-    mask: u64,
     /// What one unit of `above_o` is worth.
     scale: f32,
     /// Per bucket: the B and the I weight minus the O weight.
-    above_o: Vec<[i16; 2]>,
+    above_o: Box<[[i16; 2]; BUCKETS]>,
     /// The same for every value of the small features, by [`small_slot`]: read
     /// without hashing, from a table that stays in the first-level cache.
-    small: Vec<[i16; 2]>,
+    small: Box<[[i16; 2]; SMALL_SLOTS]>,
     transitions: [[f32; TAGS]; TAGS + 1],
+}
+
+/// The most feature buckets a model may have (the shipped one has all of them). A smaller
+/// model's table is repeated up to this size, so that a bucket is always the hash's low
+/// `MAX_BITS` bits: a constant mask, and no bounds check on the 35 reads per token.
+pub const MAX_BITS: u32 = 18;
+const BUCKETS: usize = 1 << MAX_BITS;
+
+fn bucket(h: u64) -> usize {
+    (h & (BUCKETS as u64 - 1)) as usize
 }
 
 fn slot(bits: u32, h: u64) -> usize {
@@ -365,11 +377,7 @@ impl CueModel {
     /// A token's tag scores from its feature hashes. O scores 0: the others are relative to
     /// it. Sums are integers, so the order of the features cannot change a tag.
     fn emissions(&self, feats: impl IntoIterator<Item = u64>) -> [f32; TAGS] {
-        self.scores(
-            feats
-                .into_iter()
-                .map(|h| self.above_o[(h & self.mask) as usize]),
-        )
+        self.scores(feats.into_iter().map(|h| self.above_o[bucket(h)]))
     }
 
     fn scores(&self, weights: impl Iterator<Item = [i16; 2]>) -> [f32; TAGS] {
@@ -438,25 +446,31 @@ impl CueModel {
             .max()
             .unwrap_or(0);
         let unit = (widest as f32 * scale).max(1e-9) / i16::MAX as f32;
-        let above_o: Vec<[i16; 2]> = weights
+        if bits > MAX_BITS {
+            return Err(ModelError::Corrupt("more feature buckets than 2^18"));
+        }
+        let table: Vec<[i16; 2]> = weights
             .chunks_exact(TAGS)
             .map(|w| [B, I].map(|t| round((above(w, t) as f32 * scale / unit) as f64)))
             .collect();
-        let mask = (1u64 << bits) - 1;
-        let mut small = vec![[0; 2]; 2 * SMALL_TEMPLATES * SMALL_VALUES * SMALL_VALUES];
+        let above_o: Box<[[i16; 2]; BUCKETS]> = (0..BUCKETS)
+            .map(|k| table[k & (table.len() - 1)])
+            .collect::<Box<[_]>>()
+            .try_into()
+            .unwrap_or_else(|_| unreachable!("BUCKETS entries were collected"));
+        let mut small = Box::new([[0; 2]; SMALL_SLOTS]);
         for pair in [false, true] {
             for template in 0..SMALL_TEMPLATES as u64 {
                 for a in 0..SMALL_VALUES as u64 {
                     for b in 0..SMALL_VALUES as u64 {
                         small[small_slot(template, a, b, pair)] =
-                            above_o[(small_hash(template, a, b, pair) & mask) as usize];
+                            above_o[bucket(small_hash(template, a, b, pair))];
                     }
                 }
             }
         }
         Ok(CueModel {
             outside_penalty: OUTSIDE_PENALTY,
-            mask,
             scale: unit,
             above_o,
             small,
