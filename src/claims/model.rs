@@ -7,7 +7,7 @@
 //! Why learned: only a quarter of PolNeAR's cues are "said"; the rest ("called", "show",
 //! "found", "wants") are cues in some contexts only, and the context decides.
 
-use super::cues::CueLexicon;
+use super::cues::{Cue, CueLexicon};
 use super::packed;
 use crate::text::Token;
 
@@ -142,25 +142,40 @@ pub fn token_infos(
     in_quote: &[bool],
     lexicon: &CueLexicon,
 ) -> Vec<TokenInfo> {
-    (0..tokens.len())
+    token_infos_and_cues(tokens, lower, raw, in_quote, lexicon).0
+}
+
+/// [`token_infos`], and each token's entry in the cue lexicon, from one lookup per token.
+pub fn token_infos_and_cues(
+    tokens: &[Token],
+    lower: &[&str],
+    raw: &[&str],
+    in_quote: &[bool],
+    lexicon: &CueLexicon,
+) -> (Vec<TokenInfo>, Vec<Option<Cue>>) {
+    let mut cues = Vec::with_capacity(tokens.len());
+    let infos = (0..tokens.len())
         .map(|i| {
             let w = if lower[i].is_empty() {
                 raw[i]
             } else {
                 lower[i]
             };
+            let facts = lexicon.facts(lower[i]);
+            cues.push(facts.cue);
             TokenInfo {
                 word: hash(&[w.as_bytes()]),
                 suffix3: hash(&[suffix(lower[i], 3)]),
                 suffix2: hash(&[suffix(lower[i], 2)]),
                 shape: shape(raw[i]),
-                prec: precision_bucket(lexicon.precision(lower[i])),
-                stem_prec: precision_bucket(lexicon.stem_precision(lower[i])),
+                prec: precision_bucket(facts.precision),
+                stem_prec: precision_bucket(facts.stem_precision),
                 in_quote: in_quote[i],
                 is_quote: tokens[i].quote().is_some(),
             }
         })
-        .collect()
+        .collect();
+    (infos, cues)
 }
 
 /// Combines a feature template with values.

@@ -8,7 +8,7 @@
 //! - hedges: "experts estimate Y" is hedged; "Y reportedly Z" is a claim with no source.
 
 use super::cues::{Cue, CueClass, CueLexicon};
-use super::model::{B, CueModel, I, O, hash_parts, token_infos};
+use super::model::{B, CueModel, I, O, hash_parts, token_infos_and_cues};
 use super::ranker::Ranker;
 use super::voice::{self, Voice, voice_of};
 use crate::model::Span;
@@ -480,9 +480,9 @@ fn with_context<R>(
         .collect();
     let in_quote = quoted_tokens(&cx_tokens_quote_view(tokens));
     let mut cue_tags = vec![O; tokens.len()];
-    if let Some(m) = model {
+    let cue_of = if let Some(m) = model {
         let raw: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
-        let infos = token_infos(tokens, &lower, &raw, &in_quote, cues);
+        let (infos, cue_of) = token_infos_and_cues(tokens, &lower, &raw, &in_quote, cues);
         for s in sentences {
             let r = s.tokens.clone();
             // a sentence without a word ever seen in a cue has none
@@ -492,8 +492,10 @@ fn with_context<R>(
             let tags = m.tag(&infos[r.clone()]);
             cue_tags[r].copy_from_slice(&tags);
         }
-    }
-    let cue_of = lower.iter().map(|w| cues.get(w)).collect();
+        cue_of
+    } else {
+        lower.iter().map(|w| cues.get(w)).collect()
+    };
     let cx = Ctx {
         tokens,
         cue_tags,
