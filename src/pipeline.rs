@@ -3,6 +3,7 @@
 //! the corpus with its links. A document that cannot be processed becomes a warning and the
 //! batch goes on.
 
+use crate::text::is_one_of;
 use std::collections::HashMap;
 
 use crate::claims::model::CueModel;
@@ -230,7 +231,7 @@ fn affiliation(
                 .take_while(|c| c.is_alphanumeric())
                 .collect::<String>()
                 .to_lowercase();
-            if TOPIC_HEADS.contains(&next_word.as_str()) {
+            if is_one_of(TOPIC_HEADS, next_word.as_str()) {
                 continue;
             }
             let e = res.gazetteer.entry(p.place);

@@ -2,6 +2,7 @@
 //! official ... decided from the words of the source and its apposition.
 
 use crate::text::WordMap;
+use crate::text::is_one_of;
 use std::sync::OnceLock;
 
 use crate::model::SourceKind;
@@ -374,7 +375,7 @@ pub fn source_traits(
         }
     } else if cat.has(C_STATE_MEDIA) {
         SourceKind::StateMedia
-    } else if UNNAMED_HEADS.contains(&last) {
+    } else if is_one_of(UNNAMED_HEADS, last) {
         SourceKind::Unnamed
     } else if cat.has(C_MINISTRY) {
         SourceKind::Ministry

@@ -12,6 +12,7 @@ use super::model::{B, CueModel, I, O, hash_parts, token_infos_and_cues};
 use super::ranker::Ranker;
 use super::voice::{self, Voice, voice_of};
 use crate::model::Span;
+use crate::text::is_one_of;
 use crate::text::{QuoteSide, Sentence, Token, TokenKind};
 
 /// A claim as found in the text, before its source is resolved to an entity.
@@ -44,7 +45,7 @@ const NP_STOP: &[&str] = &[
 /// Whether `w` never sits inside a subject noun phrase: [`NP_STOP`] and the negated
 /// auxiliaries ("But don't expect", "doesn’t").
 fn is_np_stop(w: &str) -> bool {
-    NP_STOP.contains(&w) || w.ends_with("n't") || w.ends_with("n’t")
+    is_one_of(NP_STOP, w) || w.ends_with("n't") || w.ends_with("n’t")
 }
 
 /// Prepositions that may sit inside a subject ("officials in Kyiv", "a spokesman for the
@@ -62,7 +63,7 @@ fn skip_back(cx: &Ctx, lo: usize, mut k: usize) -> usize {
             let t = cx.tokens[k - 1];
             // "…, Will wrote": capitalised mid-sentence, an auxiliary is a name
             let name = t.is_capitalized() && k - 1 > lo && !cx.is_opening_quote(k - 2);
-            if (SKIPPABLE.contains(&w) && !name)
+            if (is_one_of(SKIPPABLE, w) && !name)
                 || (t.is_word() && !t.is_capitalized() && w.ends_with("ly") && w.len() > 4)
             {
                 k -= 1;
@@ -73,7 +74,7 @@ fn skip_back(cx: &Ctx, lo: usize, mut k: usize) -> usize {
                 k -= 2;
                 continue;
             }
-            if DAYS.contains(&w) && !t.is_line_start() {
+            if is_one_of(DAYS, w) && !t.is_line_start() {
                 k -= 1;
                 if k > lo && matches!(cx.w(k - 1), "on" | "last" | "this" | "next") {
                     k -= 1;
@@ -81,7 +82,7 @@ fn skip_back(cx: &Ctx, lo: usize, mut k: usize) -> usize {
                 continue;
             }
             if k > lo + 1
-                && TIME_NOUNS.contains(&w)
+                && is_one_of(TIME_NOUNS, w)
                 && matches!(
                     cx.w(k - 2),
                     "last" | "this" | "next" | "earlier" | "later" | "past"
@@ -343,7 +344,7 @@ impl Ctx<'_> {
     fn is_past_verb(&self, k: usize) -> bool {
         let w = self.w(k);
         self.tokens.get(k).is_some_and(|t| !t.is_capitalized())
-            && (w.ends_with("ed") || IRREGULAR_PAST.contains(&w))
+            && (w.ends_with("ed") || is_one_of(IRREGULAR_PAST, w))
     }
     fn is_closing_quote(&self, i: usize) -> bool {
         match self.quote(i) {
@@ -677,7 +678,7 @@ fn apply_voice(cx: &Ctx, c: &mut RawClaim) {
         && !cx.is_past_verb(cue_a)
         && !cx.w(cue_a).ends_with("ing")
         // (an auxiliary or an adverb opens a verbal cue: "had intended", "are questioning")
-        && !SKIPPABLE.contains(&cx.w(cue_a))
+        && !is_one_of(SKIPPABLE, cx.w(cue_a))
         && !matches!(cx.w(cue_a), "to" | "says" | "say" | "that")
     {
         c.source = None;
@@ -700,12 +701,12 @@ fn apply_voice(cx: &Ctx, c: &mut RawClaim) {
                 && cue_a <= subject_end + 4
                 // (what someone was asked is the question after the cue)
                 && !(cue_a..cue_b).any(|k| matches!(cx.w(k), "asked" | "pressed" | "questioned"))
-                && (subject_end..cue_b).any(|k| voice::BE.contains(&cx.w(k)))
+                && (subject_end..cue_b).any(|k| is_one_of(voice::BE, cx.w(k)))
             {
                 // "Although the plan is intended to Y, it leaves Z": a leading subordinate
                 // clause ends at its comma
                 let (_, content_end) = tokens_of(c.content);
-                let end = if first > 0 && SUBORDINATORS.contains(&cx.w(first - 1)) {
+                let end = if first > 0 && is_one_of(SUBORDINATORS, cx.w(first - 1)) {
                     (cue_b..content_end)
                         .find(|&k| cx.is_punct(k, ',') && !cx.in_quote[k])
                         .map_or(c.content.end, |k| cx.tokens[k].span.start)
@@ -757,7 +758,7 @@ fn cue_candidates(
                 let anchor = (i..j)
                     .rev()
                     .find(|&k| cx.cue(k).is_some() || cx.w(k) == "according")
-                    .or_else(|| (i..j).find(|&k| cx.is_word(k) && !SKIPPABLE.contains(&cx.w(k))))
+                    .or_else(|| (i..j).find(|&k| cx.is_word(k) && !is_one_of(SKIPPABLE, cx.w(k))))
                     .unwrap_or(i);
                 out.push((anchor, i, j));
                 covered[i - lo..j - lo].iter_mut().for_each(|c| *c = true);
@@ -774,7 +775,7 @@ fn cue_candidates(
         let w = cx.w(i);
         let take = match cx.cue(i) {
             Some(c) => !tagged || c.is_curated || c.class == CueClass::HedgeAdverb,
-            None => w == "according" || CONCERN_VERBS.contains(&w),
+            None => w == "according" || is_one_of(CONCERN_VERBS, w),
         };
         if take {
             out.push((i, i, i + 1));
@@ -859,8 +860,8 @@ fn sentence_sites(
         } else {
             let noun_use = i > s.tokens.start
                 && cx.w(i).ends_with('s')
-                && (NOUN_MAKERS.contains(&cx.w(i - 1))
-                    || INNER_PREPOSITIONS.contains(&cx.w(i - 1))
+                && (is_one_of(NOUN_MAKERS, cx.w(i - 1))
+                    || is_one_of(INNER_PREPOSITIONS, cx.w(i - 1))
                     || matches!(
                         cx.tokens[i - 1].kind,
                         TokenKind::Possessive | TokenKind::Number
@@ -936,7 +937,7 @@ fn sentence_sites(
                 let first = cx
                     .tokens
                     .partition_point(|t| t.span.start < c.content.start);
-                let adverbial_in_span = ADVERBIAL_OPENERS.contains(&cx.w(first));
+                let adverbial_in_span = is_one_of(ADVERBIAL_OPENERS, cx.w(first));
                 if c.content.start < span.end
                     && c.content.start >= span.start
                     && (!pattern_reads_cue || adverbial_in_span)
@@ -956,7 +957,7 @@ fn sentence_sites(
         // clause says no more than that clause
         if let Some(c) = claim.as_mut() {
             let start = content_start(cx, s);
-            if SUBORDINATORS.contains(&cx.w(start))
+            if is_one_of(SUBORDINATORS, cx.w(start))
                 && (start..a).all(|k| !cx.is_punct(k, ','))
                 && c.content.start >= cx.tokens[b.min(s.tokens.end - 1)].span.start
                 && let Some(comma) = (b..s.tokens.end).find(|&k| {
@@ -1103,7 +1104,7 @@ fn expectations(cx: &Ctx, s: &Sentence) -> Vec<RawClaim> {
         {
             be -= 1;
         }
-        if !voice::BE.contains(&cx.w(be)) {
+        if !is_one_of(voice::BE, cx.w(be)) {
             continue;
         }
         // "will be expected", "had been expected": the auxiliaries are the cue's too
@@ -1121,7 +1122,7 @@ fn expectations(cx: &Ctx, s: &Sentence) -> Vec<RawClaim> {
             .find(|&j| {
                 !cx.in_quote[j]
                     && (cx.is_punct(j, ';')
-                        || (cx.is_punct(j, ',') && CLAUSE_END.contains(&cx.w(j + 1))))
+                        || (cx.is_punct(j, ',') && is_one_of(CLAUSE_END, cx.w(j + 1))))
             })
             .unwrap_or(end);
         out.push(claim(
@@ -1145,7 +1146,7 @@ const POLL_NOUNS: &[&str] = &["poll", "polls", "survey", "surveys"];
 fn poll_claim(cx: &Ctx, s: &Sentence) -> Option<RawClaim> {
     let start = content_start(cx, s);
     let end = content_end(cx, s);
-    let is_poll = |a: usize, e: usize| (a..e).any(|k| POLL_NOUNS.contains(&cx.w(k)));
+    let is_poll = |a: usize, e: usize| (a..e).any(|k| is_one_of(POLL_NOUNS, cx.w(k)));
     if cx.w(start) == "in" {
         let comma = (start + 1..end.min(start + 14)).find(|&k| cx.is_punct(k, ','))?;
         let head_end = np_after(cx, start + 1, comma);
@@ -1178,7 +1179,7 @@ fn poll_claim(cx: &Ctx, s: &Sentence) -> Option<RawClaim> {
         .rev()
         .find(|&k| cx.w(k) == "in" && !cx.in_quote[k])?;
     let head_end = np_after(cx, at + 1, end);
-    if head_end != end || !is_poll(at + 1, end) || !POLL_NOUNS.contains(&cx.w(end - 1)) {
+    if head_end != end || !is_poll(at + 1, end) || !is_one_of(POLL_NOUNS, cx.w(end - 1)) {
         return None;
     }
     let content_end = if cx.is_punct(at - 1, ',') { at - 1 } else { at };
@@ -1214,7 +1215,7 @@ fn colon_claim(cx: &Ctx, s: &Sentence) -> Option<RawClaim> {
     // "BYLINE:", "Just Leaked:": a label anywhere in the phrase makes it a heading
     if words.is_empty()
         || name_end - start > 4
-        || words.clone().any(|k| COLON_LABELS.contains(&cx.w(k)))
+        || words.clone().any(|k| is_one_of(COLON_LABELS, cx.w(k)))
     {
         return None;
     }
@@ -1644,7 +1645,7 @@ fn np_after(cx: &Ctx, i: usize, hi: usize) -> usize {
     while k < hi && k < i + 12 {
         let t = cx.tokens[k];
         // "Rep. G.K. Butterfield (D-N.C.)"
-        if t.is_punct('.') && k > i && TITLES.contains(&cx.w(k - 1)) {
+        if t.is_punct('.') && k > i && is_one_of(TITLES, cx.w(k - 1)) {
             k += 1;
             continue;
         }
@@ -1679,7 +1680,7 @@ fn np_before(cx: &Ctx, lo: usize, end: usize) -> Option<usize> {
         let t = cx.tokens[k - 1];
         // "Mr. Trump", "Florida Sen. Marco Rubio", "Vann R. Newkirk"
         let initial = k >= 2 && cx.tokens[k - 2].is_all_caps() && cx.w(k - 2).len() == 1;
-        if t.is_punct('.') && k >= 2 && (TITLES.contains(&cx.w(k - 2)) || initial) {
+        if t.is_punct('.') && k >= 2 && (is_one_of(TITLES, cx.w(k - 2)) || initial) {
             k -= 1;
             continue;
         }
@@ -1708,7 +1709,7 @@ fn np_before(cx: &Ctx, lo: usize, end: usize) -> Option<usize> {
                     && cx.tokens[k - 2].is_capitalized()
                     && cx.tokens.get(k).is_some_and(|n| n.is_capitalized());
                 // "written by Peter Hall": a verb before the preposition ends the phrase
-                let after_verb = INNER_PREPOSITIONS.contains(&w)
+                let after_verb = is_one_of(INNER_PREPOSITIONS, w)
                     && k >= 2
                     && cx.tokens[k - 2].is_word()
                     && !cx.tokens[k - 2].is_capitalized()
@@ -1719,7 +1720,7 @@ fn np_before(cx: &Ctx, lo: usize, end: usize) -> Option<usize> {
                     && k - 1 > lo
                     && t.is_capitalized()
                     && !cx.is_opening_quote(k - 2)
-                    && !PRONOUNS.contains(&w);
+                    && !is_one_of(PRONOUNS, w);
                 // "only 24 percent said", "nearly 40 percent say"
                 let before_number = k < end
                     && cx.tokens[k].kind == TokenKind::Number
@@ -1732,8 +1733,8 @@ fn np_before(cx: &Ctx, lo: usize, end: usize) -> Option<usize> {
                         || name_like
                         || before_number
                         || !is_np_stop(w)
-                        || INNER_PREPOSITIONS.contains(&w)
-                        || (k - 1 == lo && PRONOUNS.contains(&w)))
+                        || is_one_of(INNER_PREPOSITIONS, w)
+                        || (k - 1 == lo && is_one_of(PRONOUNS, w)))
             }
             TokenKind::Possessive | TokenKind::Hyphen | TokenKind::Number => true,
             // "Fight for $15 organizing director Kendall Fells", "47% say"
@@ -1752,14 +1753,14 @@ fn np_before(cx: &Ctx, lo: usize, end: usize) -> Option<usize> {
         k -= 1;
     }
     // a phrase cannot start with a preposition: "In Kyiv officials said" → "officials"
-    while k < end && INNER_PREPOSITIONS.contains(&cx.w(k)) {
+    while k < end && is_one_of(INNER_PREPOSITIONS, cx.w(k)) {
         k += 1;
         while k < end && (cx.tokens[k].is_capitalized() || matches!(cx.w(k), "the" | "a" | "an")) {
             k += 1;
         }
     }
     // a pronoun alone is a source; a pronoun at the front of a longer phrase is not
-    if k < end && PRONOUNS.contains(&cx.w(k)) && end - k > 1 {
+    if k < end && is_one_of(PRONOUNS, cx.w(k)) && end - k > 1 {
         k += 1;
     }
     // "24 percent of voters said"
@@ -1887,7 +1888,7 @@ fn trim_content(cx: &Ctx, a: usize, e: usize, cue: Cue) -> usize {
     // ("Says No To Fox News": "no" is no pro-form before "to")
     if let Some(p) = pro_form
         && p < e
-        && ((ADVERBIAL_OPENERS.contains(&cx.w(p)) && cx.w(p) != "to") || !cx.is_word(p))
+        && ((is_one_of(ADVERBIAL_OPENERS, cx.w(p)) && cx.w(p) != "to") || !cx.is_word(p))
     {
         return p;
     }
@@ -1919,7 +1920,7 @@ fn trim_content(cx: &Ctx, a: usize, e: usize, cue: Cue) -> usize {
             let t = cx.tokens[k];
             // "..., vowing to Z", "..., saying that Z": the speaker's next claim; "- but she
             // also insisted": the writer's next clause
-            let next_claim = t.is_punct(',') && PARTICIPLE_CUES.contains(&cx.w(k + 1));
+            let next_claim = t.is_punct(',') && is_one_of(PARTICIPLE_CUES, cx.w(k + 1));
             // "believes there are no good options, but that ...", "the process was fair, but
             // required ...": the same clause goes on
             let but_goes_on = cx.w(k + 1) == "but"
@@ -1929,7 +1930,7 @@ fn trim_content(cx: &Ctx, a: usize, e: usize, cue: Cue) -> usize {
             if t.is_punct(';')
                 || next_claim
                 || ((t.is_punct(',') || t.kind == TokenKind::Dash)
-                    && CLAUSE_END.contains(&cx.w(k + 1))
+                    && is_one_of(CLAUSE_END, cx.w(k + 1))
                     && !but_goes_on)
             {
                 return k;
@@ -1946,7 +1947,7 @@ fn trim_content(cx: &Ctx, a: usize, e: usize, cue: Cue) -> usize {
             || t.is_punct('(')
             || t.kind == TokenKind::Dash
             || (t.is_punct(',')
-                && (OBJECT_END.contains(&cx.w(k + 1)) || cx.w(k + 1).ends_with("ing")))
+                && (is_one_of(OBJECT_END, cx.w(k + 1)) || cx.w(k + 1).ends_with("ing")))
         {
             return k;
         }
@@ -2067,7 +2068,7 @@ fn trim_noun_phrase_content(cx: &Ctx, a: usize, e: usize) -> usize {
             break;
         }
         let w = cx.w(k);
-        if CLAUSE_MARKERS.contains(&w) || IRREGULAR_PAST.contains(&w) {
+        if is_one_of(CLAUSE_MARKERS, w) || is_one_of(IRREGULAR_PAST, w) {
             return e;
         }
     }
@@ -2078,7 +2079,7 @@ fn trim_noun_phrase_content(cx: &Ctx, a: usize, e: usize) -> usize {
         // ("a similar image in which ...", "dynamics across the country, including ...": the
         // phrase goes on)
         let goes_on = matches!(cx.w(k + 1), "which" | "whom" | "including");
-        if ((cx.is_punct(k, ',') && !cx.in_quote[k]) || (k > a + 1 && NP_CONTENT_END.contains(&w)))
+        if ((cx.is_punct(k, ',') && !cx.in_quote[k]) || (k > a + 1 && is_one_of(NP_CONTENT_END, w)))
             && !goes_on
         {
             return k;
@@ -2242,7 +2243,7 @@ fn apposition(cx: &Ctx, lo: usize, comma: usize) -> Option<(usize, usize, usize)
                     (np2..comma).all(|x| cx.tokens[x].is_capitalized() || !cx.is_word(x))
                 });
             }
-            let opener_ok = APPOSITIVE_OPENERS.contains(&cx.w(np2))
+            let opener_ok = is_one_of(APPOSITIVE_OPENERS, cx.w(np2))
                 || after_quote
                 || np1 == lo
                 || cx.tokens[np2].is_capitalized()
@@ -2513,7 +2514,7 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
             x
         };
         y <= x + 7
-            && ADVERBIAL_OPENERS.contains(&cx.w(x))
+            && is_one_of(ADVERBIAL_OPENERS, cx.w(x))
             && !is_infinitive(cx, x)
             && cx.quote(x).is_none()
     });
@@ -2567,7 +2568,7 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
             || t.is_punct(';')
             || t.is_punct(':')
             || t.quote().is_some()
-            || SUBJECT_OPENERS.contains(&cx.w(b))
+            || is_one_of(SUBJECT_OPENERS, cx.w(b))
     });
     if !subject_ok {
         return None;
@@ -2597,7 +2598,7 @@ fn content_of_verb(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<(usize,
     let (a, e) = content_after(cx, s, skip_adverbial(cx, s, object_end(cx, s, i, cue)))?;
     // "wrote Friday on Twitter, adding that Y": past the adverbial, the participle's claim
     // starts; the verb has none of its own
-    if a > i + 1 && cx.is_punct(a - 1, ',') && PARTICIPLE_CUES.contains(&cx.w(a)) {
+    if a > i + 1 && cx.is_punct(a - 1, ',') && is_one_of(PARTICIPLE_CUES, cx.w(a)) {
         return None;
     }
     Some((a, trim_content(cx, a, e, cue)))
@@ -2719,13 +2720,13 @@ fn only_adverbial_after(cx: &Ctx, s: &Sentence, j: usize) -> bool {
     } else {
         j
     };
-    if is_infinitive(cx, j) || !ADVERBIAL_OPENERS.contains(&cx.w(j)) || e - j > 12 {
+    if is_infinitive(cx, j) || !is_one_of(ADVERBIAL_OPENERS, cx.w(j)) || e - j > 12 {
         return false;
     }
     // "told reporters this was the only chance": "this" opens a time only before one
     if matches!(cx.w(j), "this" | "last")
-        && !(TIME_NOUNS.contains(&cx.w(j + 1).trim_end_matches('s'))
-            || DAYS.contains(&cx.w(j + 1))
+        && !(is_one_of(TIME_NOUNS, cx.w(j + 1).trim_end_matches('s'))
+            || is_one_of(DAYS, cx.w(j + 1))
             || matches!(cx.w(j + 1), "morning" | "afternoon" | "evening"))
     {
         return false;
@@ -2748,8 +2749,8 @@ fn is_infinitive(cx: &Ctx, j: usize) -> bool {
     cx.w(j) == "to"
         && cx.is_word(j + 1)
         && !cx.tokens[j + 1].is_capitalized()
-        && !NOUN_MAKERS.contains(&cx.w(j + 1))
-        && !PRONOUNS.contains(&cx.w(j + 1))
+        && !is_one_of(NOUN_MAKERS, cx.w(j + 1))
+        && !is_one_of(PRONOUNS, cx.w(j + 1))
         && !matches!(cx.w(j + 1), "him" | "them" | "me" | "us" | "reporters")
 }
 
@@ -2769,7 +2770,7 @@ fn skip_adverbial(cx: &Ctx, s: &Sentence, j: usize) -> usize {
             "a" | "an" | "one" | "two" | "three" | "several" | "few"
         )
         && (matches!(cx.w(j + 1).trim_end_matches('s'), "day" | "hour" | "minute")
-            || TIME_NOUNS.contains(&cx.w(j + 1).trim_end_matches('s')))
+            || is_one_of(TIME_NOUNS, cx.w(j + 1).trim_end_matches('s')))
         && matches!(cx.w(j + 2), "earlier" | "later" | "ago" | "before")
     {
         let k = j + 3;
@@ -2782,12 +2783,12 @@ fn skip_adverbial(cx: &Ctx, s: &Sentence, j: usize) -> usize {
     // "told them this weekend he would ...": a bare time phrase
     if j + 2 < e
         && matches!(cx.w(j), "this" | "last" | "next")
-        && (TIME_NOUNS.contains(&cx.w(j + 1)) || DAYS.contains(&cx.w(j + 1)))
+        && (is_one_of(TIME_NOUNS, cx.w(j + 1)) || is_one_of(DAYS, cx.w(j + 1)))
         && cx.is_word(j + 2)
     {
         return if cx.w(j + 2) == "that" { j + 3 } else { j + 2 };
     }
-    if j >= e || !ADVERBIAL_OPENERS.contains(&cx.w(j)) || is_infinitive(cx, j) {
+    if j >= e || !is_one_of(ADVERBIAL_OPENERS, cx.w(j)) || is_infinitive(cx, j) {
         return j;
     }
     for k in j + 1..e.min(j + 8) {
@@ -3044,7 +3045,7 @@ fn sentence_subject(cx: &Ctx, s: &Sentence, limit: usize) -> Option<(usize, usiz
         cx.w(start),
         "then" | "now" | "also" | "still" | "later" | "finally" | "instead" | "soon"
     ) && (cx.tokens.get(start + 1).is_some_and(|t| t.is_capitalized())
-        || PRONOUNS.contains(&cx.w(start + 1)))
+        || is_one_of(PRONOUNS, cx.w(start + 1)))
     {
         start + 1
     } else {
@@ -3058,7 +3059,7 @@ fn sentence_subject(cx: &Ctx, s: &Sentence, limit: usize) -> Option<(usize, usiz
         let Some(comma) = (start..limit).find(|&k| cx.is_punct(k, ',')) else {
             break;
         };
-        let subordinate = cx.is_word(start) && OPENER_WORDS.contains(&cx.w(start));
+        let subordinate = cx.is_word(start) && is_one_of(OPENER_WORDS, cx.w(start));
         // ("Casting himself as her prosecutor in a mock trial,": a participle's phrase runs
         // longer)
         let w = cx.w(start);
@@ -3091,19 +3092,19 @@ fn sentence_subject(cx: &Ctx, s: &Sentence, limit: usize) -> Option<(usize, usiz
         let w = cx.w(e);
         let ok = match t.kind {
             TokenKind::Word => {
-                (!is_np_stop(w) || (e == start && PRONOUNS.contains(&w)))
+                (!is_np_stop(w) || (e == start && is_one_of(PRONOUNS, w)))
                     && !cx.is_past_verb(e)
                     && cues_free(w)
             }
             TokenKind::Possessive | TokenKind::Hyphen | TokenKind::Number => true,
-            TokenKind::Punct => t.first == '.' && e > start && TITLES.contains(&cx.w(e - 1)),
+            TokenKind::Punct => t.first == '.' && e > start && is_one_of(TITLES, cx.w(e - 1)),
             _ => false,
         };
         if !ok {
             break;
         }
         // a pronoun subject is one word
-        if e == start && PRONOUNS.contains(&w) {
+        if e == start && is_one_of(PRONOUNS, w) {
             e += 1;
             break;
         }
@@ -3209,18 +3210,18 @@ fn is_adverbial_opener(cx: &Ctx, a: usize, c: usize) -> bool {
     let w = cx.w(a);
     let t = cx.tokens[a];
     t.is_word()
-        && (OPENER_ADVERBS.contains(&w)
+        && (is_one_of(OPENER_ADVERBS, w)
             || (w.ends_with("ly") && w.len() > 4 && c == a + 1)
             // "Sunday morning,", "This year,", "More recently,"
-            || DAYS.contains(&w)
+            || is_one_of(DAYS, w)
             || (matches!(w, "this" | "last" | "next")
-                && TIME_NOUNS.contains(&cx.w(a + 1).trim_end_matches('s')))
+                && is_one_of(TIME_NOUNS, cx.w(a + 1).trim_end_matches('s')))
             // "Two weeks after Justice Scalia died,", "Hours before the vote,"
-            || ((TIME_NOUNS.contains(&cx.w(a + 1).trim_end_matches('s'))
+            || ((is_one_of(TIME_NOUNS, cx.w(a + 1).trim_end_matches('s'))
                 || matches!(cx.w(a), "hours" | "days" | "minutes" | "moments"))
                 && (a + 1..(a + 3).min(c)).any(|k| matches!(cx.w(k), "after" | "before")))
             || (c == a + 2 && matches!(w, "more" | "most" | "even" | "much") && cx.w(a + 1).ends_with("ly"))
-            || ((w.ends_with("ed") || w.ends_with("ing")) && w.len() > 4 && !PRONOUNS.contains(&w))
+            || ((w.ends_with("ed") || w.ends_with("ing")) && w.len() > 4 && !is_one_of(PRONOUNS, w))
             || matches!(cx.w(c - 1), "ago" | "earlier" | "later"))
 }
 
@@ -3232,7 +3233,7 @@ fn clause_subject(cx: &Ctx, s: &Sentence, limit: usize) -> Option<(usize, usize)
     let sub = (lo..limit)
         .rev()
         .take_while(|&k| !cx.is_punct(k, ',') && !cx.is_punct(k, ';') && !cx.in_quote[k])
-        .find(|&k| SUBORDINATORS.contains(&cx.w(k)) && cx.w(k) != "as");
+        .find(|&k| is_one_of(SUBORDINATORS, cx.w(k)) && cx.w(k) != "as");
     if let Some(m) = sub {
         let e = np_after(cx, m + 1, limit);
         let e = (m + 1..e)
@@ -3250,7 +3251,7 @@ fn clause_subject(cx: &Ctx, s: &Sentence, limit: usize) -> Option<(usize, usize)
 fn subject_of(cx: &Ctx, s: &Sentence, c: usize) -> Option<(usize, usize)> {
     let lo = s.tokens.start;
     let mut k = c;
-    while k > lo && SKIPPABLE.contains(&cx.w(k - 1)) {
+    while k > lo && is_one_of(SKIPPABLE, cx.w(k - 1)) {
         k -= 1;
     }
     if let Some(np) = np_before(cx, lo, k) {
@@ -3283,7 +3284,7 @@ fn participle(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
             let subject_like = |a: usize| {
                 cx.tokens[a].is_capitalized()
                     || cx.tokens[a].kind == TokenKind::Number
-                    || PRONOUNS.contains(&cx.w(a))
+                    || is_one_of(PRONOUNS, cx.w(a))
                     || matches!(
                         cx.w(a),
                         "the"
@@ -3318,7 +3319,7 @@ fn participle(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
             };
             match subject_of(cx, s, prev) {
                 Some((a, e))
-                    if (a < prev && subject_like(a)) || (inverted && !DAYS.contains(&cx.w(a))) =>
+                    if (a < prev && subject_like(a)) || (inverted && !is_one_of(DAYS, cx.w(a))) =>
                 {
                     (a, e)
                 }
@@ -3371,7 +3372,7 @@ fn opening_participle(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawC
         .find(|&k| {
             k > after
                 && !cx.tokens[k].is_capitalized()
-                && (IRREGULAR_PAST.contains(&cx.w(k)) || !cues_free(cx.w(k)))
+                && (is_one_of(IRREGULAR_PAST, cx.w(k)) || !cues_free(cx.w(k)))
         })
         .unwrap_or(e);
     let is_subject = e > after && e < hi && cx.is_word(e) && !cx.tokens[e].is_capitalized();
@@ -3451,7 +3452,7 @@ fn clause_start(cx: &Ctx, s: &Sentence, i: usize) -> usize {
 fn concern(cx: &Ctx, s: &Sentence, i: usize) -> Option<RawClaim> {
     let lo = s.tokens.start;
     let hi = content_end(cx, s);
-    let noun = (i + 1..hi.min(i + 4)).find(|&k| CONCERN_NOUNS.contains(&cx.w(k)))?;
+    let noun = (i + 1..hi.min(i + 4)).find(|&k| is_one_of(CONCERN_NOUNS, cx.w(k)))?;
     let after = cx.w(noun + 1);
     if !matches!(
         after,
@@ -3460,7 +3461,7 @@ fn concern(cx: &Ctx, s: &Sentence, i: usize) -> Option<RawClaim> {
         return None;
     }
     let mut k = i;
-    while k > lo && (SKIPPABLE.contains(&cx.w(k - 1)) || cx.w(k - 1).ends_with("ly")) {
+    while k > lo && (is_one_of(SKIPPABLE, cx.w(k - 1)) || cx.w(k - 1).ends_with("ly")) {
         k -= 1;
     }
     let np = np_before(cx, lo, k)?;

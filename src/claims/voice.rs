@@ -5,6 +5,7 @@
 //! in its train split, the subject is the source in 108, nearly all of them feelings ("are
 //! convinced", "were worried"), kept here as actives.
 
+use crate::text::is_one_of;
 use crate::text::{Token, TokenKind};
 
 /// What the source of a cue is, as its voice tells.
@@ -174,7 +175,7 @@ const EXPLETIVE_VERBS: &[&str] = &[
 ];
 
 fn is_participle(w: &str) -> bool {
-    (w.ends_with("ed") && w.len() > 3) || IRREGULAR_PARTICIPLES.contains(&w)
+    (w.ends_with("ed") && w.len() > 3) || is_one_of(IRREGULAR_PARTICIPLES, w)
 }
 
 /// The voice of the cue whose words are tokens `[a, b)`, with the source the patterns found
@@ -199,7 +200,7 @@ pub fn voice_of(
     }
     // "it’s not clear", "it became clear", "nor is it clear": the cue holds its own empty
     // subject
-    if (words.first() == Some(&"it") || (words.get(1) == Some(&"it") && BE.contains(&words[0])))
+    if (words.first() == Some(&"it") || (words.get(1) == Some(&"it") && is_one_of(BE, words[0])))
         && b > a + 1
     {
         return Voice::Nobody;
@@ -208,11 +209,11 @@ pub fn voice_of(
     let mut k = a;
     let mut saw_be = false;
     while k < b
-        && (BE.contains(&w(k))
-            || (saw_be && BETWEEN.contains(&w(k)))
+        && (is_one_of(BE, w(k))
+            || (saw_be && is_one_of(BETWEEN, w(k)))
             || (matches!(w(k), "has" | "have" | "had") && w(k + 1) == "been"))
     {
-        saw_be |= BE.contains(&w(k));
+        saw_be |= is_one_of(BE, w(k));
         k += 1;
     }
     if k >= b || !tokens[k].is_word() {
@@ -221,12 +222,12 @@ pub fn voice_of(
     if !saw_be {
         // the auxiliary before the cue: "was" "widely" [criticized]
         let mut j = a;
-        while j > 0 && j + 3 > a && BETWEEN.contains(&w(j - 1)) {
+        while j > 0 && j + 3 > a && is_one_of(BETWEEN, w(j - 1)) {
             j -= 1;
         }
         // "said when asked how", "if asked": a reduced passive clause
         saw_be = j > 0
-            && (BE.contains(&w(j - 1))
+            && (is_one_of(BE, w(j - 1))
                 || (j == a
                     && matches!(w(j - 1), "when" | "if" | "once" | "unless" | "until" | "as")));
     }
@@ -237,7 +238,7 @@ pub fn voice_of(
         saw_be = true;
     }
     // "were also incensed that ...": a state of mind with a clause, unless someone was told it
-    let feeling = FEELINGS.contains(&p)
+    let feeling = is_one_of(FEELINGS, p)
         || (w(k + 1) == "that"
             && !matches!(
                 p,
@@ -267,7 +268,7 @@ fn active_or_expletive(
         && e == s + 1
         && e <= a
         && w(s) == "it"
-        && (EXPLETIVE_VERBS.contains(&w(e))
+        && (is_one_of(EXPLETIVE_VERBS, w(e))
             || tokens
                 .get(e)
                 .is_some_and(|t| t.kind == TokenKind::Possessive))

@@ -25,6 +25,7 @@
 //! - a surname that is also a small town ("Nelson", "Allen") is a person unless the text says
 //!   it is a place, and so is a small town that "says" something.
 
+use crate::text::is_one_of;
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -702,9 +703,9 @@ pub fn recognize(
             continue;
         }
         if !multiword && !postal && !dateline {
-            let strong_context = prev.is_some_and(|p| STRONG_PREPOSITIONS.contains(&p.text(text)));
+            let strong_context = prev.is_some_and(|p| is_one_of(STRONG_PREPOSITIONS, p.text(text)));
             let place_context = strong_context
-                || prev.is_some_and(|p| WEAK_PLACE_WORDS.contains(&p.text(text)))
+                || prev.is_some_and(|p| is_one_of(WEAK_PLACE_WORDS, p.text(text)))
                 || r.followed_by_place_qualifier(end);
             let p = r.prominence(&readings);
             let lower = word.to_lowercase();
@@ -861,7 +862,7 @@ impl<'a> Recognizer<'a> {
                 break;
             }
             let w = tokens[k].text(text);
-            if !tokens[k].is_capitalized() && !CONNECTORS.contains(&w) {
+            if !tokens[k].is_capitalized() && !is_one_of(CONNECTORS, w) {
                 break;
             }
             normalize_into(w, &mut self.part);
@@ -1061,11 +1062,11 @@ impl<'a> Recognizer<'a> {
         let particle = i >= 1 && t[i - 1].is_word() && {
             let w = self.word(i - 1);
             // "Marigny de Mandeville", "Rachid El Abdi"
-            (NAME_PARTICLES.contains(&w)
+            (is_one_of(NAME_PARTICLES, w)
                 && i >= 2
                 && t[i - 2].is_word()
                 && t[i - 2].is_capitalized())
-                || CAPITAL_PARTICLES.contains(&w)
+                || is_one_of(CAPITAL_PARTICLES, w)
         };
         let initial = i >= 2
             && t[i - 1].is_punct('.')
@@ -1129,7 +1130,7 @@ impl<'a> Recognizer<'a> {
         ];
         self.tokens.get(end + 1).is_none_or(|n| {
             matches!(n.first, ',' | '.' | ';' | ':' | ')')
-                || (n.is_word() && !n.is_capitalized() && FOLLOWERS.contains(&n.text(self.text)))
+                || (n.is_word() && !n.is_capitalized() && is_one_of(FOLLOWERS, n.text(self.text)))
         })
     }
 
@@ -1156,9 +1157,9 @@ impl<'a> Recognizer<'a> {
         let after = self
             .tokens
             .get(end + 1)
-            .is_some_and(|n| n.is_word() && PERSON_VERBS.contains(&n.text(self.text)));
+            .is_some_and(|n| n.is_word() && is_one_of(PERSON_VERBS, n.text(self.text)));
         let before =
-            i >= 1 && self.tokens[i - 1].is_word() && PERSON_VERBS.contains(&self.word(i - 1));
+            i >= 1 && self.tokens[i - 1].is_word() && is_one_of(PERSON_VERBS, self.word(i - 1));
         after || before
     }
 
@@ -1181,7 +1182,7 @@ impl<'a> Recognizer<'a> {
             k += 1;
         }
         let verb = self.tokens.get(k).is_some_and(|n| {
-            n.is_word() && !n.is_capitalized() && AGENT_VERBS.contains(&n.text(self.text))
+            n.is_word() && !n.is_capitalized() && is_one_of(AGENT_VERBS, n.text(self.text))
         });
         let p = self.prominence(readings);
         verb && (p.is_country || p.is_region || p.city >= LARGE_CITY)
@@ -1237,8 +1238,8 @@ impl<'a> Recognizer<'a> {
         // "Local Church officials": a sentence may start with a word; a road or a county may
         // still be named by one ("Orange County is ...")
         let initial_word = sentence_initial && self.lexicon.is_common_word(&first.to_lowercase());
-        let prefix = FEATURE_PREFIXES.contains(&first);
-        let prefix_of = FEATURE_PREFIXES_OF.contains(&first)
+        let prefix = is_one_of(FEATURE_PREFIXES, first);
+        let prefix_of = is_one_of(FEATURE_PREFIXES_OF, first)
             && tokens.get(i + 1).is_some_and(|t| t.text(text) == "of");
         let mut last_head = None;
         let mut last_name;
@@ -1275,7 +1276,7 @@ impl<'a> Recognizer<'a> {
             }
             while tokens
                 .get(n)
-                .is_some_and(|t| t.is_word() && FEATURE_CONNECTORS.contains(&t.text(text)))
+                .is_some_and(|t| t.is_word() && is_one_of(FEATURE_CONNECTORS, t.text(text)))
             {
                 n += 1;
             }
@@ -1318,11 +1319,11 @@ impl<'a> Recognizer<'a> {
                 {
                     end = h + 1;
                 }
-                if ROAD_HEADS.contains(&w)
+                if is_one_of(ROAD_HEADS, w)
                     && end == h
                     && h < last_name
                     && tokens.get(h + 1).is_some_and(|t| {
-                        t.is_word() && DIRECTIONS.contains(&t.text(text)) && t.has_space_before()
+                        t.is_word() && is_one_of(DIRECTIONS, t.text(text)) && t.has_space_before()
                     })
                 {
                     end = h + 1;
@@ -1347,11 +1348,11 @@ impl<'a> Recognizer<'a> {
             return None;
         }
         let head = self.tokens.get(i + 1)?;
-        if !head.has_space_before() || !ROAD_HEADS.contains(&head.text(self.text)) {
+        if !head.has_space_before() || !is_one_of(ROAD_HEADS, head.text(self.text)) {
             return None;
         }
         let dotted = self.tokens.get(i + 2).is_some_and(|t| t.is_punct('.'))
-            && DOTTED_HEADS.contains(&head.text(self.text));
+            && is_one_of(DOTTED_HEADS, head.text(self.text));
         Some(if dotted { i + 2 } else { i + 1 })
     }
 
@@ -1363,9 +1364,9 @@ impl<'a> Recognizer<'a> {
             self.tokens[i].span.start as usize,
             self.tokens[end].span.end as usize,
         );
-        let mission = MISSION_HEADS.contains(&self.word(head))
-            || (FEATURE_PREFIXES_OF.contains(&self.word(i))
-                && MISSION_HEADS.contains(&self.word(i)));
+        let mission = is_one_of(MISSION_HEADS, self.word(head))
+            || (is_one_of(FEATURE_PREFIXES_OF, self.word(i))
+                && is_one_of(MISSION_HEADS, self.word(i)));
         let mut readings = Vec::new();
         let mut k = i;
         while k <= end && !mission {

@@ -2,6 +2,7 @@
 //! without script, style, navigation, header, footer and asides. Block elements become line
 //! breaks so that headlines and paragraphs stay sentences of their own.
 
+use crate::text::is_one_of;
 use std::path::Path;
 
 use scraper::{ElementRef, Html, Node, Selector};
@@ -114,10 +115,10 @@ fn walk(el: ElementRef, out: &mut String) {
             Node::Text(t) => out.push_str(&t.replace(['\n', '\r'], " ")),
             Node::Element(e) => {
                 let name = e.name();
-                if SKIPPED.contains(&name) {
+                if is_one_of(SKIPPED, name) {
                     continue;
                 }
-                let block = BLOCKS.contains(&name);
+                let block = is_one_of(BLOCKS, name);
                 if block {
                     out.push_str("\n\n");
                 }

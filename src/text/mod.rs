@@ -7,9 +7,11 @@ mod offsets;
 mod sentences;
 mod tokens;
 mod word_hash;
+mod word_list;
 
 pub use normalize::{normalize, normalize_into};
 pub use offsets::CodePoints;
 pub use sentences::{Sentence, split_sentences};
 pub use tokens::{QuoteSide, Token, TokenKind, tokenize};
 pub use word_hash::{WordMap, WordSet};
+pub use word_list::is_one_of;

@@ -3,6 +3,7 @@
 //! headlines and paragraphs on their own lines, closing quotes that belong to the sentence
 //! before them, and hard-wrapped lines that do not end one.
 
+use super::is_one_of;
 use std::ops::Range;
 
 use super::tokens::{Token, TokenKind};
@@ -114,7 +115,7 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
                 && i > 0
                 && !t.has_space_before()
                 && tokens[i - 1].kind == TokenKind::Word
-                && (ABBREVIATIONS.contains(&tokens[i - 1].text(text))
+                && (is_one_of(ABBREVIATIONS, tokens[i - 1].text(text))
                     // a middle initial: "Vann R. Newkirk"
                     || (tokens[i - 1].is_all_caps() && tokens[i - 1].span.len() == 1))
                 && j < n
@@ -125,7 +126,7 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         } else if t.flags & Token::HAS_DOTS != 0 && t.text(text).ends_with('.') && i + 1 < n {
             let next = tokens[i + 1];
             if next.is_line_start()
-                || (next.kind == TokenKind::Word && SENTENCE_STARTERS.contains(&next.text(text)))
+                || (next.kind == TokenKind::Word && is_one_of(SENTENCE_STARTERS, next.text(text)))
             {
                 boundary_after = Some(i + 1);
             }
