@@ -3,7 +3,7 @@
 //! the corpus with its links. A document that cannot be processed becomes a warning and the
 //! batch goes on.
 
-use crate::text::is_one_of;
+use crate::text::WordList;
 use std::collections::HashMap;
 
 use crate::claims::model::CueModel;
@@ -108,7 +108,7 @@ pub struct FoundSource {
 
 /// Words after a place that make it the topic of an expert, not the expert's country
 /// ("a North Korea researcher").
-const TOPIC_HEADS: &[&str] = &[
+const TOPIC_HEADS: WordList = WordList::new(&[
     "researcher",
     "expert",
     "analyst",
@@ -121,7 +121,7 @@ const TOPIC_HEADS: &[&str] = &[
     "reporter",
     "hawk",
     "envoy",
-];
+]);
 
 /// Analyses one text: its places and claims.
 pub fn analyse(res: &Resources, text: &str) -> DocumentAnalysis {
@@ -231,7 +231,7 @@ fn affiliation(
                 .take_while(|c| c.is_alphanumeric())
                 .collect::<String>()
                 .to_lowercase();
-            if is_one_of(TOPIC_HEADS, next_word.as_str()) {
+            if TOPIC_HEADS.contains(next_word.as_str()) {
                 continue;
             }
             let e = res.gazetteer.entry(p.place);

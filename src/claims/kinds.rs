@@ -1,8 +1,8 @@
 //! What kind of source a phrase names: state media, a ministry, an expert, an unnamed
 //! official ... decided from the words of the source and its apposition.
 
+use crate::text::WordList;
 use crate::text::WordMap;
-use crate::text::is_one_of;
 use std::sync::OnceLock;
 
 use crate::model::SourceKind;
@@ -202,7 +202,7 @@ const ORGANISATION: &[&str] = &[
     "fund",
 ];
 /// Heads that name a role, not a person: "a spokesperson", "officials", "sources".
-const UNNAMED_HEADS: &[&str] = &[
+const UNNAMED_HEADS: WordList = WordList::new(&[
     "spokesperson",
     "spokesman",
     "spokeswoman",
@@ -240,7 +240,7 @@ const UNNAMED_HEADS: &[&str] = &[
     "lawmakers",
     "voters",
     "members",
-];
+]);
 
 /// The keyword categories of a phrase: one bit per list above.
 #[derive(Clone, Copy, Default)]
@@ -375,7 +375,7 @@ pub fn source_traits(
         }
     } else if cat.has(C_STATE_MEDIA) {
         SourceKind::StateMedia
-    } else if is_one_of(UNNAMED_HEADS, last) {
+    } else if UNNAMED_HEADS.contains(last) {
         SourceKind::Unnamed
     } else if cat.has(C_MINISTRY) {
         SourceKind::Ministry

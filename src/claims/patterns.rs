@@ -12,7 +12,7 @@ use super::model::{B, CueModel, I, O, hash_parts, token_infos_and_cues};
 use super::ranker::Ranker;
 use super::voice::{self, Voice, voice_of};
 use crate::model::Span;
-use crate::text::is_one_of;
+use crate::text::WordList;
 use crate::text::{QuoteSide, Sentence, Token, TokenKind};
 
 /// A claim as found in the text, before its source is resolved to an entity.
@@ -32,7 +32,7 @@ pub struct RawClaim {
 }
 
 /// Words that never sit inside a subject noun phrase.
-const NP_STOP: &[&str] = &[
+const NP_STOP: WordList = WordList::new(&[
     "that", "which", "who", "whom", "whose", "when", "where", "while", "because", "if", "although",
     "though", "as", "but", "or", "so", "than", "then", "to", "in", "on", "at", "by", "with",
     "from", "into", "after", "before", "during", "since", "until", "about", "over", "under",
@@ -40,19 +40,19 @@ const NP_STOP: &[&str] = &[
     "does", "did", "will", "would", "could", "can", "may", "might", "should", "must", "shall",
     "not", "it", "its", "this", "me", "him", "us", "them", "you", "there", "here", "also", "just",
     "only", "even", "still", "now", "said", "says", "say", "told", "and", "let",
-];
+]);
 
 /// Whether `w` never sits inside a subject noun phrase: [`NP_STOP`] and the negated
 /// auxiliaries ("But don't expect", "doesn’t").
 fn is_np_stop(w: &str) -> bool {
-    is_one_of(NP_STOP, w) || w.ends_with("n't") || w.ends_with("n’t")
+    NP_STOP.contains(w) || w.ends_with("n't") || w.ends_with("n’t")
 }
 
 /// Prepositions that may sit inside a subject ("officials in Kyiv", "a spokesman for the
 /// army") but never at its left edge.
-const INNER_PREPOSITIONS: &[&str] = &[
+const INNER_PREPOSITIONS: WordList = WordList::new(&[
     "in", "at", "from", "with", "on", "near", "within", "inside", "by",
-];
+]);
 
 /// Back from `k` over what may sit between a subject and its verb: auxiliaries, adverbs
 /// ("has repeatedly"), and time phrases ("last month", "on Tuesday").
@@ -63,7 +63,7 @@ fn skip_back(cx: &Ctx, lo: usize, mut k: usize) -> usize {
             let t = cx.tokens[k - 1];
             // "…, Will wrote": capitalised mid-sentence, an auxiliary is a name
             let name = t.is_capitalized() && k - 1 > lo && !cx.is_opening_quote(k - 2);
-            if (is_one_of(SKIPPABLE, w) && !name)
+            if (SKIPPABLE.contains(w) && !name)
                 || (t.is_word() && !t.is_capitalized() && w.ends_with("ly") && w.len() > 4)
             {
                 k -= 1;
@@ -74,7 +74,7 @@ fn skip_back(cx: &Ctx, lo: usize, mut k: usize) -> usize {
                 k -= 2;
                 continue;
             }
-            if is_one_of(DAYS, w) && !t.is_line_start() {
+            if DAYS.contains(w) && !t.is_line_start() {
                 k -= 1;
                 if k > lo && matches!(cx.w(k - 1), "on" | "last" | "this" | "next") {
                     k -= 1;
@@ -82,7 +82,7 @@ fn skip_back(cx: &Ctx, lo: usize, mut k: usize) -> usize {
                 continue;
             }
             if k > lo + 1
-                && is_one_of(TIME_NOUNS, w)
+                && TIME_NOUNS.contains(w)
                 && matches!(
                     cx.w(k - 2),
                     "last" | "this" | "next" | "earlier" | "later" | "past"
@@ -100,7 +100,7 @@ fn skip_back(cx: &Ctx, lo: usize, mut k: usize) -> usize {
     }
 }
 
-const DAYS: &[&str] = &[
+const DAYS: WordList = WordList::new(&[
     "monday",
     "tuesday",
     "wednesday",
@@ -111,13 +111,13 @@ const DAYS: &[&str] = &[
     "today",
     "yesterday",
     "tonight",
-];
-const TIME_NOUNS: &[&str] = &[
+]);
+const TIME_NOUNS: WordList = WordList::new(&[
     "week", "month", "year", "night", "weekend", "spring", "summer", "fall", "winter", "time",
-];
+]);
 
 /// Words that may sit between a subject and its cue ("have recently affirmed").
-const SKIPPABLE: &[&str] = &[
+const SKIPPABLE: WordList = WordList::new(&[
     "has",
     "have",
     "had",
@@ -159,23 +159,23 @@ const SKIPPABLE: &[&str] = &[
     "reportedly",
     "long",
     "yet",
-];
+]);
 
 /// Titles written with a dot before a name.
-const TITLES: &[&str] = &[
+const TITLES: WordList = WordList::new(&[
     "rep", "sen", "gov", "dr", "mr", "mrs", "ms", "gen", "lt", "col", "sgt", "st", "jr", "capt",
     "maj", "adm", "prof", "rev", "atty", "supt",
-];
+]);
 
-const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+const PRONOUNS: WordList = WordList::new(&["he", "she", "they", "it", "we", "i", "you"]);
 
 /// Words that open an appositive noun phrase ("Soo Kim, a researcher, ...").
-const APPOSITIVE_OPENERS: &[&str] = &[
+const APPOSITIVE_OPENERS: WordList = WordList::new(&[
     "a", "an", "the", "former", "his", "her", "their", "its", "one", "who", "chief", "senior",
-];
+]);
 
 /// Prepositions that end a noun-phrase content ("announced the agreement after ...").
-const NP_CONTENT_END: &[&str] = &[
+const NP_CONTENT_END: WordList = WordList::new(&[
     "after",
     "before",
     "during",
@@ -191,16 +191,16 @@ const NP_CONTENT_END: &[&str] = &[
     "this",
     "yesterday",
     "today",
-];
+]);
 
 /// Words that make what follows a clause, not a noun phrase.
-const CLAUSE_MARKERS: &[&str] = &[
+const CLAUSE_MARKERS: WordList = WordList::new(&[
     "would", "will", "could", "can", "may", "might", "should", "must", "is", "are", "was", "were",
     "has", "have", "had", "did", "does", "do", "plans", "wants", "sees", "needs",
-];
+]);
 
 /// Past tenses that end no "-ed": a sign that a phrase is a clause ("the rape took place").
-const IRREGULAR_PAST: &[&str] = &[
+const IRREGULAR_PAST: WordList = WordList::new(&[
     "took",
     "made",
     "went",
@@ -250,11 +250,12 @@ const IRREGULAR_PAST: &[&str] = &[
     "let",
     "quit",
     "shut",
-];
+]);
 
 /// Nominal cues after a verb: "expressed serious concerns about Y".
-const CONCERN_VERBS: &[&str] = &["expressed", "voiced", "raised", "expresses", "voices"];
-const CONCERN_NOUNS: &[&str] = &[
+const CONCERN_VERBS: WordList =
+    WordList::new(&["expressed", "voiced", "raised", "expresses", "voices"]);
+const CONCERN_NOUNS: WordList = WordList::new(&[
     "concern",
     "concerns",
     "doubts",
@@ -271,7 +272,7 @@ const CONCERN_NOUNS: &[&str] = &[
     "worries",
     "regret",
     "outrage",
-];
+]);
 
 /// A source as token ranges: what the text writes, the part that names the speaker, and an
 /// apposition describing it.
@@ -344,7 +345,7 @@ impl Ctx<'_> {
     fn is_past_verb(&self, k: usize) -> bool {
         let w = self.w(k);
         self.tokens.get(k).is_some_and(|t| !t.is_capitalized())
-            && (w.ends_with("ed") || is_one_of(IRREGULAR_PAST, w))
+            && (w.ends_with("ed") || IRREGULAR_PAST.contains(w))
     }
     fn is_closing_quote(&self, i: usize) -> bool {
         match self.quote(i) {
@@ -434,11 +435,11 @@ pub fn quoted_tokens_of(tokens: &[Token]) -> Vec<bool> {
 }
 
 /// Words before a cue form that make it a noun ("the states", "his remarks", "United States").
-const NOUN_MAKERS: &[&str] = &[
+const NOUN_MAKERS: WordList = WordList::new(&[
     "the", "his", "her", "their", "its", "our", "my", "your", "a", "an", "these", "those", "some",
     "many", "several", "all", "both", "other", "new", "united", "two", "three", "such", "of",
     "whose", "recent", "earlier", "latest", "media", "news", "press", "public",
-];
+]);
 
 /// Builds the context of one text (lower-case words, quotation marks, the tagger's cue
 /// tags) and runs `f` on it.
@@ -678,7 +679,7 @@ fn apply_voice(cx: &Ctx, c: &mut RawClaim) {
         && !cx.is_past_verb(cue_a)
         && !cx.w(cue_a).ends_with("ing")
         // (an auxiliary or an adverb opens a verbal cue: "had intended", "are questioning")
-        && !is_one_of(SKIPPABLE, cx.w(cue_a))
+        && !SKIPPABLE.contains(cx.w(cue_a))
         && !matches!(cx.w(cue_a), "to" | "says" | "say" | "that")
     {
         c.source = None;
@@ -701,12 +702,12 @@ fn apply_voice(cx: &Ctx, c: &mut RawClaim) {
                 && cue_a <= subject_end + 4
                 // (what someone was asked is the question after the cue)
                 && !(cue_a..cue_b).any(|k| matches!(cx.w(k), "asked" | "pressed" | "questioned"))
-                && (subject_end..cue_b).any(|k| is_one_of(voice::BE, cx.w(k)))
+                && (subject_end..cue_b).any(|k| voice::BE.contains(cx.w(k)))
             {
                 // "Although the plan is intended to Y, it leaves Z": a leading subordinate
                 // clause ends at its comma
                 let (_, content_end) = tokens_of(c.content);
-                let end = if first > 0 && is_one_of(SUBORDINATORS, cx.w(first - 1)) {
+                let end = if first > 0 && SUBORDINATORS.contains(cx.w(first - 1)) {
                     (cue_b..content_end)
                         .find(|&k| cx.is_punct(k, ',') && !cx.in_quote[k])
                         .map_or(c.content.end, |k| cx.tokens[k].span.start)
@@ -758,7 +759,7 @@ fn cue_candidates(
                 let anchor = (i..j)
                     .rev()
                     .find(|&k| cx.cue(k).is_some() || cx.w(k) == "according")
-                    .or_else(|| (i..j).find(|&k| cx.is_word(k) && !is_one_of(SKIPPABLE, cx.w(k))))
+                    .or_else(|| (i..j).find(|&k| cx.is_word(k) && !SKIPPABLE.contains(cx.w(k))))
                     .unwrap_or(i);
                 out.push((anchor, i, j));
                 covered[i - lo..j - lo].iter_mut().for_each(|c| *c = true);
@@ -775,7 +776,7 @@ fn cue_candidates(
         let w = cx.w(i);
         let take = match cx.cue(i) {
             Some(c) => !tagged || c.is_curated || c.class == CueClass::HedgeAdverb,
-            None => w == "according" || is_one_of(CONCERN_VERBS, w),
+            None => w == "according" || CONCERN_VERBS.contains(w),
         };
         if take {
             out.push((i, i, i + 1));
@@ -860,8 +861,8 @@ fn sentence_sites(
         } else {
             let noun_use = i > s.tokens.start
                 && cx.w(i).ends_with('s')
-                && (is_one_of(NOUN_MAKERS, cx.w(i - 1))
-                    || is_one_of(INNER_PREPOSITIONS, cx.w(i - 1))
+                && (NOUN_MAKERS.contains(cx.w(i - 1))
+                    || INNER_PREPOSITIONS.contains(cx.w(i - 1))
                     || matches!(
                         cx.tokens[i - 1].kind,
                         TokenKind::Possessive | TokenKind::Number
@@ -937,7 +938,7 @@ fn sentence_sites(
                 let first = cx
                     .tokens
                     .partition_point(|t| t.span.start < c.content.start);
-                let adverbial_in_span = is_one_of(ADVERBIAL_OPENERS, cx.w(first));
+                let adverbial_in_span = ADVERBIAL_OPENERS.contains(cx.w(first));
                 if c.content.start < span.end
                     && c.content.start >= span.start
                     && (!pattern_reads_cue || adverbial_in_span)
@@ -957,7 +958,7 @@ fn sentence_sites(
         // clause says no more than that clause
         if let Some(c) = claim.as_mut() {
             let start = content_start(cx, s);
-            if is_one_of(SUBORDINATORS, cx.w(start))
+            if SUBORDINATORS.contains(cx.w(start))
                 && (start..a).all(|k| !cx.is_punct(k, ','))
                 && c.content.start >= cx.tokens[b.min(s.tokens.end - 1)].span.start
                 && let Some(comma) = (b..s.tokens.end).find(|&k| {
@@ -1028,13 +1029,13 @@ fn sentence_sites(
 }
 
 /// Words that open a subordinate clause before the main one.
-const SUBORDINATORS: &[&str] = &[
+const SUBORDINATORS: WordList = WordList::new(&[
     "after", "although", "though", "while", "whereas", "when", "because", "since", "as", "if",
     "once", "before", "until", "unless",
-];
+]);
 
 /// Labels before a colon that are not speakers.
-const COLON_LABELS: &[&str] = &[
+const COLON_LABELS: WordList = WordList::new(&[
     "byline",
     "busted",
     "leaked",
@@ -1083,7 +1084,7 @@ const COLON_LABELS: &[&str] = &[
     "big",
     "reach",
     "contact",
-];
+]);
 
 /// "The committee is expected to release a report this summer": an expectation nobody is
 /// named for, and its whole clause is what is expected. PolNeAR's annotators mark 69 of the
@@ -1104,7 +1105,7 @@ fn expectations(cx: &Ctx, s: &Sentence) -> Vec<RawClaim> {
         {
             be -= 1;
         }
-        if !is_one_of(voice::BE, cx.w(be)) {
+        if !voice::BE.contains(cx.w(be)) {
             continue;
         }
         // "will be expected", "had been expected": the auxiliaries are the cue's too
@@ -1122,7 +1123,7 @@ fn expectations(cx: &Ctx, s: &Sentence) -> Vec<RawClaim> {
             .find(|&j| {
                 !cx.in_quote[j]
                     && (cx.is_punct(j, ';')
-                        || (cx.is_punct(j, ',') && is_one_of(CLAUSE_END, cx.w(j + 1))))
+                        || (cx.is_punct(j, ',') && CLAUSE_END.contains(cx.w(j + 1))))
             })
             .unwrap_or(end);
         out.push(claim(
@@ -1139,14 +1140,14 @@ fn expectations(cx: &Ctx, s: &Sentence) -> Vec<RawClaim> {
 }
 
 /// What a poll is named by.
-const POLL_NOUNS: &[&str] = &["poll", "polls", "survey", "surveys"];
+const POLL_NOUNS: WordList = WordList::new(&["poll", "polls", "survey", "surveys"]);
 
 /// "In the latest Post-ABC News poll, conducted in May, Clinton led Trump 47 to 39." and
 /// "Trump leads by 57 percent to 33 percent in the 50-state poll.": the poll says the clause.
 fn poll_claim(cx: &Ctx, s: &Sentence) -> Option<RawClaim> {
     let start = content_start(cx, s);
     let end = content_end(cx, s);
-    let is_poll = |a: usize, e: usize| (a..e).any(|k| is_one_of(POLL_NOUNS, cx.w(k)));
+    let is_poll = |a: usize, e: usize| (a..e).any(|k| POLL_NOUNS.contains(cx.w(k)));
     if cx.w(start) == "in" {
         let comma = (start + 1..end.min(start + 14)).find(|&k| cx.is_punct(k, ','))?;
         let head_end = np_after(cx, start + 1, comma);
@@ -1179,7 +1180,7 @@ fn poll_claim(cx: &Ctx, s: &Sentence) -> Option<RawClaim> {
         .rev()
         .find(|&k| cx.w(k) == "in" && !cx.in_quote[k])?;
     let head_end = np_after(cx, at + 1, end);
-    if head_end != end || !is_poll(at + 1, end) || !is_one_of(POLL_NOUNS, cx.w(end - 1)) {
+    if head_end != end || !is_poll(at + 1, end) || !POLL_NOUNS.contains(cx.w(end - 1)) {
         return None;
     }
     let content_end = if cx.is_punct(at - 1, ',') { at - 1 } else { at };
@@ -1215,7 +1216,7 @@ fn colon_claim(cx: &Ctx, s: &Sentence) -> Option<RawClaim> {
     // "BYLINE:", "Just Leaked:": a label anywhere in the phrase makes it a heading
     if words.is_empty()
         || name_end - start > 4
-        || words.clone().any(|k| is_one_of(COLON_LABELS, cx.w(k)))
+        || words.clone().any(|k| COLON_LABELS.contains(cx.w(k)))
     {
         return None;
     }
@@ -1645,7 +1646,7 @@ fn np_after(cx: &Ctx, i: usize, hi: usize) -> usize {
     while k < hi && k < i + 12 {
         let t = cx.tokens[k];
         // "Rep. G.K. Butterfield (D-N.C.)"
-        if t.is_punct('.') && k > i && is_one_of(TITLES, cx.w(k - 1)) {
+        if t.is_punct('.') && k > i && TITLES.contains(cx.w(k - 1)) {
             k += 1;
             continue;
         }
@@ -1680,7 +1681,7 @@ fn np_before(cx: &Ctx, lo: usize, end: usize) -> Option<usize> {
         let t = cx.tokens[k - 1];
         // "Mr. Trump", "Florida Sen. Marco Rubio", "Vann R. Newkirk"
         let initial = k >= 2 && cx.tokens[k - 2].is_all_caps() && cx.w(k - 2).len() == 1;
-        if t.is_punct('.') && k >= 2 && (is_one_of(TITLES, cx.w(k - 2)) || initial) {
+        if t.is_punct('.') && k >= 2 && (TITLES.contains(cx.w(k - 2)) || initial) {
             k -= 1;
             continue;
         }
@@ -1709,7 +1710,7 @@ fn np_before(cx: &Ctx, lo: usize, end: usize) -> Option<usize> {
                     && cx.tokens[k - 2].is_capitalized()
                     && cx.tokens.get(k).is_some_and(|n| n.is_capitalized());
                 // "written by Peter Hall": a verb before the preposition ends the phrase
-                let after_verb = is_one_of(INNER_PREPOSITIONS, w)
+                let after_verb = INNER_PREPOSITIONS.contains(w)
                     && k >= 2
                     && cx.tokens[k - 2].is_word()
                     && !cx.tokens[k - 2].is_capitalized()
@@ -1720,7 +1721,7 @@ fn np_before(cx: &Ctx, lo: usize, end: usize) -> Option<usize> {
                     && k - 1 > lo
                     && t.is_capitalized()
                     && !cx.is_opening_quote(k - 2)
-                    && !is_one_of(PRONOUNS, w);
+                    && !PRONOUNS.contains(w);
                 // "only 24 percent said", "nearly 40 percent say"
                 let before_number = k < end
                     && cx.tokens[k].kind == TokenKind::Number
@@ -1733,8 +1734,8 @@ fn np_before(cx: &Ctx, lo: usize, end: usize) -> Option<usize> {
                         || name_like
                         || before_number
                         || !is_np_stop(w)
-                        || is_one_of(INNER_PREPOSITIONS, w)
-                        || (k - 1 == lo && is_one_of(PRONOUNS, w)))
+                        || INNER_PREPOSITIONS.contains(w)
+                        || (k - 1 == lo && PRONOUNS.contains(w)))
             }
             TokenKind::Possessive | TokenKind::Hyphen | TokenKind::Number => true,
             // "Fight for $15 organizing director Kendall Fells", "47% say"
@@ -1753,14 +1754,14 @@ fn np_before(cx: &Ctx, lo: usize, end: usize) -> Option<usize> {
         k -= 1;
     }
     // a phrase cannot start with a preposition: "In Kyiv officials said" → "officials"
-    while k < end && is_one_of(INNER_PREPOSITIONS, cx.w(k)) {
+    while k < end && INNER_PREPOSITIONS.contains(cx.w(k)) {
         k += 1;
         while k < end && (cx.tokens[k].is_capitalized() || matches!(cx.w(k), "the" | "a" | "an")) {
             k += 1;
         }
     }
     // a pronoun alone is a source; a pronoun at the front of a longer phrase is not
-    if k < end && is_one_of(PRONOUNS, cx.w(k)) && end - k > 1 {
+    if k < end && PRONOUNS.contains(cx.w(k)) && end - k > 1 {
         k += 1;
     }
     // "24 percent of voters said"
@@ -1855,14 +1856,14 @@ fn content_before(cx: &Ctx, s: &Sentence, end: usize) -> Option<(usize, usize)> 
 }
 
 /// Subordinators that end an object content ("endorsed Clinton as governor ...").
-const OBJECT_END: &[&str] = &[
+const OBJECT_END: WordList = WordList::new(&[
     "when", "while", "as", "after", "before", "because", "since", "until", "whom", "which", "who",
     "but", "although", "though", "whereas",
-];
+]);
 /// Conjunctions after a comma that end even a clause content ("..., but Wallace brought").
-const CLAUSE_END: &[&str] = &[
+const CLAUSE_END: WordList = WordList::new(&[
     "but", "while", "although", "though", "whom", "which", "whereas",
-];
+]);
 
 /// Where a content after its cue ends. A verb of saying takes a clause that runs to the end
 /// of the sentence (up to a semicolon or a ", but ..."); any other cue ("endorsed", "called
@@ -1888,7 +1889,7 @@ fn trim_content(cx: &Ctx, a: usize, e: usize, cue: Cue) -> usize {
     // ("Says No To Fox News": "no" is no pro-form before "to")
     if let Some(p) = pro_form
         && p < e
-        && ((is_one_of(ADVERBIAL_OPENERS, cx.w(p)) && cx.w(p) != "to") || !cx.is_word(p))
+        && ((ADVERBIAL_OPENERS.contains(cx.w(p)) && cx.w(p) != "to") || !cx.is_word(p))
     {
         return p;
     }
@@ -1920,7 +1921,7 @@ fn trim_content(cx: &Ctx, a: usize, e: usize, cue: Cue) -> usize {
             let t = cx.tokens[k];
             // "..., vowing to Z", "..., saying that Z": the speaker's next claim; "- but she
             // also insisted": the writer's next clause
-            let next_claim = t.is_punct(',') && is_one_of(PARTICIPLE_CUES, cx.w(k + 1));
+            let next_claim = t.is_punct(',') && PARTICIPLE_CUES.contains(cx.w(k + 1));
             // "believes there are no good options, but that ...", "the process was fair, but
             // required ...": the same clause goes on
             let but_goes_on = cx.w(k + 1) == "but"
@@ -1930,7 +1931,7 @@ fn trim_content(cx: &Ctx, a: usize, e: usize, cue: Cue) -> usize {
             if t.is_punct(';')
                 || next_claim
                 || ((t.is_punct(',') || t.kind == TokenKind::Dash)
-                    && is_one_of(CLAUSE_END, cx.w(k + 1))
+                    && CLAUSE_END.contains(cx.w(k + 1))
                     && !but_goes_on)
             {
                 return k;
@@ -1947,7 +1948,7 @@ fn trim_content(cx: &Ctx, a: usize, e: usize, cue: Cue) -> usize {
             || t.is_punct('(')
             || t.kind == TokenKind::Dash
             || (t.is_punct(',')
-                && (is_one_of(OBJECT_END, cx.w(k + 1)) || cx.w(k + 1).ends_with("ing")))
+                && (OBJECT_END.contains(cx.w(k + 1)) || cx.w(k + 1).ends_with("ing")))
         {
             return k;
         }
@@ -1956,7 +1957,7 @@ fn trim_content(cx: &Ctx, a: usize, e: usize, cue: Cue) -> usize {
 }
 
 /// Participles that, after a comma, open the speaker's next claim.
-const PARTICIPLE_CUES: &[&str] = &[
+const PARTICIPLE_CUES: WordList = WordList::new(&[
     "saying",
     "adding",
     "noting",
@@ -1979,7 +1980,7 @@ const PARTICIPLE_CUES: &[&str] = &[
     "describing",
     "predicting",
     "acknowledging",
-];
+]);
 
 /// Where a content meets the clause of another tagged cue ("... after Sanders said Z"): the
 /// last clause boundary before that cue.
@@ -2068,7 +2069,7 @@ fn trim_noun_phrase_content(cx: &Ctx, a: usize, e: usize) -> usize {
             break;
         }
         let w = cx.w(k);
-        if is_one_of(CLAUSE_MARKERS, w) || is_one_of(IRREGULAR_PAST, w) {
+        if CLAUSE_MARKERS.contains(w) || IRREGULAR_PAST.contains(w) {
             return e;
         }
     }
@@ -2079,7 +2080,7 @@ fn trim_noun_phrase_content(cx: &Ctx, a: usize, e: usize) -> usize {
         // ("a similar image in which ...", "dynamics across the country, including ...": the
         // phrase goes on)
         let goes_on = matches!(cx.w(k + 1), "which" | "whom" | "including");
-        if ((cx.is_punct(k, ',') && !cx.in_quote[k]) || (k > a + 1 && is_one_of(NP_CONTENT_END, w)))
+        if ((cx.is_punct(k, ',') && !cx.in_quote[k]) || (k > a + 1 && NP_CONTENT_END.contains(w)))
             && !goes_on
         {
             return k;
@@ -2243,7 +2244,7 @@ fn apposition(cx: &Ctx, lo: usize, comma: usize) -> Option<(usize, usize, usize)
                     (np2..comma).all(|x| cx.tokens[x].is_capitalized() || !cx.is_word(x))
                 });
             }
-            let opener_ok = is_one_of(APPOSITIVE_OPENERS, cx.w(np2))
+            let opener_ok = APPOSITIVE_OPENERS.contains(cx.w(np2))
                 || after_quote
                 || np1 == lo
                 || cx.tokens[np2].is_capitalized()
@@ -2514,7 +2515,7 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
             x
         };
         y <= x + 7
-            && is_one_of(ADVERBIAL_OPENERS, cx.w(x))
+            && ADVERBIAL_OPENERS.contains(cx.w(x))
             && !is_infinitive(cx, x)
             && cx.quote(x).is_none()
     });
@@ -2568,7 +2569,7 @@ fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
             || t.is_punct(';')
             || t.is_punct(':')
             || t.quote().is_some()
-            || is_one_of(SUBJECT_OPENERS, cx.w(b))
+            || SUBJECT_OPENERS.contains(cx.w(b))
     });
     if !subject_ok {
         return None;
@@ -2598,7 +2599,7 @@ fn content_of_verb(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<(usize,
     let (a, e) = content_after(cx, s, skip_adverbial(cx, s, object_end(cx, s, i, cue)))?;
     // "wrote Friday on Twitter, adding that Y": past the adverbial, the participle's claim
     // starts; the verb has none of its own
-    if a > i + 1 && cx.is_punct(a - 1, ',') && is_one_of(PARTICIPLE_CUES, cx.w(a)) {
+    if a > i + 1 && cx.is_punct(a - 1, ',') && PARTICIPLE_CUES.contains(cx.w(a)) {
         return None;
     }
     Some((a, trim_content(cx, a, e, cue)))
@@ -2643,13 +2644,13 @@ fn asked_opener(cx: &Ctx, s: &Sentence, i: usize) -> Option<RawClaim> {
 }
 
 /// Words after which a subject may start ("..., and X said Y").
-const SUBJECT_OPENERS: &[&str] = &[
+const SUBJECT_OPENERS: WordList = WordList::new(&[
     "and", "but", "while", "as", "because", "so", "yet", "since", "although", "though", "when",
     "if", "however", "where", "after", "before", "once", "whereas", "also", "then", "now",
-];
+]);
 
 /// Words that open an adverbial after a cue: "he said in an interview", "she said Monday".
-const ADVERBIAL_OPENERS: &[&str] = &[
+const ADVERBIAL_OPENERS: WordList = WordList::new(&[
     "in",
     "on",
     "at",
@@ -2695,7 +2696,7 @@ const ADVERBIAL_OPENERS: &[&str] = &[
     "told",
     "wrote",
     "in an",
-];
+]);
 
 /// Whether nothing but an adverbial ("in a statement", "on Monday", ", adding ...") follows
 /// `j` up to the end of the sentence: then the content is before the cue.
@@ -2720,13 +2721,13 @@ fn only_adverbial_after(cx: &Ctx, s: &Sentence, j: usize) -> bool {
     } else {
         j
     };
-    if is_infinitive(cx, j) || !is_one_of(ADVERBIAL_OPENERS, cx.w(j)) || e - j > 12 {
+    if is_infinitive(cx, j) || !ADVERBIAL_OPENERS.contains(cx.w(j)) || e - j > 12 {
         return false;
     }
     // "told reporters this was the only chance": "this" opens a time only before one
     if matches!(cx.w(j), "this" | "last")
-        && !(is_one_of(TIME_NOUNS, cx.w(j + 1).trim_end_matches('s'))
-            || is_one_of(DAYS, cx.w(j + 1))
+        && !(TIME_NOUNS.contains(cx.w(j + 1).trim_end_matches('s'))
+            || DAYS.contains(cx.w(j + 1))
             || matches!(cx.w(j + 1), "morning" | "afternoon" | "evening"))
     {
         return false;
@@ -2749,8 +2750,8 @@ fn is_infinitive(cx: &Ctx, j: usize) -> bool {
     cx.w(j) == "to"
         && cx.is_word(j + 1)
         && !cx.tokens[j + 1].is_capitalized()
-        && !is_one_of(NOUN_MAKERS, cx.w(j + 1))
-        && !is_one_of(PRONOUNS, cx.w(j + 1))
+        && !NOUN_MAKERS.contains(cx.w(j + 1))
+        && !PRONOUNS.contains(cx.w(j + 1))
         && !matches!(cx.w(j + 1), "him" | "them" | "me" | "us" | "reporters")
 }
 
@@ -2770,7 +2771,7 @@ fn skip_adverbial(cx: &Ctx, s: &Sentence, j: usize) -> usize {
             "a" | "an" | "one" | "two" | "three" | "several" | "few"
         )
         && (matches!(cx.w(j + 1).trim_end_matches('s'), "day" | "hour" | "minute")
-            || is_one_of(TIME_NOUNS, cx.w(j + 1).trim_end_matches('s')))
+            || TIME_NOUNS.contains(cx.w(j + 1).trim_end_matches('s')))
         && matches!(cx.w(j + 2), "earlier" | "later" | "ago" | "before")
     {
         let k = j + 3;
@@ -2783,12 +2784,12 @@ fn skip_adverbial(cx: &Ctx, s: &Sentence, j: usize) -> usize {
     // "told them this weekend he would ...": a bare time phrase
     if j + 2 < e
         && matches!(cx.w(j), "this" | "last" | "next")
-        && (is_one_of(TIME_NOUNS, cx.w(j + 1)) || is_one_of(DAYS, cx.w(j + 1)))
+        && (TIME_NOUNS.contains(cx.w(j + 1)) || DAYS.contains(cx.w(j + 1)))
         && cx.is_word(j + 2)
     {
         return if cx.w(j + 2) == "that" { j + 3 } else { j + 2 };
     }
-    if j >= e || !is_one_of(ADVERBIAL_OPENERS, cx.w(j)) || is_infinitive(cx, j) {
+    if j >= e || !ADVERBIAL_OPENERS.contains(cx.w(j)) || is_infinitive(cx, j) {
         return j;
     }
     for k in j + 1..e.min(j + 8) {
@@ -3045,7 +3046,7 @@ fn sentence_subject(cx: &Ctx, s: &Sentence, limit: usize) -> Option<(usize, usiz
         cx.w(start),
         "then" | "now" | "also" | "still" | "later" | "finally" | "instead" | "soon"
     ) && (cx.tokens.get(start + 1).is_some_and(|t| t.is_capitalized())
-        || is_one_of(PRONOUNS, cx.w(start + 1)))
+        || PRONOUNS.contains(cx.w(start + 1)))
     {
         start + 1
     } else {
@@ -3059,7 +3060,7 @@ fn sentence_subject(cx: &Ctx, s: &Sentence, limit: usize) -> Option<(usize, usiz
         let Some(comma) = (start..limit).find(|&k| cx.is_punct(k, ',')) else {
             break;
         };
-        let subordinate = cx.is_word(start) && is_one_of(OPENER_WORDS, cx.w(start));
+        let subordinate = cx.is_word(start) && OPENER_WORDS.contains(cx.w(start));
         // ("Casting himself as her prosecutor in a mock trial,": a participle's phrase runs
         // longer)
         let w = cx.w(start);
@@ -3092,19 +3093,19 @@ fn sentence_subject(cx: &Ctx, s: &Sentence, limit: usize) -> Option<(usize, usiz
         let w = cx.w(e);
         let ok = match t.kind {
             TokenKind::Word => {
-                (!is_np_stop(w) || (e == start && is_one_of(PRONOUNS, w)))
+                (!is_np_stop(w) || (e == start && PRONOUNS.contains(w)))
                     && !cx.is_past_verb(e)
                     && cues_free(w)
             }
             TokenKind::Possessive | TokenKind::Hyphen | TokenKind::Number => true,
-            TokenKind::Punct => t.first == '.' && e > start && is_one_of(TITLES, cx.w(e - 1)),
+            TokenKind::Punct => t.first == '.' && e > start && TITLES.contains(cx.w(e - 1)),
             _ => false,
         };
         if !ok {
             break;
         }
         // a pronoun subject is one word
-        if e == start && is_one_of(PRONOUNS, w) {
+        if e == start && PRONOUNS.contains(w) {
             e += 1;
             break;
         }
@@ -3115,7 +3116,7 @@ fn sentence_subject(cx: &Ctx, s: &Sentence, limit: usize) -> Option<(usize, usiz
 
 /// Prepositions and subordinators that open a phrase or clause before the subject; it runs
 /// to the next comma.
-const OPENER_WORDS: &[&str] = &[
+const OPENER_WORDS: WordList = WordList::new(&[
     "in",
     "on",
     "at",
@@ -3157,10 +3158,10 @@ const OPENER_WORDS: &[&str] = &[
     "unless",
     "until",
     "whether",
-];
+]);
 
 /// Words that open a sentence as an adverbial, not as its subject.
-const OPENER_ADVERBS: &[&str] = &[
+const OPENER_ADVERBS: WordList = WordList::new(&[
     "earlier",
     "later",
     "likewise",
@@ -3201,7 +3202,7 @@ const OPENER_ADVERBS: &[&str] = &[
     "nonetheless",
     "otherwise",
     "thus",
-];
+]);
 
 /// Whether tokens `[a, c)` before a comma are an adverbial opener: a listed adverb or an
 /// "-ly" one, a participle ("Asked about it,", "Speaking to reporters,"), or a time phrase
@@ -3210,18 +3211,18 @@ fn is_adverbial_opener(cx: &Ctx, a: usize, c: usize) -> bool {
     let w = cx.w(a);
     let t = cx.tokens[a];
     t.is_word()
-        && (is_one_of(OPENER_ADVERBS, w)
+        && (OPENER_ADVERBS.contains(w)
             || (w.ends_with("ly") && w.len() > 4 && c == a + 1)
             // "Sunday morning,", "This year,", "More recently,"
-            || is_one_of(DAYS, w)
+            || DAYS.contains(w)
             || (matches!(w, "this" | "last" | "next")
-                && is_one_of(TIME_NOUNS, cx.w(a + 1).trim_end_matches('s')))
+                && TIME_NOUNS.contains(cx.w(a + 1).trim_end_matches('s')))
             // "Two weeks after Justice Scalia died,", "Hours before the vote,"
-            || ((is_one_of(TIME_NOUNS, cx.w(a + 1).trim_end_matches('s'))
+            || ((TIME_NOUNS.contains(cx.w(a + 1).trim_end_matches('s'))
                 || matches!(cx.w(a), "hours" | "days" | "minutes" | "moments"))
                 && (a + 1..(a + 3).min(c)).any(|k| matches!(cx.w(k), "after" | "before")))
             || (c == a + 2 && matches!(w, "more" | "most" | "even" | "much") && cx.w(a + 1).ends_with("ly"))
-            || ((w.ends_with("ed") || w.ends_with("ing")) && w.len() > 4 && !is_one_of(PRONOUNS, w))
+            || ((w.ends_with("ed") || w.ends_with("ing")) && w.len() > 4 && !PRONOUNS.contains(w))
             || matches!(cx.w(c - 1), "ago" | "earlier" | "later"))
 }
 
@@ -3233,7 +3234,7 @@ fn clause_subject(cx: &Ctx, s: &Sentence, limit: usize) -> Option<(usize, usize)
     let sub = (lo..limit)
         .rev()
         .take_while(|&k| !cx.is_punct(k, ',') && !cx.is_punct(k, ';') && !cx.in_quote[k])
-        .find(|&k| is_one_of(SUBORDINATORS, cx.w(k)) && cx.w(k) != "as");
+        .find(|&k| SUBORDINATORS.contains(cx.w(k)) && cx.w(k) != "as");
     if let Some(m) = sub {
         let e = np_after(cx, m + 1, limit);
         let e = (m + 1..e)
@@ -3251,7 +3252,7 @@ fn clause_subject(cx: &Ctx, s: &Sentence, limit: usize) -> Option<(usize, usize)
 fn subject_of(cx: &Ctx, s: &Sentence, c: usize) -> Option<(usize, usize)> {
     let lo = s.tokens.start;
     let mut k = c;
-    while k > lo && is_one_of(SKIPPABLE, cx.w(k - 1)) {
+    while k > lo && SKIPPABLE.contains(cx.w(k - 1)) {
         k -= 1;
     }
     if let Some(np) = np_before(cx, lo, k) {
@@ -3284,7 +3285,7 @@ fn participle(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
             let subject_like = |a: usize| {
                 cx.tokens[a].is_capitalized()
                     || cx.tokens[a].kind == TokenKind::Number
-                    || is_one_of(PRONOUNS, cx.w(a))
+                    || PRONOUNS.contains(cx.w(a))
                     || matches!(
                         cx.w(a),
                         "the"
@@ -3319,7 +3320,7 @@ fn participle(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawClaim> {
             };
             match subject_of(cx, s, prev) {
                 Some((a, e))
-                    if (a < prev && subject_like(a)) || (inverted && !is_one_of(DAYS, cx.w(a))) =>
+                    if (a < prev && subject_like(a)) || (inverted && !DAYS.contains(cx.w(a))) =>
                 {
                     (a, e)
                 }
@@ -3372,7 +3373,7 @@ fn opening_participle(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<RawC
         .find(|&k| {
             k > after
                 && !cx.tokens[k].is_capitalized()
-                && (is_one_of(IRREGULAR_PAST, cx.w(k)) || !cues_free(cx.w(k)))
+                && (IRREGULAR_PAST.contains(cx.w(k)) || !cues_free(cx.w(k)))
         })
         .unwrap_or(e);
     let is_subject = e > after && e < hi && cx.is_word(e) && !cx.tokens[e].is_capitalized();
@@ -3452,7 +3453,7 @@ fn clause_start(cx: &Ctx, s: &Sentence, i: usize) -> usize {
 fn concern(cx: &Ctx, s: &Sentence, i: usize) -> Option<RawClaim> {
     let lo = s.tokens.start;
     let hi = content_end(cx, s);
-    let noun = (i + 1..hi.min(i + 4)).find(|&k| is_one_of(CONCERN_NOUNS, cx.w(k)))?;
+    let noun = (i + 1..hi.min(i + 4)).find(|&k| CONCERN_NOUNS.contains(cx.w(k)))?;
     let after = cx.w(noun + 1);
     if !matches!(
         after,
@@ -3461,7 +3462,7 @@ fn concern(cx: &Ctx, s: &Sentence, i: usize) -> Option<RawClaim> {
         return None;
     }
     let mut k = i;
-    while k > lo && (is_one_of(SKIPPABLE, cx.w(k - 1)) || cx.w(k - 1).ends_with("ly")) {
+    while k > lo && (SKIPPABLE.contains(cx.w(k - 1)) || cx.w(k - 1).ends_with("ly")) {
         k -= 1;
     }
     let np = np_before(cx, lo, k)?;

@@ -5,7 +5,7 @@
 
 use super::{RawClaim, SourceTraits};
 use crate::model::{SourceKind, Span};
-use crate::text::is_one_of;
+use crate::text::WordList;
 
 /// One source entity of a document.
 #[derive(Clone, Debug, PartialEq)]
@@ -20,16 +20,16 @@ pub struct SourceCluster {
     pub affiliation_spans: Vec<Span>,
 }
 
-const SINGULAR_PERSON: &[&str] = &["he", "she", "him", "her", "i"];
-const PLURAL: &[&str] = &["they", "we"];
-const DETERMINERS: &[&str] = &[
+const SINGULAR_PERSON: WordList = WordList::new(&["he", "she", "him", "her", "i"]);
+const PLURAL: WordList = WordList::new(&["they", "we"]);
+const DETERMINERS: WordList = WordList::new(&[
     "the", "a", "an", "another", "one", "some", "two", "three", "several", "both",
-];
+]);
 
 fn generic_key(head: &str) -> String {
     let lower = head.to_lowercase();
     let mut words: Vec<&str> = lower.split_whitespace().collect();
-    while words.len() > 1 && is_one_of(DETERMINERS, words[0]) {
+    while words.len() > 1 && DETERMINERS.contains(words[0]) {
         words.remove(0);
     }
     words.join(" ")
@@ -62,17 +62,17 @@ pub fn cluster_sources(
         let lower = head_text.to_lowercase();
         let description = c.description.map(|d| d.slice(text).trim().to_string());
         let at = head.start;
-        let is_pronoun = is_one_of(SINGULAR_PERSON, lower.as_str())
-            || is_one_of(PLURAL, lower.as_str())
+        let is_pronoun = SINGULAR_PERSON.contains(lower.as_str())
+            || PLURAL.contains(lower.as_str())
             || lower == "it";
         // what the head is, asked once: it reads every word against the kind lexicons
         let traits = (!is_pronoun).then(|| traits_of(head_text, description.as_deref()));
         let found = if is_pronoun {
             // nearest earlier cluster that fits
             let fits = |cl: &SourceCluster| {
-                if is_one_of(SINGULAR_PERSON, lower.as_str()) {
+                if SINGULAR_PERSON.contains(lower.as_str()) {
                     cl.traits.is_person_name && !cl.traits.is_plural
-                } else if is_one_of(PLURAL, lower.as_str()) {
+                } else if PLURAL.contains(lower.as_str()) {
                     cl.traits.is_plural
                         || !cl.traits.is_person_name && cl.traits.kind != SourceKind::Unnamed
                 } else {
@@ -109,7 +109,7 @@ pub fn cluster_sources(
             None => {
                 let traits = traits.unwrap_or(SourceTraits {
                     kind: SourceKind::Person,
-                    is_plural: is_one_of(PLURAL, lower.as_str()),
+                    is_plural: PLURAL.contains(lower.as_str()),
                     is_person_name: false,
                 });
                 clusters.push(SourceCluster {

@@ -5,7 +5,7 @@
 //! in its train split, the subject is the source in 108, nearly all of them feelings ("are
 //! convinced", "were worried"), kept here as actives.
 
-use crate::text::is_one_of;
+use crate::text::WordList;
 use crate::text::{Token, TokenKind};
 
 /// What the source of a cue is, as its voice tells.
@@ -20,10 +20,10 @@ pub enum Voice {
 }
 
 /// The forms of "be" that make a passive.
-pub(crate) const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
+pub(crate) const BE: WordList = WordList::new(&["is", "are", "was", "were", "be", "been", "being"]);
 
 /// Adverbs that may sit between the auxiliary and the participle ("was also asked").
-const BETWEEN: &[&str] = &[
+const BETWEEN: WordList = WordList::new(&[
     "also",
     "widely",
     "not",
@@ -54,10 +54,10 @@ const BETWEEN: &[&str] = &[
     "perhaps",
     "probably",
     "most",
-];
+]);
 
 /// Participles that end no "-ed".
-const IRREGULAR_PARTICIPLES: &[&str] = &[
+const IRREGULAR_PARTICIPLES: WordList = WordList::new(&[
     "seen",
     "known",
     "told",
@@ -78,11 +78,11 @@ const IRREGULAR_PARTICIPLES: &[&str] = &[
     "read",
     "sent",
     "brought",
-];
+]);
 
 /// Past participles that after "be" describe the subject's own state of mind ("were worried
 /// that", "is convinced"): the subject is the source, as for an active verb.
-const FEELINGS: &[&str] = &[
+const FEELINGS: WordList = WordList::new(&[
     "worried",
     "assured",
     "concerned",
@@ -161,7 +161,7 @@ const FEELINGS: &[&str] = &[
     "unconvinced",
     "supposed",
     "slated",
-];
+]);
 
 /// Verbs of how things look to the writer: no one is their source. PolNeAR's train split
 /// marks a source for 38 of the 200 cues they head, nearly all longer cues ("seemed to
@@ -169,13 +169,13 @@ const FEELINGS: &[&str] = &[
 const IMPRESSIONS: &[&str] = &["seem", "seems", "seemed", "appear", "appears", "appeared"];
 
 /// Verbs that make a preceding "it" an expletive ("it seems"; "It's not clear" by its "'s").
-const EXPLETIVE_VERBS: &[&str] = &[
+const EXPLETIVE_VERBS: WordList = WordList::new(&[
     "seems", "seemed", "appears", "appeared", "is", "was", "remains", "remained", "became",
     "becomes",
-];
+]);
 
 fn is_participle(w: &str) -> bool {
-    (w.ends_with("ed") && w.len() > 3) || is_one_of(IRREGULAR_PARTICIPLES, w)
+    (w.ends_with("ed") && w.len() > 3) || IRREGULAR_PARTICIPLES.contains(w)
 }
 
 /// The voice of the cue whose words are tokens `[a, b)`, with the source the patterns found
@@ -200,7 +200,7 @@ pub fn voice_of(
     }
     // "it’s not clear", "it became clear", "nor is it clear": the cue holds its own empty
     // subject
-    if (words.first() == Some(&"it") || (words.get(1) == Some(&"it") && is_one_of(BE, words[0])))
+    if (words.first() == Some(&"it") || (words.get(1) == Some(&"it") && BE.contains(words[0])))
         && b > a + 1
     {
         return Voice::Nobody;
@@ -209,11 +209,11 @@ pub fn voice_of(
     let mut k = a;
     let mut saw_be = false;
     while k < b
-        && (is_one_of(BE, w(k))
-            || (saw_be && is_one_of(BETWEEN, w(k)))
+        && (BE.contains(w(k))
+            || (saw_be && BETWEEN.contains(w(k)))
             || (matches!(w(k), "has" | "have" | "had") && w(k + 1) == "been"))
     {
-        saw_be |= is_one_of(BE, w(k));
+        saw_be |= BE.contains(w(k));
         k += 1;
     }
     if k >= b || !tokens[k].is_word() {
@@ -222,12 +222,12 @@ pub fn voice_of(
     if !saw_be {
         // the auxiliary before the cue: "was" "widely" [criticized]
         let mut j = a;
-        while j > 0 && j + 3 > a && is_one_of(BETWEEN, w(j - 1)) {
+        while j > 0 && j + 3 > a && BETWEEN.contains(w(j - 1)) {
             j -= 1;
         }
         // "said when asked how", "if asked": a reduced passive clause
         saw_be = j > 0
-            && (is_one_of(BE, w(j - 1))
+            && (BE.contains(w(j - 1))
                 || (j == a
                     && matches!(w(j - 1), "when" | "if" | "once" | "unless" | "until" | "as")));
     }
@@ -238,7 +238,7 @@ pub fn voice_of(
         saw_be = true;
     }
     // "were also incensed that ...": a state of mind with a clause, unless someone was told it
-    let feeling = is_one_of(FEELINGS, p)
+    let feeling = FEELINGS.contains(p)
         || (w(k + 1) == "that"
             && !matches!(
                 p,
@@ -268,7 +268,7 @@ fn active_or_expletive(
         && e == s + 1
         && e <= a
         && w(s) == "it"
-        && (is_one_of(EXPLETIVE_VERBS, w(e))
+        && (EXPLETIVE_VERBS.contains(w(e))
             || tokens
                 .get(e)
                 .is_some_and(|t| t.kind == TokenKind::Possessive))

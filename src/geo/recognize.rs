@@ -25,7 +25,7 @@
 //! - a surname that is also a small town ("Nelson", "Allen") is a person unless the text says
 //!   it is a place, and so is a small town that "says" something.
 
-use crate::text::is_one_of;
+use crate::text::WordList;
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -51,7 +51,7 @@ pub struct Candidate {
 }
 
 /// Lower-case words that may sit inside a place name.
-const CONNECTORS: &[&str] = &[
+const CONNECTORS: WordList = WordList::new(&[
     "of",
     "de",
     "del",
@@ -85,23 +85,23 @@ const CONNECTORS: &[&str] = &[
     "city",
     "island",
     "islands",
-];
+]);
 
 /// Lower-case words that may sit inside a feature's name ("Museum of Ice Cream", "Embassy of
 /// the Republic of Armenia", "Rue d’Enghein").
-const FEATURE_CONNECTORS: &[&str] = &[
+const FEATURE_CONNECTORS: WordList = WordList::new(&[
     "of", "the", "de", "del", "la", "le", "du", "des", "di", "da",
-];
+]);
 
 /// Words before a name that make it a place, besides the strong prepositions below: weaker
 /// signs ("of", "visited Reading") that help a name the gazetteer knows well.
-const WEAK_PLACE_WORDS: &[&str] = &[
+const WEAK_PLACE_WORDS: WordList = WordList::new(&[
     "of", "visit", "visited", "visiting", "reach", "reached", "entered", "left", "fled",
-];
+]);
 
 /// Place prepositions that a word needs ("in Reading"); "of" is too weak for a word ("Chamber
 /// of Commerce").
-const STRONG_PREPOSITIONS: &[&str] = &[
+const STRONG_PREPOSITIONS: WordList = WordList::new(&[
     "in",
     "at",
     "from",
@@ -123,20 +123,20 @@ const STRONG_PREPOSITIONS: &[&str] = &[
     "At",
     "From",
     "Near",
-];
+]);
 
 /// Particles inside people's names: "Marigny de Mandeville", "Roger van Boxtel".
-const NAME_PARTICLES: &[&str] = &[
+const NAME_PARTICLES: WordList = WordList::new(&[
     "bin", "da", "de", "del", "der", "di", "du", "ibn", "van", "von",
-];
+]);
 
 /// Capitalised particles that open Arabic and European surnames: "El Abdi", "Van Boxtel".
-const CAPITAL_PARTICLES: &[&str] = &[
+const CAPITAL_PARTICLES: WordList = WordList::new(&[
     "Abu", "Al", "Ben", "Bin", "De", "Di", "El", "Ibn", "Van", "Von",
-];
+]);
 
-/// Words before a name that make it a person ("President Jordan"). Sorted, for binary search.
-const TITLES: &[&str] = &[
+/// Words before a name that make it a person ("President Jordan").
+const TITLES: WordList = WordList::new(&[
     "Adm",
     "Agent",
     "Ambassador",
@@ -214,11 +214,11 @@ const TITLES: &[&str] = &[
     "Spokeswoman",
     "Superintendent",
     "Supt",
-];
+]);
 
 /// Month, weekday and holiday names, their abbreviations, and God: capitalised, and never a
 /// place alone ("March", "August", "Nov.", "Christmas").
-const CALENDAR: &[&str] = &[
+const CALENDAR: WordList = WordList::new(&[
     "Allah",
     "Apr",
     "April",
@@ -269,10 +269,10 @@ const CALENDAR: &[&str] = &[
     "Tuesday",
     "Wed",
     "Wednesday",
-];
+]);
 
 /// Verbs after a country or capital that make it stand for its government ("Moscow said").
-const AGENT_VERBS: &[&str] = &[
+const AGENT_VERBS: WordList = WordList::new(&[
     "said",
     "says",
     "say",
@@ -322,10 +322,10 @@ const AGENT_VERBS: &[&str] = &[
     "ordered",
     "has",
     "have",
-];
+]);
 
 /// Verbs around a name that make a small place a person ("Nelson says", "said Allen").
-const PERSON_VERBS: &[&str] = &[
+const PERSON_VERBS: WordList = WordList::new(&[
     "said",
     "says",
     "told",
@@ -346,11 +346,11 @@ const PERSON_VERBS: &[&str] = &[
     "asks",
     "noted",
     "notes",
-];
+]);
 
 /// Last words that make a capitalised phrase a named feature ("Royal Street", "Holy Redeemer
-/// Church"). Sorted, for binary search.
-const FEATURE_HEADS: &[&str] = &[
+/// Church").
+const FEATURE_HEADS: WordList = WordList::new(&[
     "Abbey",
     "Academy",
     "Airport",
@@ -458,12 +458,12 @@ const FEATURE_HEADS: &[&str] = &[
     "Valley",
     "Village",
     "Zoo",
-];
+]);
 
 /// First words that make a capitalised phrase a named feature ("Lake Manassas", "Rue Casa
 /// Calvo"), and those that do with "of" ("University of Alberta", "Embassy of ...").
-const FEATURE_PREFIXES: &[&str] = &["Hotel", "Lake", "Mount", "Mt", "Rue"];
-const FEATURE_PREFIXES_OF: &[&str] = &[
+const FEATURE_PREFIXES: WordList = WordList::new(&["Hotel", "Lake", "Mount", "Mt", "Rue"]);
+const FEATURE_PREFIXES_OF: WordList = WordList::new(&[
     "Bay",
     "Cathedral",
     "Church",
@@ -472,12 +472,12 @@ const FEATURE_PREFIXES_OF: &[&str] = &[
     "Isle",
     "Museum",
     "University",
-];
+]);
 
 /// Heads of roads and natural features, which any name may carry ("Desire Street", "River
 /// Avenue"); the others name institutions and need a proper name ("Holy Redeemer Church", not
-/// "Supreme Court"). Sorted, for binary search.
-const OPEN_HEADS: &[&str] = &[
+/// "Supreme Court").
+const OPEN_HEADS: WordList = WordList::new(&[
     "Ave",
     "Avenue",
     "Bay",
@@ -522,17 +522,17 @@ const OPEN_HEADS: &[&str] = &[
     "Township",
     "Tunnel",
     "Valley",
-];
+]);
 
 /// Heads of a country's mission abroad: the place named inside is its owner, not where it is
 /// ("British Embassy", "Embassy of Armenia").
-const MISSION_HEADS: &[&str] = &["Consulate", "Embassy"];
+const MISSION_HEADS: WordList = WordList::new(&["Consulate", "Embassy"]);
 
 /// Heads written with an abbreviation dot ("Collins St.").
-const DOTTED_HEADS: &[&str] = &["Ave", "Blvd", "Mt", "Rd", "St"];
+const DOTTED_HEADS: WordList = WordList::new(&["Ave", "Blvd", "Mt", "Rd", "St"]);
 
 /// Heads of roads, which may carry a direction after them ("Eglinton Avenue West").
-const ROAD_HEADS: &[&str] = &[
+const ROAD_HEADS: WordList = WordList::new(&[
     "Ave",
     "Avenue",
     "Blvd",
@@ -542,14 +542,14 @@ const ROAD_HEADS: &[&str] = &[
     "Road",
     "St",
     "Street",
-];
-const DIRECTIONS: &[&str] = &["East", "North", "South", "West"];
+]);
+const DIRECTIONS: WordList = WordList::new(&["East", "North", "South", "West"]);
 
 /// Words that never start a feature's name ("The Church", "This Street").
-const DETERMINERS: &[&str] = &[
+const DETERMINERS: WordList = WordList::new(&[
     "A", "An", "Each", "Every", "Her", "His", "Its", "My", "No", "Our", "Some", "That", "The",
     "Their", "These", "This", "Those", "Your",
-];
+]);
 
 /// A town smaller than this gives way to a named feature of the same name ("Orange County",
 /// "Crown Heights").
@@ -564,20 +564,6 @@ const WORD_CITY: u32 = 500_000;
 const NAME_CITY: u32 = 200_000;
 /// ... and this large when it is also a surname ("Lincoln", "Jackson" are people first).
 const HUGE_CITY: u32 = 1_000_000;
-
-/// `list` (sorted) holds `word`: bisection on the first byte, then a scan of the words that
-/// start with it, comparing lengths before bytes (the recogniser asks this for most capitalised
-/// words, and a byte-wise bisection is mostly calls to `memcmp`).
-fn sorted_contains(list: &[&str], word: &str) -> bool {
-    let Some(&first) = word.as_bytes().first() else {
-        return false;
-    };
-    let start = list.partition_point(|x| x.as_bytes().first().is_some_and(|&b| b < first));
-    list[start..]
-        .iter()
-        .take_while(|x| x.as_bytes().first() == Some(&first))
-        .any(|x| x.len() == word.len() && *x == word)
-}
 
 /// Finds place-name candidates in a tokenised text.
 ///
@@ -703,9 +689,9 @@ pub fn recognize(
             continue;
         }
         if !multiword && !postal && !dateline {
-            let strong_context = prev.is_some_and(|p| is_one_of(STRONG_PREPOSITIONS, p.text(text)));
+            let strong_context = prev.is_some_and(|p| STRONG_PREPOSITIONS.contains(p.text(text)));
             let place_context = strong_context
-                || prev.is_some_and(|p| is_one_of(WEAK_PLACE_WORDS, p.text(text)))
+                || prev.is_some_and(|p| WEAK_PLACE_WORDS.contains(p.text(text)))
                 || r.followed_by_place_qualifier(end);
             let p = r.prominence(&readings);
             let lower = word.to_lowercase();
@@ -713,10 +699,7 @@ pub fn recognize(
             let next_capitalized = tokens
                 .get(end + 1)
                 .is_some_and(|n| n.is_word() && n.is_capitalized() && n.has_space_before());
-            let keep = if sorted_contains(CALENDAR, word)
-                || sorted_contains(TITLES, word)
-                || r.is_handle(i)
-            {
+            let keep = if CALENDAR.contains(word) || TITLES.contains(word) || r.is_handle(i) {
                 false
             } else if demonym {
                 // "French", "Kurdish": a people or a language, not a word; "African American"
@@ -862,7 +845,7 @@ impl<'a> Recognizer<'a> {
                 break;
             }
             let w = tokens[k].text(text);
-            if !tokens[k].is_capitalized() && !is_one_of(CONNECTORS, w) {
+            if !tokens[k].is_capitalized() && !CONNECTORS.contains(w) {
                 break;
             }
             normalize_into(w, &mut self.part);
@@ -944,11 +927,11 @@ impl<'a> Recognizer<'a> {
     /// A title right before token `i` ("President", "Gov.").
     fn after_title(&self, i: usize) -> bool {
         let t = self.tokens;
-        (i >= 1 && t[i - 1].is_word() && sorted_contains(TITLES, self.word(i - 1)))
+        (i >= 1 && t[i - 1].is_word() && TITLES.contains(self.word(i - 1)))
             || (i >= 2
                 && t[i - 1].is_punct('.')
                 && t[i - 2].is_word()
-                && sorted_contains(TITLES, self.word(i - 2)))
+                && TITLES.contains(self.word(i - 2)))
     }
 
     /// The capitalised word right after token `i` in the same name.
@@ -969,7 +952,7 @@ impl<'a> Recognizer<'a> {
             return false;
         };
         let next = self.word(n);
-        if sorted_contains(TITLES, next) || sorted_contains(FEATURE_HEADS, next) {
+        if TITLES.contains(next) || FEATURE_HEADS.contains(next) {
             return false;
         }
         let mut key = String::new();
@@ -1004,7 +987,7 @@ impl<'a> Recognizer<'a> {
             };
             let end = self.person_end(i, capitalized_run_end(self.tokens, i));
             for k in start..end {
-                if self.tokens[k].is_word() && !sorted_contains(FEATURE_HEADS, self.word(k)) {
+                if self.tokens[k].is_word() && !FEATURE_HEADS.contains(self.word(k)) {
                     set.insert(self.word(k));
                 }
             }
@@ -1049,9 +1032,9 @@ impl<'a> Recognizer<'a> {
                 && !self
                     .lexicon
                     .is_lowercase_word(&t[k].text(self.text).to_lowercase())
-                && !sorted_contains(FEATURE_HEADS, t[k].text(self.text))
-                && !sorted_contains(TITLES, t[k].text(self.text))
-                && !sorted_contains(CALENDAR, t[k].text(self.text))
+                && !FEATURE_HEADS.contains(t[k].text(self.text))
+                && !TITLES.contains(t[k].text(self.text))
+                && !CALENDAR.contains(t[k].text(self.text))
         };
         let next = end + 1 < t.len() && t[end + 1].has_space_before() && is_name_word(end + 1);
         let prev = i >= 1
@@ -1062,11 +1045,11 @@ impl<'a> Recognizer<'a> {
         let particle = i >= 1 && t[i - 1].is_word() && {
             let w = self.word(i - 1);
             // "Marigny de Mandeville", "Rachid El Abdi"
-            (is_one_of(NAME_PARTICLES, w)
+            (NAME_PARTICLES.contains(w)
                 && i >= 2
                 && t[i - 2].is_word()
                 && t[i - 2].is_capitalized())
-                || is_one_of(CAPITAL_PARTICLES, w)
+                || CAPITAL_PARTICLES.contains(w)
         };
         let initial = i >= 2
             && t[i - 1].is_punct('.')
@@ -1124,13 +1107,13 @@ impl<'a> Recognizer<'a> {
     /// The word after the name is punctuation or a verb or function word: the name is a noun
     /// phrase's head ("the Centre asked"), not a modifier ("the Amsterdam airport").
     fn ends_clause_subject(&self, end: usize) -> bool {
-        const FOLLOWERS: &[&str] = &[
+        const FOLLOWERS: WordList = WordList::new(&[
             "asked", "calling", "claimed", "for", "had", "has", "in", "is", "of", "on", "said",
             "to", "was", "will", "would",
-        ];
+        ]);
         self.tokens.get(end + 1).is_none_or(|n| {
             matches!(n.first, ',' | '.' | ';' | ':' | ')')
-                || (n.is_word() && !n.is_capitalized() && is_one_of(FOLLOWERS, n.text(self.text)))
+                || (n.is_word() && !n.is_capitalized() && FOLLOWERS.contains(n.text(self.text)))
         })
     }
 
@@ -1139,7 +1122,7 @@ impl<'a> Recognizer<'a> {
     /// it is an article and common words ("The city").
     fn multiword_is_not_a_place(&self, i: usize, end: usize, run_end: usize) -> bool {
         let first = self.word(i);
-        if sorted_contains(DETERMINERS, first) {
+        if DETERMINERS.contains(first) {
             return !self.tokens[i + 1..=end]
                 .iter()
                 .any(|t| t.is_word() && t.is_capitalized());
@@ -1148,7 +1131,7 @@ impl<'a> Recognizer<'a> {
             let w = t.text(self.text);
             !t.is_word() || self.lexicon.is_first_name(w) || self.lexicon.is_surname(w)
         }) && run_end > end + 1
-            && !sorted_contains(FEATURE_HEADS, self.word(end + 1))
+            && !FEATURE_HEADS.contains(self.word(end + 1))
             && !self.tokens[end + 1].is_all_caps()
     }
 
@@ -1157,9 +1140,9 @@ impl<'a> Recognizer<'a> {
         let after = self
             .tokens
             .get(end + 1)
-            .is_some_and(|n| n.is_word() && is_one_of(PERSON_VERBS, n.text(self.text)));
+            .is_some_and(|n| n.is_word() && PERSON_VERBS.contains(n.text(self.text)));
         let before =
-            i >= 1 && self.tokens[i - 1].is_word() && is_one_of(PERSON_VERBS, self.word(i - 1));
+            i >= 1 && self.tokens[i - 1].is_word() && PERSON_VERBS.contains(self.word(i - 1));
         after || before
     }
 
@@ -1182,7 +1165,7 @@ impl<'a> Recognizer<'a> {
             k += 1;
         }
         let verb = self.tokens.get(k).is_some_and(|n| {
-            n.is_word() && !n.is_capitalized() && is_one_of(AGENT_VERBS, n.text(self.text))
+            n.is_word() && !n.is_capitalized() && AGENT_VERBS.contains(n.text(self.text))
         });
         let p = self.prominence(readings);
         verb && (p.is_country || p.is_region || p.city >= LARGE_CITY)
@@ -1228,9 +1211,9 @@ impl<'a> Recognizer<'a> {
     fn feature(&self, i: usize, sentence_initial: bool) -> Option<(usize, usize)> {
         let (tokens, text) = (self.tokens, self.text);
         let first = self.word(i);
-        if sorted_contains(DETERMINERS, first)
-            || sorted_contains(TITLES, first)
-            || sorted_contains(CALENDAR, first)
+        if DETERMINERS.contains(first)
+            || TITLES.contains(first)
+            || CALENDAR.contains(first)
             || tokens[i].is_all_caps()
         {
             return None;
@@ -1238,8 +1221,8 @@ impl<'a> Recognizer<'a> {
         // "Local Church officials": a sentence may start with a word; a road or a county may
         // still be named by one ("Orange County is ...")
         let initial_word = sentence_initial && self.lexicon.is_common_word(&first.to_lowercase());
-        let prefix = is_one_of(FEATURE_PREFIXES, first);
-        let prefix_of = is_one_of(FEATURE_PREFIXES_OF, first)
+        let prefix = FEATURE_PREFIXES.contains(first);
+        let prefix_of = FEATURE_PREFIXES_OF.contains(first)
             && tokens.get(i + 1).is_some_and(|t| t.text(text) == "of");
         let mut last_head = None;
         let mut last_name;
@@ -1256,13 +1239,13 @@ impl<'a> Recognizer<'a> {
                     .get(n)
                     .is_some_and(|t| t.is_word() && t.is_capitalized())
             };
-            if k > i && sorted_contains(FEATURE_HEADS, w) && !title_of_next {
+            if k > i && FEATURE_HEADS.contains(w) && !title_of_next {
                 last_head = Some(k);
             }
             last_name = k;
             // the next name word: after a space, a hyphen, a possessive or connectors
             let mut n = k + 1;
-            if sorted_contains(DOTTED_HEADS, w) && tokens.get(n).is_some_and(|t| t.is_punct('.')) {
+            if DOTTED_HEADS.contains(w) && tokens.get(n).is_some_and(|t| t.is_punct('.')) {
                 n += 1;
             }
             if tokens.get(n).is_some_and(|t| {
@@ -1276,7 +1259,7 @@ impl<'a> Recognizer<'a> {
             }
             while tokens
                 .get(n)
-                .is_some_and(|t| t.is_word() && is_one_of(FEATURE_CONNECTORS, t.text(text)))
+                .is_some_and(|t| t.is_word() && FEATURE_CONNECTORS.contains(t.text(text)))
             {
                 n += 1;
             }
@@ -1285,21 +1268,21 @@ impl<'a> Recognizer<'a> {
             if !next.is_word()
                 || !(next.is_capitalized() || elided)
                 || next.is_line_start()
-                || sorted_contains(TITLES, next.text(text))
-                || sorted_contains(CALENDAR, next.text(text))
+                || TITLES.contains(next.text(text))
+                || CALENDAR.contains(next.text(text))
             {
                 break;
             }
             k = n;
         }
         if let Some(h) = last_head
-            && !sorted_contains(OPEN_HEADS, self.word(h))
+            && !OPEN_HEADS.contains(self.word(h))
             && initial_word
         {
             return None;
         }
         if let Some(h) = last_head
-            && !sorted_contains(OPEN_HEADS, self.word(h))
+            && !OPEN_HEADS.contains(self.word(h))
             && !(i..h).any(|k| {
                 let t = tokens[k];
                 t.is_word()
@@ -1314,16 +1297,14 @@ impl<'a> Recognizer<'a> {
                 // "Eglinton Avenue West"
                 let w = self.word(h);
                 let mut end = h;
-                if sorted_contains(DOTTED_HEADS, w)
-                    && tokens.get(h + 1).is_some_and(|t| t.is_punct('.'))
-                {
+                if DOTTED_HEADS.contains(w) && tokens.get(h + 1).is_some_and(|t| t.is_punct('.')) {
                     end = h + 1;
                 }
-                if is_one_of(ROAD_HEADS, w)
+                if ROAD_HEADS.contains(w)
                     && end == h
                     && h < last_name
                     && tokens.get(h + 1).is_some_and(|t| {
-                        t.is_word() && is_one_of(DIRECTIONS, t.text(text)) && t.has_space_before()
+                        t.is_word() && DIRECTIONS.contains(t.text(text)) && t.has_space_before()
                     })
                 {
                     end = h + 1;
@@ -1348,11 +1329,11 @@ impl<'a> Recognizer<'a> {
             return None;
         }
         let head = self.tokens.get(i + 1)?;
-        if !head.has_space_before() || !is_one_of(ROAD_HEADS, head.text(self.text)) {
+        if !head.has_space_before() || !ROAD_HEADS.contains(head.text(self.text)) {
             return None;
         }
         let dotted = self.tokens.get(i + 2).is_some_and(|t| t.is_punct('.'))
-            && is_one_of(DOTTED_HEADS, head.text(self.text));
+            && DOTTED_HEADS.contains(head.text(self.text));
         Some(if dotted { i + 2 } else { i + 1 })
     }
 
@@ -1364,9 +1345,8 @@ impl<'a> Recognizer<'a> {
             self.tokens[i].span.start as usize,
             self.tokens[end].span.end as usize,
         );
-        let mission = is_one_of(MISSION_HEADS, self.word(head))
-            || (is_one_of(FEATURE_PREFIXES_OF, self.word(i))
-                && is_one_of(MISSION_HEADS, self.word(i)));
+        let mission = MISSION_HEADS.contains(self.word(head))
+            || (FEATURE_PREFIXES_OF.contains(self.word(i)) && MISSION_HEADS.contains(self.word(i)));
         let mut readings = Vec::new();
         let mut k = i;
         while k <= end && !mission {
@@ -1462,25 +1442,4 @@ fn capitalized_run_end(tokens: &[Token], i: usize) -> usize {
         }
     }
     k.max(i + 1)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn word_lists_searched_by_bisection_are_sorted() {
-        for list in [
-            TITLES,
-            CALENDAR,
-            FEATURE_HEADS,
-            OPEN_HEADS,
-            DOTTED_HEADS,
-            DETERMINERS,
-        ] {
-            let mut sorted = list.to_vec();
-            sorted.sort_unstable();
-            assert_eq!(sorted, list);
-        }
-    }
 }

@@ -2,7 +2,7 @@
 //! without script, style, navigation, header, footer and asides. Block elements become line
 //! breaks so that headlines and paragraphs stay sentences of their own.
 
-use crate::text::is_one_of;
+use crate::text::WordList;
 use std::path::Path;
 
 use scraper::{ElementRef, Html, Node, Selector};
@@ -12,11 +12,11 @@ use crate::model::Document;
 
 pub struct HtmlReader;
 
-const SKIPPED: &[&str] = &[
+const SKIPPED: WordList = WordList::new(&[
     "script", "style", "nav", "header", "footer", "aside", "noscript", "form", "template", "svg",
     "iframe", "button", "select", "head",
-];
-const BLOCKS: &[&str] = &[
+]);
+const BLOCKS: WordList = WordList::new(&[
     "p",
     "div",
     "h1",
@@ -41,7 +41,7 @@ const BLOCKS: &[&str] = &[
     "dt",
     "hr",
     "title",
-];
+]);
 
 impl DocumentReader for HtmlReader {
     fn extensions(&self) -> &'static [&'static str] {
@@ -115,10 +115,10 @@ fn walk(el: ElementRef, out: &mut String) {
             Node::Text(t) => out.push_str(&t.replace(['\n', '\r'], " ")),
             Node::Element(e) => {
                 let name = e.name();
-                if is_one_of(SKIPPED, name) {
+                if SKIPPED.contains(name) {
                     continue;
                 }
-                let block = is_one_of(BLOCKS, name);
+                let block = BLOCKS.contains(name);
                 if block {
                     out.push_str("\n\n");
                 }

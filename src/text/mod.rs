@@ -14,4 +14,4 @@ pub use offsets::CodePoints;
 pub use sentences::{Sentence, split_sentences};
 pub use tokens::{QuoteSide, Token, TokenKind, tokenize};
 pub use word_hash::{WordMap, WordSet};
-pub use word_list::is_one_of;
+pub use word_list::WordList;

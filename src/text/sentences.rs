@@ -3,7 +3,7 @@
 //! headlines and paragraphs on their own lines, closing quotes that belong to the sentence
 //! before them, and hard-wrapped lines that do not end one.
 
-use super::is_one_of;
+use super::WordList;
 use std::ops::Range;
 
 use super::tokens::{Token, TokenKind};
@@ -17,7 +17,7 @@ pub struct Sentence {
 }
 
 /// Words that, followed by ".", do not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
+const ABBREVIATIONS: WordList = WordList::new(&[
     "Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Sens", "Rep", "Reps", "Gov", "Lt", "Col", "Sgt",
     "Capt", "Maj", "Adm", "Cpl", "Pvt", "Cmdr", "Brig", "Jr", "Sr", "St", "Mt", "Ft", "Prof",
     "Rev", "Hon", "Pres", "Supt", "Gens", "Atty", "Jan", "Feb", "Apr", "Aug", "Sept", "Sep", "Oct",
@@ -26,11 +26,11 @@ const ABBREVIATIONS: &[&str] = &[
     "Tenn", "Wash", "Wis", "Ky", "Va", "Ga", "Ala", "Okla", "Ore", "Nev", "Neb", "Kan", "Del",
     "Md", "Mo", "Miss", "La", "Ark", "Tex", "Wyo", "Ind", "Iowa", "Op", "Ed", "a.m", "p.m", "U.S",
     "e.g", "i.e",
-];
+]);
 
 /// Capitalised words that usually start a sentence, used to decide whether an initialism
 /// ("U.S.") ends one.
-const SENTENCE_STARTERS: &[&str] = &[
+const SENTENCE_STARTERS: WordList = WordList::new(&[
     "The",
     "He",
     "She",
@@ -76,7 +76,7 @@ const SENTENCE_STARTERS: &[&str] = &[
     "Last",
     "Earlier",
     "Later",
-];
+]);
 
 fn is_terminal(t: &Token) -> bool {
     t.kind == TokenKind::Punct && matches!(t.first, '.' | '!' | '?' | '…')
@@ -115,7 +115,7 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
                 && i > 0
                 && !t.has_space_before()
                 && tokens[i - 1].kind == TokenKind::Word
-                && (is_one_of(ABBREVIATIONS, tokens[i - 1].text(text))
+                && (ABBREVIATIONS.contains(tokens[i - 1].text(text))
                     // a middle initial: "Vann R. Newkirk"
                     || (tokens[i - 1].is_all_caps() && tokens[i - 1].span.len() == 1))
                 && j < n
@@ -126,7 +126,7 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         } else if t.flags & Token::HAS_DOTS != 0 && t.text(text).ends_with('.') && i + 1 < n {
             let next = tokens[i + 1];
             if next.is_line_start()
-                || (next.kind == TokenKind::Word && is_one_of(SENTENCE_STARTERS, next.text(text)))
+                || (next.kind == TokenKind::Word && SENTENCE_STARTERS.contains(next.text(text)))
             {
                 boundary_after = Some(i + 1);
             }

@@ -1,16 +1,64 @@
-//! Membership in the short constant word lists of the patterns and recognisers ("said",
-//! "the", "Gen.").
+//! The short constant word lists of the patterns and recognisers ("said", "the", "Gen.").
 
-/// Whether `list` holds `w`. The same as `list.contains(&w)`, but a word is compared in full
-/// only when its length and first byte match: `contains` calls `memcmp` for every entry of
-/// the same length, and these lists are asked of most tokens, several times each.
-#[inline]
-pub fn is_one_of(list: &[&str], w: &str) -> bool {
-    let Some(&first) = w.as_bytes().first() else {
-        return list.contains(&"");
-    };
-    list.iter()
-        .any(|x| x.len() == w.len() && x.as_bytes()[0] == first && *x == w)
+use std::ops::Deref;
+
+/// A constant list of words that knows, as bit sets, which lengths and first bytes its words
+/// have. Most words asked of a list are not in it, and these two bits say so without a
+/// comparison: `slice::contains` compares with every word of the same length, and on branches
+/// the processor cannot predict (the lists are asked of most tokens, several times each).
+pub struct WordList {
+    words: &'static [&'static str],
+    /// Bit [`WordList::bit`] of every word set: a word whose bit is clear is not in the list.
+    bits: [u64; 4],
+}
+
+impl WordList {
+    pub const fn new(words: &'static [&'static str]) -> WordList {
+        let mut bits = [0u64; 4];
+        let mut i = 0;
+        while i < words.len() {
+            let b = WordList::bit(words[i].as_bytes());
+            bits[b >> 6] |= 1 << (b & 63);
+            i += 1;
+        }
+        WordList { words, bits }
+    }
+
+    /// One of 256 bits, from a word's length and its first and last bytes.
+    #[inline]
+    const fn bit(w: &[u8]) -> usize {
+        let (first, last) = match w {
+            [] => (0, 0),
+            [f, .., l] => (*f, *l),
+            [f] => (*f, *f),
+        };
+        let h = (w.len() as u32)
+            .wrapping_mul(0x9e37_79b9)
+            .wrapping_add((first as u32) << 8 | last as u32)
+            .wrapping_mul(0x85eb_ca6b);
+        (h >> 24) as usize
+    }
+
+    /// Whether the list holds `w`.
+    #[inline]
+    pub fn contains(&self, w: &str) -> bool {
+        let b = WordList::bit(w.as_bytes());
+        if self.bits[b >> 6] >> (b & 63) & 1 == 0 {
+            return false;
+        }
+        let first = w.as_bytes().first();
+        self.words
+            .iter()
+            .any(|x| x.len() == w.len() && x.as_bytes().first() == first && *x == w)
+    }
+}
+
+impl Deref for WordList {
+    type Target = [&'static str];
+
+    fn deref(&self) -> &[&'static str] {
+        self.words
+    }
 }
 
 #[cfg(test)]
@@ -18,13 +66,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn agrees_with_contains() {
-        let list = ["the", "they", "than", "a", "tha", "ŝe"];
+    fn agrees_with_slice_contains() {
+        const WORDS: &[&str] = &["the", "they", "than", "a", "tha", "ŝe", ""];
+        const LIST: WordList = WordList::new(WORDS);
+        let long = "x".repeat(70);
         for w in [
-            "the", "they", "thy", "a", "b", "", "ŝe", "ŝa", "THE", "then",
+            "the", "they", "thy", "a", "b", "", "ŝe", "ŝa", "THE", "then", &long,
         ] {
-            assert_eq!(is_one_of(&list, w), list.contains(&w), "{w}");
+            assert_eq!(LIST.contains(w), WORDS.contains(&w), "{w}");
         }
-        assert!(is_one_of(&["", "x"], ""));
+        const NO_EMPTY: WordList = WordList::new(&["x"]);
+        assert!(!NO_EMPTY.contains(""));
     }
 }
