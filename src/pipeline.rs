@@ -108,7 +108,7 @@ pub struct FoundSource {
 
 /// Words after a place that make it the topic of an expert, not the expert's country
 /// ("a North Korea researcher").
-const TOPIC_HEADS: WordList = WordList::new(&[
+static TOPIC_HEADS: WordList = WordList::new(&[
     "researcher",
     "expert",
     "analyst",

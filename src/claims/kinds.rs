@@ -202,7 +202,7 @@ const ORGANISATION: &[&str] = &[
     "fund",
 ];
 /// Heads that name a role, not a person: "a spokesperson", "officials", "sources".
-const UNNAMED_HEADS: WordList = WordList::new(&[
+static UNNAMED_HEADS: WordList = WordList::new(&[
     "spokesperson",
     "spokesman",
     "spokeswoman",

@@ -32,7 +32,7 @@ pub struct RawClaim {
 }
 
 /// Words that never sit inside a subject noun phrase.
-const NP_STOP: WordList = WordList::new(&[
+static NP_STOP: WordList = WordList::new(&[
     "that", "which", "who", "whom", "whose", "when", "where", "while", "because", "if", "although",
     "though", "as", "but", "or", "so", "than", "then", "to", "in", "on", "at", "by", "with",
     "from", "into", "after", "before", "during", "since", "until", "about", "over", "under",
@@ -50,7 +50,7 @@ fn is_np_stop(w: &str) -> bool {
 
 /// Prepositions that may sit inside a subject ("officials in Kyiv", "a spokesman for the
 /// army") but never at its left edge.
-const INNER_PREPOSITIONS: WordList = WordList::new(&[
+static INNER_PREPOSITIONS: WordList = WordList::new(&[
     "in", "at", "from", "with", "on", "near", "within", "inside", "by",
 ]);
 
@@ -100,7 +100,7 @@ fn skip_back(cx: &Ctx, lo: usize, mut k: usize) -> usize {
     }
 }
 
-const DAYS: WordList = WordList::new(&[
+static DAYS: WordList = WordList::new(&[
     "monday",
     "tuesday",
     "wednesday",
@@ -112,12 +112,12 @@ const DAYS: WordList = WordList::new(&[
     "yesterday",
     "tonight",
 ]);
-const TIME_NOUNS: WordList = WordList::new(&[
+static TIME_NOUNS: WordList = WordList::new(&[
     "week", "month", "year", "night", "weekend", "spring", "summer", "fall", "winter", "time",
 ]);
 
 /// Words that may sit between a subject and its cue ("have recently affirmed").
-const SKIPPABLE: WordList = WordList::new(&[
+static SKIPPABLE: WordList = WordList::new(&[
     "has",
     "have",
     "had",
@@ -162,20 +162,20 @@ const SKIPPABLE: WordList = WordList::new(&[
 ]);
 
 /// Titles written with a dot before a name.
-const TITLES: WordList = WordList::new(&[
+static TITLES: WordList = WordList::new(&[
     "rep", "sen", "gov", "dr", "mr", "mrs", "ms", "gen", "lt", "col", "sgt", "st", "jr", "capt",
     "maj", "adm", "prof", "rev", "atty", "supt",
 ]);
 
-const PRONOUNS: WordList = WordList::new(&["he", "she", "they", "it", "we", "i", "you"]);
+static PRONOUNS: WordList = WordList::new(&["he", "she", "they", "it", "we", "i", "you"]);
 
 /// Words that open an appositive noun phrase ("Soo Kim, a researcher, ...").
-const APPOSITIVE_OPENERS: WordList = WordList::new(&[
+static APPOSITIVE_OPENERS: WordList = WordList::new(&[
     "a", "an", "the", "former", "his", "her", "their", "its", "one", "who", "chief", "senior",
 ]);
 
 /// Prepositions that end a noun-phrase content ("announced the agreement after ...").
-const NP_CONTENT_END: WordList = WordList::new(&[
+static NP_CONTENT_END: WordList = WordList::new(&[
     "after",
     "before",
     "during",
@@ -194,13 +194,13 @@ const NP_CONTENT_END: WordList = WordList::new(&[
 ]);
 
 /// Words that make what follows a clause, not a noun phrase.
-const CLAUSE_MARKERS: WordList = WordList::new(&[
+static CLAUSE_MARKERS: WordList = WordList::new(&[
     "would", "will", "could", "can", "may", "might", "should", "must", "is", "are", "was", "were",
     "has", "have", "had", "did", "does", "do", "plans", "wants", "sees", "needs",
 ]);
 
 /// Past tenses that end no "-ed": a sign that a phrase is a clause ("the rape took place").
-const IRREGULAR_PAST: WordList = WordList::new(&[
+static IRREGULAR_PAST: WordList = WordList::new(&[
     "took",
     "made",
     "went",
@@ -253,9 +253,9 @@ const IRREGULAR_PAST: WordList = WordList::new(&[
 ]);
 
 /// Nominal cues after a verb: "expressed serious concerns about Y".
-const CONCERN_VERBS: WordList =
+static CONCERN_VERBS: WordList =
     WordList::new(&["expressed", "voiced", "raised", "expresses", "voices"]);
-const CONCERN_NOUNS: WordList = WordList::new(&[
+static CONCERN_NOUNS: WordList = WordList::new(&[
     "concern",
     "concerns",
     "doubts",
@@ -435,7 +435,7 @@ pub fn quoted_tokens_of(tokens: &[Token]) -> Vec<bool> {
 }
 
 /// Words before a cue form that make it a noun ("the states", "his remarks", "United States").
-const NOUN_MAKERS: WordList = WordList::new(&[
+static NOUN_MAKERS: WordList = WordList::new(&[
     "the", "his", "her", "their", "its", "our", "my", "your", "a", "an", "these", "those", "some",
     "many", "several", "all", "both", "other", "new", "united", "two", "three", "such", "of",
     "whose", "recent", "earlier", "latest", "media", "news", "press", "public",
@@ -1029,13 +1029,13 @@ fn sentence_sites(
 }
 
 /// Words that open a subordinate clause before the main one.
-const SUBORDINATORS: WordList = WordList::new(&[
+static SUBORDINATORS: WordList = WordList::new(&[
     "after", "although", "though", "while", "whereas", "when", "because", "since", "as", "if",
     "once", "before", "until", "unless",
 ]);
 
 /// Labels before a colon that are not speakers.
-const COLON_LABELS: WordList = WordList::new(&[
+static COLON_LABELS: WordList = WordList::new(&[
     "byline",
     "busted",
     "leaked",
@@ -1140,7 +1140,7 @@ fn expectations(cx: &Ctx, s: &Sentence) -> Vec<RawClaim> {
 }
 
 /// What a poll is named by.
-const POLL_NOUNS: WordList = WordList::new(&["poll", "polls", "survey", "surveys"]);
+static POLL_NOUNS: WordList = WordList::new(&["poll", "polls", "survey", "surveys"]);
 
 /// "In the latest Post-ABC News poll, conducted in May, Clinton led Trump 47 to 39." and
 /// "Trump leads by 57 percent to 33 percent in the 50-state poll.": the poll says the clause.
@@ -1856,12 +1856,12 @@ fn content_before(cx: &Ctx, s: &Sentence, end: usize) -> Option<(usize, usize)> 
 }
 
 /// Subordinators that end an object content ("endorsed Clinton as governor ...").
-const OBJECT_END: WordList = WordList::new(&[
+static OBJECT_END: WordList = WordList::new(&[
     "when", "while", "as", "after", "before", "because", "since", "until", "whom", "which", "who",
     "but", "although", "though", "whereas",
 ]);
 /// Conjunctions after a comma that end even a clause content ("..., but Wallace brought").
-const CLAUSE_END: WordList = WordList::new(&[
+static CLAUSE_END: WordList = WordList::new(&[
     "but", "while", "although", "though", "whom", "which", "whereas",
 ]);
 
@@ -1957,7 +1957,7 @@ fn trim_content(cx: &Ctx, a: usize, e: usize, cue: Cue) -> usize {
 }
 
 /// Participles that, after a comma, open the speaker's next claim.
-const PARTICIPLE_CUES: WordList = WordList::new(&[
+static PARTICIPLE_CUES: WordList = WordList::new(&[
     "saying",
     "adding",
     "noting",
@@ -2644,13 +2644,13 @@ fn asked_opener(cx: &Ctx, s: &Sentence, i: usize) -> Option<RawClaim> {
 }
 
 /// Words after which a subject may start ("..., and X said Y").
-const SUBJECT_OPENERS: WordList = WordList::new(&[
+static SUBJECT_OPENERS: WordList = WordList::new(&[
     "and", "but", "while", "as", "because", "so", "yet", "since", "although", "though", "when",
     "if", "however", "where", "after", "before", "once", "whereas", "also", "then", "now",
 ]);
 
 /// Words that open an adverbial after a cue: "he said in an interview", "she said Monday".
-const ADVERBIAL_OPENERS: WordList = WordList::new(&[
+static ADVERBIAL_OPENERS: WordList = WordList::new(&[
     "in",
     "on",
     "at",
@@ -3116,7 +3116,7 @@ fn sentence_subject(cx: &Ctx, s: &Sentence, limit: usize) -> Option<(usize, usiz
 
 /// Prepositions and subordinators that open a phrase or clause before the subject; it runs
 /// to the next comma.
-const OPENER_WORDS: WordList = WordList::new(&[
+static OPENER_WORDS: WordList = WordList::new(&[
     "in",
     "on",
     "at",
@@ -3161,7 +3161,7 @@ const OPENER_WORDS: WordList = WordList::new(&[
 ]);
 
 /// Words that open a sentence as an adverbial, not as its subject.
-const OPENER_ADVERBS: WordList = WordList::new(&[
+static OPENER_ADVERBS: WordList = WordList::new(&[
     "earlier",
     "later",
     "likewise",

@@ -20,9 +20,9 @@ pub struct SourceCluster {
     pub affiliation_spans: Vec<Span>,
 }
 
-const SINGULAR_PERSON: WordList = WordList::new(&["he", "she", "him", "her", "i"]);
-const PLURAL: WordList = WordList::new(&["they", "we"]);
-const DETERMINERS: WordList = WordList::new(&[
+static SINGULAR_PERSON: WordList = WordList::new(&["he", "she", "him", "her", "i"]);
+static PLURAL: WordList = WordList::new(&["they", "we"]);
+static DETERMINERS: WordList = WordList::new(&[
     "the", "a", "an", "another", "one", "some", "two", "three", "several", "both",
 ]);
 

@@ -20,10 +20,11 @@ pub enum Voice {
 }
 
 /// The forms of "be" that make a passive.
-pub(crate) const BE: WordList = WordList::new(&["is", "are", "was", "were", "be", "been", "being"]);
+pub(crate) static BE: WordList =
+    WordList::new(&["is", "are", "was", "were", "be", "been", "being"]);
 
 /// Adverbs that may sit between the auxiliary and the participle ("was also asked").
-const BETWEEN: WordList = WordList::new(&[
+static BETWEEN: WordList = WordList::new(&[
     "also",
     "widely",
     "not",
@@ -57,7 +58,7 @@ const BETWEEN: WordList = WordList::new(&[
 ]);
 
 /// Participles that end no "-ed".
-const IRREGULAR_PARTICIPLES: WordList = WordList::new(&[
+static IRREGULAR_PARTICIPLES: WordList = WordList::new(&[
     "seen",
     "known",
     "told",
@@ -82,7 +83,7 @@ const IRREGULAR_PARTICIPLES: WordList = WordList::new(&[
 
 /// Past participles that after "be" describe the subject's own state of mind ("were worried
 /// that", "is convinced"): the subject is the source, as for an active verb.
-const FEELINGS: WordList = WordList::new(&[
+static FEELINGS: WordList = WordList::new(&[
     "worried",
     "assured",
     "concerned",
@@ -169,7 +170,7 @@ const FEELINGS: WordList = WordList::new(&[
 const IMPRESSIONS: &[&str] = &["seem", "seems", "seemed", "appear", "appears", "appeared"];
 
 /// Verbs that make a preceding "it" an expletive ("it seems"; "It's not clear" by its "'s").
-const EXPLETIVE_VERBS: WordList = WordList::new(&[
+static EXPLETIVE_VERBS: WordList = WordList::new(&[
     "seems", "seemed", "appears", "appeared", "is", "was", "remains", "remained", "became",
     "becomes",
 ]);

@@ -51,7 +51,7 @@ pub struct Candidate {
 }
 
 /// Lower-case words that may sit inside a place name.
-const CONNECTORS: WordList = WordList::new(&[
+static CONNECTORS: WordList = WordList::new(&[
     "of",
     "de",
     "del",
@@ -89,19 +89,19 @@ const CONNECTORS: WordList = WordList::new(&[
 
 /// Lower-case words that may sit inside a feature's name ("Museum of Ice Cream", "Embassy of
 /// the Republic of Armenia", "Rue d’Enghein").
-const FEATURE_CONNECTORS: WordList = WordList::new(&[
+static FEATURE_CONNECTORS: WordList = WordList::new(&[
     "of", "the", "de", "del", "la", "le", "du", "des", "di", "da",
 ]);
 
 /// Words before a name that make it a place, besides the strong prepositions below: weaker
 /// signs ("of", "visited Reading") that help a name the gazetteer knows well.
-const WEAK_PLACE_WORDS: WordList = WordList::new(&[
+static WEAK_PLACE_WORDS: WordList = WordList::new(&[
     "of", "visit", "visited", "visiting", "reach", "reached", "entered", "left", "fled",
 ]);
 
 /// Place prepositions that a word needs ("in Reading"); "of" is too weak for a word ("Chamber
 /// of Commerce").
-const STRONG_PREPOSITIONS: WordList = WordList::new(&[
+static STRONG_PREPOSITIONS: WordList = WordList::new(&[
     "in",
     "at",
     "from",
@@ -126,17 +126,17 @@ const STRONG_PREPOSITIONS: WordList = WordList::new(&[
 ]);
 
 /// Particles inside people's names: "Marigny de Mandeville", "Roger van Boxtel".
-const NAME_PARTICLES: WordList = WordList::new(&[
+static NAME_PARTICLES: WordList = WordList::new(&[
     "bin", "da", "de", "del", "der", "di", "du", "ibn", "van", "von",
 ]);
 
 /// Capitalised particles that open Arabic and European surnames: "El Abdi", "Van Boxtel".
-const CAPITAL_PARTICLES: WordList = WordList::new(&[
+static CAPITAL_PARTICLES: WordList = WordList::new(&[
     "Abu", "Al", "Ben", "Bin", "De", "Di", "El", "Ibn", "Van", "Von",
 ]);
 
 /// Words before a name that make it a person ("President Jordan").
-const TITLES: WordList = WordList::new(&[
+static TITLES: WordList = WordList::new(&[
     "Adm",
     "Agent",
     "Ambassador",
@@ -218,7 +218,7 @@ const TITLES: WordList = WordList::new(&[
 
 /// Month, weekday and holiday names, their abbreviations, and God: capitalised, and never a
 /// place alone ("March", "August", "Nov.", "Christmas").
-const CALENDAR: WordList = WordList::new(&[
+static CALENDAR: WordList = WordList::new(&[
     "Allah",
     "Apr",
     "April",
@@ -272,7 +272,7 @@ const CALENDAR: WordList = WordList::new(&[
 ]);
 
 /// Verbs after a country or capital that make it stand for its government ("Moscow said").
-const AGENT_VERBS: WordList = WordList::new(&[
+static AGENT_VERBS: WordList = WordList::new(&[
     "said",
     "says",
     "say",
@@ -325,7 +325,7 @@ const AGENT_VERBS: WordList = WordList::new(&[
 ]);
 
 /// Verbs around a name that make a small place a person ("Nelson says", "said Allen").
-const PERSON_VERBS: WordList = WordList::new(&[
+static PERSON_VERBS: WordList = WordList::new(&[
     "said",
     "says",
     "told",
@@ -350,7 +350,7 @@ const PERSON_VERBS: WordList = WordList::new(&[
 
 /// Last words that make a capitalised phrase a named feature ("Royal Street", "Holy Redeemer
 /// Church").
-const FEATURE_HEADS: WordList = WordList::new(&[
+static FEATURE_HEADS: WordList = WordList::new(&[
     "Abbey",
     "Academy",
     "Airport",
@@ -462,8 +462,8 @@ const FEATURE_HEADS: WordList = WordList::new(&[
 
 /// First words that make a capitalised phrase a named feature ("Lake Manassas", "Rue Casa
 /// Calvo"), and those that do with "of" ("University of Alberta", "Embassy of ...").
-const FEATURE_PREFIXES: WordList = WordList::new(&["Hotel", "Lake", "Mount", "Mt", "Rue"]);
-const FEATURE_PREFIXES_OF: WordList = WordList::new(&[
+static FEATURE_PREFIXES: WordList = WordList::new(&["Hotel", "Lake", "Mount", "Mt", "Rue"]);
+static FEATURE_PREFIXES_OF: WordList = WordList::new(&[
     "Bay",
     "Cathedral",
     "Church",
@@ -477,7 +477,7 @@ const FEATURE_PREFIXES_OF: WordList = WordList::new(&[
 /// Heads of roads and natural features, which any name may carry ("Desire Street", "River
 /// Avenue"); the others name institutions and need a proper name ("Holy Redeemer Church", not
 /// "Supreme Court").
-const OPEN_HEADS: WordList = WordList::new(&[
+static OPEN_HEADS: WordList = WordList::new(&[
     "Ave",
     "Avenue",
     "Bay",
@@ -526,13 +526,13 @@ const OPEN_HEADS: WordList = WordList::new(&[
 
 /// Heads of a country's mission abroad: the place named inside is its owner, not where it is
 /// ("British Embassy", "Embassy of Armenia").
-const MISSION_HEADS: WordList = WordList::new(&["Consulate", "Embassy"]);
+static MISSION_HEADS: WordList = WordList::new(&["Consulate", "Embassy"]);
 
 /// Heads written with an abbreviation dot ("Collins St.").
-const DOTTED_HEADS: WordList = WordList::new(&["Ave", "Blvd", "Mt", "Rd", "St"]);
+static DOTTED_HEADS: WordList = WordList::new(&["Ave", "Blvd", "Mt", "Rd", "St"]);
 
 /// Heads of roads, which may carry a direction after them ("Eglinton Avenue West").
-const ROAD_HEADS: WordList = WordList::new(&[
+static ROAD_HEADS: WordList = WordList::new(&[
     "Ave",
     "Avenue",
     "Blvd",
@@ -543,10 +543,10 @@ const ROAD_HEADS: WordList = WordList::new(&[
     "St",
     "Street",
 ]);
-const DIRECTIONS: WordList = WordList::new(&["East", "North", "South", "West"]);
+static DIRECTIONS: WordList = WordList::new(&["East", "North", "South", "West"]);
 
 /// Words that never start a feature's name ("The Church", "This Street").
-const DETERMINERS: WordList = WordList::new(&[
+static DETERMINERS: WordList = WordList::new(&[
     "A", "An", "Each", "Every", "Her", "His", "Its", "My", "No", "Our", "Some", "That", "The",
     "Their", "These", "This", "Those", "Your",
 ]);
@@ -1107,7 +1107,7 @@ impl<'a> Recognizer<'a> {
     /// The word after the name is punctuation or a verb or function word: the name is a noun
     /// phrase's head ("the Centre asked"), not a modifier ("the Amsterdam airport").
     fn ends_clause_subject(&self, end: usize) -> bool {
-        const FOLLOWERS: WordList = WordList::new(&[
+        static FOLLOWERS: WordList = WordList::new(&[
             "asked", "calling", "claimed", "for", "had", "has", "in", "is", "of", "on", "said",
             "to", "was", "will", "would",
         ]);

@@ -12,11 +12,11 @@ use crate::model::Document;
 
 pub struct HtmlReader;
 
-const SKIPPED: WordList = WordList::new(&[
+static SKIPPED: WordList = WordList::new(&[
     "script", "style", "nav", "header", "footer", "aside", "noscript", "form", "template", "svg",
     "iframe", "button", "select", "head",
 ]);
-const BLOCKS: WordList = WordList::new(&[
+static BLOCKS: WordList = WordList::new(&[
     "p",
     "div",
     "h1",

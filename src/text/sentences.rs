@@ -17,7 +17,7 @@ pub struct Sentence {
 }
 
 /// Words that, followed by ".", do not end a sentence.
-const ABBREVIATIONS: WordList = WordList::new(&[
+static ABBREVIATIONS: WordList = WordList::new(&[
     "Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Sens", "Rep", "Reps", "Gov", "Lt", "Col", "Sgt",
     "Capt", "Maj", "Adm", "Cpl", "Pvt", "Cmdr", "Brig", "Jr", "Sr", "St", "Mt", "Ft", "Prof",
     "Rev", "Hon", "Pres", "Supt", "Gens", "Atty", "Jan", "Feb", "Apr", "Aug", "Sept", "Sep", "Oct",
@@ -30,7 +30,7 @@ const ABBREVIATIONS: WordList = WordList::new(&[
 
 /// Capitalised words that usually start a sentence, used to decide whether an initialism
 /// ("U.S.") ends one.
-const SENTENCE_STARTERS: WordList = WordList::new(&[
+static SENTENCE_STARTERS: WordList = WordList::new(&[
     "The",
     "He",
     "She",

@@ -1,16 +1,26 @@
 //! The short constant word lists of the patterns and recognisers ("said", "the", "Gen.").
 
 use std::ops::Deref;
+use std::sync::OnceLock;
+
+use super::WordSet;
 
 /// A constant list of words that knows, as bit sets, which lengths and first bytes its words
 /// have. Most words asked of a list are not in it, and these two bits say so without a
 /// comparison: `slice::contains` compares with every word of the same length, and on branches
 /// the processor cannot predict (the lists are asked of most tokens, several times each).
+///
+/// A word that passes is looked up in a hash set built on first use (a list is a `static` for
+/// that reason), or, in a list of a few words, compared with each.
 pub struct WordList {
     words: &'static [&'static str],
     /// Bit [`WordList::bit`] of every word set: a word whose bit is clear is not in the list.
     bits: [u64; 4],
+    set: OnceLock<WordSet>,
 }
+
+/// Lists up to this long are scanned, not hashed.
+const SCANNED: usize = 8;
 
 impl WordList {
     pub const fn new(words: &'static [&'static str]) -> WordList {
@@ -21,7 +31,11 @@ impl WordList {
             bits[b >> 6] |= 1 << (b & 63);
             i += 1;
         }
-        WordList { words, bits }
+        WordList {
+            words,
+            bits,
+            set: OnceLock::new(),
+        }
     }
 
     /// One of 256 bits, from a word's length and its first and last bytes.
@@ -46,10 +60,16 @@ impl WordList {
         if self.bits[b >> 6] >> (b & 63) & 1 == 0 {
             return false;
         }
-        let first = w.as_bytes().first();
-        self.words
-            .iter()
-            .any(|x| x.len() == w.len() && x.as_bytes().first() == first && *x == w)
+        if self.words.len() <= SCANNED {
+            let first = w.as_bytes().first();
+            return self
+                .words
+                .iter()
+                .any(|x| x.len() == w.len() && x.as_bytes().first() == first && *x == w);
+        }
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(w)
     }
 }
 
@@ -68,14 +88,14 @@ mod tests {
     #[test]
     fn agrees_with_slice_contains() {
         const WORDS: &[&str] = &["the", "they", "than", "a", "tha", "ŝe", ""];
-        const LIST: WordList = WordList::new(WORDS);
+        static LIST: WordList = WordList::new(WORDS);
         let long = "x".repeat(70);
         for w in [
             "the", "they", "thy", "a", "b", "", "ŝe", "ŝa", "THE", "then", &long,
         ] {
             assert_eq!(LIST.contains(w), WORDS.contains(&w), "{w}");
         }
-        const NO_EMPTY: WordList = WordList::new(&["x"]);
+        static NO_EMPTY: WordList = WordList::new(&["x"]);
         assert!(!NO_EMPTY.contains(""));
     }
 }
