@@ -458,7 +458,7 @@ fn with_context<R>(
         .iter()
         .map(|t| {
             let s = t.text(text);
-            if !t.is_word() || !s.chars().any(char::is_uppercase) {
+            if !t.is_word() || t.flags & Token::HAS_UPPER == 0 {
                 return None;
             }
             let a = folded.len();

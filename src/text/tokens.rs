@@ -53,6 +53,8 @@ impl Token {
     pub const SPACE_BEFORE: u8 = 16;
     /// A word with initialism dots ("U.S.").
     pub const HAS_DOTS: u8 = 32;
+    /// A word with an upper-case letter anywhere ("iPhone", "McCain", "NATO").
+    pub const HAS_UPPER: u8 = 64;
 
     pub fn text(self, text: &str) -> &str {
         self.span.slice(text)
@@ -298,6 +300,9 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                 if lower == 0 && upper > 0 {
                     f |= Token::ALL_CAPS;
                 }
+                if upper > 0 {
+                    f |= Token::HAS_UPPER;
+                }
                 TokenKind::Word
             };
             if dots {
@@ -424,6 +429,18 @@ mod tests {
         assert_eq!(w[1].1, TokenKind::Hyphen);
         assert_eq!(w[4].1, TokenKind::Dash);
         assert_eq!(w[6].1, TokenKind::Dash);
+    }
+
+    #[test]
+    fn a_word_with_a_capital_anywhere_is_flagged() {
+        let text = "iPhone McCain NATO said O’Brien U.S. ÉCOLE élan mÉtro 6,000 d’Alembert";
+        let mut t = Vec::new();
+        tokenize(text, &mut t);
+        for tok in t.iter().filter(|t| t.is_word()) {
+            let s = tok.text(text);
+            let flagged = tok.flags & Token::HAS_UPPER != 0;
+            assert_eq!(flagged, s.chars().any(char::is_uppercase), "{s}");
+        }
     }
 
     #[test]
