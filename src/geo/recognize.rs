@@ -606,7 +606,7 @@ pub fn recognize(
             initial[i] = true;
         }
     }
-    let title_case = title_case_lines(text, tokens);
+    let title_case = title_case_lines(tokens);
     // asked twice of most capitalised words (for the document's persons, then in this loop),
     // and it may probe the gazetteer: once each
     let starts_person: Vec<bool> = (0..tokens.len())
@@ -1404,7 +1404,7 @@ fn is_elided_article(w: &str) -> bool {
 
 /// Per token: whether its line is written in Title Case (a headline), where capitals say
 /// nothing about names.
-fn title_case_lines(text: &str, tokens: &[Token]) -> Vec<bool> {
+fn title_case_lines(tokens: &[Token]) -> Vec<bool> {
     let mut out = vec![false; tokens.len()];
     let mut a = 0;
     while a < tokens.len() {
@@ -1414,10 +1414,10 @@ fn title_case_lines(text: &str, tokens: &[Token]) -> Vec<bool> {
         }
         let (mut long, mut caps) = (0, 0);
         for t in &tokens[a..b] {
-            if t.is_word() && t.text(text).len() > 3 {
-                long += 1;
-                caps += t.is_capitalized() as usize;
-            }
+            // counted without a branch: whether a word is long is a coin toss per token
+            let is_long = t.is_word() & (t.span.len() > 3);
+            long += is_long as usize;
+            caps += (is_long & t.is_capitalized()) as usize;
         }
         if long >= 3 && caps * 10 >= long * 7 {
             out[a..b].iter_mut().for_each(|x| *x = true);

@@ -39,7 +39,7 @@ impl WordList {
     }
 
     /// One of 256 bits, from a word's length and its first and last bytes.
-    #[inline]
+    #[inline(always)]
     const fn bit(w: &[u8]) -> usize {
         let (first, last) = match w {
             [] => (0, 0),
@@ -54,12 +54,15 @@ impl WordList {
     }
 
     /// Whether the list holds `w`.
-    #[inline]
+    #[inline(always)]
     pub fn contains(&self, w: &str) -> bool {
         let b = WordList::bit(w.as_bytes());
-        if self.bits[b >> 6] >> (b & 63) & 1 == 0 {
-            return false;
-        }
+        self.bits[b >> 6] >> (b & 63) & 1 != 0 && self.holds(w)
+    }
+
+    /// [`WordList::contains`] past the bit filter.
+    #[inline(never)]
+    fn holds(&self, w: &str) -> bool {
         if self.words.len() <= SCANNED {
             let first = w.as_bytes().first();
             return self
