@@ -853,7 +853,7 @@ fn sentence_sites(
         let claim = if cx.w(i) == "according" && cx.w(i + 1) == "to" {
             according_to(cx, s, i)
         } else if let Some(c) = CONCERN_VERBS
-            .contains(&cx.w(i))
+            .contains(cx.w(i))
             .then(|| concern(cx, s, i))
             .flatten()
         {

@@ -5,10 +5,11 @@ use std::sync::OnceLock;
 
 use super::WordSet;
 
-/// A constant list of words that knows, as bit sets, which lengths and first bytes its words
-/// have. Most words asked of a list are not in it, and these two bits say so without a
-/// comparison: `slice::contains` compares with every word of the same length, and on branches
-/// the processor cannot predict (the lists are asked of most tokens, several times each).
+/// A constant list of words with a 256-bit filter: one bit per word, from its length and its
+/// first and last bytes. Most words asked of a list are not in it, and their clear bit says so
+/// without a comparison: `slice::contains` compares with every word of the same length, on
+/// branches the processor cannot predict, and the lists are asked of most tokens, several
+/// times each.
 ///
 /// A word that passes is looked up in a hash set built on first use (a list is a `static` for
 /// that reason), or, in a list of a few words, compared with each.
