@@ -372,7 +372,7 @@ pub struct CueModel {
 /// The most feature buckets a model may have (the shipped one has all of them). A smaller
 /// model's table is repeated up to this size, so that a bucket is always the hash's low
 /// `MAX_BITS` bits: a constant mask, and no bounds check on the 35 reads per token.
-pub const MAX_BITS: u32 = 18;
+const MAX_BITS: u32 = 18;
 const BUCKETS: usize = 1 << MAX_BITS;
 
 fn bucket(h: u64) -> usize {
@@ -392,16 +392,12 @@ impl CueModel {
     /// A token's tag scores from its feature hashes. O scores 0: the others are relative to
     /// it. Sums are integers, so the order of the features cannot change a tag.
     fn emissions(&self, feats: impl IntoIterator<Item = u64>) -> [f32; TAGS] {
-        self.scores(feats.into_iter().map(|h| self.above_o[bucket(h)]))
-    }
-
-    fn scores(&self, weights: impl Iterator<Item = [i16; 2]>) -> [f32; TAGS] {
-        let mut sums = [0i32; 2];
-        for d in weights {
-            sums[0] += d[0] as i32;
-            sums[1] += d[1] as i32;
-        }
-        self.above(sums)
+        let mut sums = Sums {
+            model: self,
+            sums: [0; 2],
+        };
+        feats.into_iter().for_each(|h| sums.hashed(h));
+        self.above(sums.sums)
     }
 
     /// Tag scores from the summed B and I differences.
