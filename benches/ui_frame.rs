@@ -133,6 +133,7 @@ fn synthetic_corpus(codes: &[String]) -> Corpus {
                     role: MentionRole::Literal,
                     confidence: 0.9,
                     alternatives: Vec::new(),
+                    review: Default::default(),
                 });
                 mentions.push(id);
             }
@@ -150,6 +151,8 @@ fn synthetic_corpus(codes: &[String]) -> Corpus {
                 mentions,
                 is_hedged: rng.below(5) == 0,
                 confidence: 0.8,
+                date: None,
+                review: Default::default(),
             });
         }
         for (s, mentions) in source_mentions.into_iter().enumerate() {
@@ -161,6 +164,7 @@ fn synthetic_corpus(codes: &[String]) -> Corpus {
                 affiliation: Some(PlaceId(rng.below(200) as u32)),
                 description: None,
                 mentions,
+                entity: None,
             });
         }
         let mut doc = Document::new(format!("report-{d}.txt"), text);

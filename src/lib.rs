@@ -6,7 +6,7 @@
 //! resolves the places against an offline GeoNames/Natural Earth gazetteer and links each
 //! claim to its source and its places.
 //!
-//! The core (`model`, `text`, `geo`, `claims`, `pipeline`, `input`, `export`) has no UI and
+//! The core (`model`, `text`, `geo`, `claims`, `pipeline`, `corpus`, `input`, `export`) has no UI and
 //! serves the CLI, the desktop app (`app`, `ui`, feature `gui`) and the tests alike.
 //!
 //! ```
@@ -24,6 +24,7 @@
 
 pub mod claims;
 pub mod cli;
+pub mod corpus;
 pub mod export;
 pub mod geo;
 pub mod input;

@@ -12,7 +12,7 @@ use crate::claims::{self, CueLexicon, RawClaim, SourceTraits};
 use crate::geo::{self, GazId, Gazetteer, WordLexicon};
 use crate::model::{
     Claim, ClaimId, Corpus, CorpusParts, DocId, Document, LonLat, MentionId, MentionRole, Place,
-    PlaceChoice, PlaceId, PlaceKind, PlaceMention, Source, SourceId, Span,
+    PlaceChoice, PlaceId, PlaceKind, PlaceMention, Review, Source, SourceId, Span,
 };
 use crate::text::{Sentence, Token, split_sentences, tokenize};
 
@@ -282,10 +282,9 @@ pub fn extract_with_progress(
         b.add(res, doc, analysis);
         progress(n + 1, total);
     }
-    Extraction {
-        corpus: Corpus::from_parts(b.parts),
-        warnings,
-    }
+    let mut corpus = Corpus::from_parts(b.parts);
+    crate::corpus::analyse(&mut corpus, &crate::corpus::Judgements::default());
+    Extraction { corpus, warnings }
 }
 
 #[derive(Default)]
@@ -434,6 +433,7 @@ impl CorpusBuilder {
                 role,
                 confidence,
                 alternatives,
+                review: Review::Machine,
             });
         }
         let source_base = self.parts.sources.len() as u32;
@@ -447,6 +447,7 @@ impl CorpusBuilder {
                 affiliation,
                 description: s.description.clone(),
                 mentions: s.mentions.clone(),
+                entity: None,
             });
         }
         for (i, c) in a.claims.iter().enumerate() {
@@ -466,6 +467,8 @@ impl CorpusBuilder {
                 mentions,
                 is_hedged: c.is_hedged,
                 confidence: c.confidence,
+                date: None,
+                review: Review::Machine,
             });
         }
         self.parts.documents.push(doc);

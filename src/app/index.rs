@@ -267,6 +267,7 @@ mod tests {
                 role: MentionRole::Literal,
                 confidence: 1.0,
                 alternatives: vec![],
+                review: Default::default(),
             })
             .collect();
         let claims = (0..3)
@@ -281,6 +282,8 @@ mod tests {
                 mentions: vec![MentionId(i)],
                 is_hedged: false,
                 confidence: 1.0,
+                date: None,
+                review: Default::default(),
             })
             .collect();
         Corpus::from_parts(CorpusParts {

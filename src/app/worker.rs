@@ -209,6 +209,7 @@ pub fn load(
         Some(base) => {
             let mut merged = (*base).clone();
             merged.append(extraction.corpus);
+            crate::corpus::analyse(&mut merged, &crate::corpus::Judgements::default());
             merged
         }
         None => extraction.corpus,

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{ClaimId, DocId, MentionId, SourceId, Span};
+use super::{ClaimDate, ClaimId, DocId, MentionId, Review, SourceId, Span};
 
 /// "Sergei Shoigu ... announced the agreement": who (source), how (cue), what (content).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -24,4 +24,8 @@ pub struct Claim {
     pub is_hedged: bool,
     /// 0..=1.
     pub confidence: f32,
+    /// When what it reports happened, as its sentence or its document says.
+    pub date: Option<ClaimDate>,
+    /// What a person made of it.
+    pub review: Review,
 }

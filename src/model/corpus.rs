@@ -1,12 +1,17 @@
 //! The extracted corpus and its links (place → claims, claim → places, source → claims), built
 //! once when extraction ends so that no panel ever searches for them per frame.
+//!
+//! Rejected items (a claim a person rejected, a mention that is not a place) stay in the
+//! vectors, so that the decision can be shown, exported on request and undone, but no link
+//! leads to them: a place, a source or a document lists only what is still standing.
 
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Claim, ClaimId, DocId, Document, MentionId, Place, PlaceId, PlaceMention, Source, SourceId,
+    Claim, ClaimId, DocId, Document, Entity, EntityId, MentionId, Place, PlaceId, PlaceMention,
+    Source, SourceId,
 };
 
 /// The raw parts of a corpus, ids already consistent (each id is its item's index).
@@ -27,6 +32,9 @@ pub struct Corpus {
     mentions: Vec<PlaceMention>,
     sources: Vec<Source>,
     claims: Vec<Claim>,
+    /// Speakers across documents; empty until resolved (see `crate::corpus`).
+    #[serde(default)]
+    entities: Vec<Entity>,
     #[serde(skip)]
     links: Links,
 }
@@ -40,6 +48,7 @@ struct Links {
     doc_mentions: Vec<Vec<MentionId>>,
     /// Places an affiliation points at count as "spoken from", kept apart from "spoken about".
     place_sources: Vec<Vec<SourceId>>,
+    entity_claims: Vec<Vec<ClaimId>>,
 }
 
 impl Corpus {
@@ -51,6 +60,7 @@ impl Corpus {
             mentions: parts.mentions,
             sources: parts.sources,
             claims: parts.claims,
+            entities: Vec::new(),
             links: Links::default(),
         };
         corpus.link();
@@ -65,26 +75,38 @@ impl Corpus {
             doc_claims: vec![Vec::new(); self.documents.len()],
             doc_mentions: vec![Vec::new(); self.documents.len()],
             place_sources: vec![Vec::new(); self.places.len()],
+            entity_claims: vec![Vec::new(); self.entities.len()],
         };
         for place in &mut self.places {
             place.mentions.clear();
         }
-        for m in &self.mentions {
+        for m in self.mentions.iter().filter(|m| !m.review.is_rejected()) {
             self.places[m.place.index()].mentions.push(m.id);
             links.doc_mentions[m.doc.index()].push(m.id);
         }
         for c in &self.claims {
+            let places = &mut links.claim_places[c.id.index()];
+            for m in &c.mentions {
+                let m = &self.mentions[m.index()];
+                if !m.review.is_rejected() && !places.contains(&m.place) {
+                    places.push(m.place);
+                }
+            }
+            if c.review.is_rejected() {
+                continue;
+            }
             links.doc_claims[c.doc.index()].push(c.id);
             if let Some(s) = c.source {
                 links.source_claims[s.index()].push(c.id);
-            }
-            let places = &mut links.claim_places[c.id.index()];
-            for m in &c.mentions {
-                let p = self.mentions[m.index()].place;
-                if !places.contains(&p) {
-                    places.push(p);
-                    links.place_claims[p.index()].push(c.id);
+                if let Some(list) = self.sources[s.index()]
+                    .entity
+                    .and_then(|e| links.entity_claims.get_mut(e.index()))
+                {
+                    list.push(c.id);
                 }
+            }
+            for &p in &links.claim_places[c.id.index()] {
+                links.place_claims[p.index()].push(c.id);
             }
         }
         for s in &self.sources {
@@ -93,6 +115,34 @@ impl Corpus {
             }
         }
         self.links = links;
+    }
+
+    /// Takes the corpus apart (to change it and build it again with [`Corpus::from_parts`]).
+    pub fn into_parts(self) -> CorpusParts {
+        CorpusParts {
+            documents: self.documents,
+            places: self.places,
+            mentions: self.mentions,
+            sources: self.sources,
+            claims: self.claims,
+        }
+    }
+
+    /// Installs the corpus-wide speakers: each source learns its entity. Ids must equal
+    /// positions, and every source id must be one of this corpus's.
+    pub fn set_entities(&mut self, entities: Vec<Entity>) {
+        for s in &mut self.sources {
+            s.entity = None;
+        }
+        for e in &entities {
+            for &s in &e.sources {
+                if let Some(source) = self.sources.get_mut(s.index()) {
+                    source.entity = Some(e.id);
+                }
+            }
+        }
+        self.entities = entities;
+        self.link();
     }
 
     /// Rebuilds the links after deserialising (they are not stored).
@@ -131,6 +181,8 @@ impl Corpus {
         }
         for mut s in other.sources {
             s.id = SourceId(s.id.0 + source_base);
+            // entities are corpus-wide: the caller resolves them again over the whole
+            s.entity = None;
             s.doc = DocId(s.doc.0 + doc_base);
             s.affiliation = s.affiliation.map(|p| place_map[p.index()]);
             self.sources.push(s);
@@ -143,6 +195,10 @@ impl Corpus {
                 *m = MentionId(m.0 + mention_base);
             }
             self.claims.push(c);
+        }
+        self.entities.clear();
+        for s in &mut self.sources {
+            s.entity = None;
         }
         self.link();
     }
@@ -178,12 +234,27 @@ impl Corpus {
     pub fn claim(&self, id: ClaimId) -> &Claim {
         &self.claims[id.index()]
     }
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+    pub fn entity(&self, id: EntityId) -> &Entity {
+        &self.entities[id.index()]
+    }
+    /// The entity a claim's source is, if resolved.
+    pub fn entity_of(&self, claim: &Claim) -> Option<&Entity> {
+        let e = self.sources[claim.source?.index()].entity?;
+        self.entities.get(e.index())
+    }
+    /// Claims (not rejected) attributed to any source of an entity.
+    pub fn claims_of_entity(&self, entity: EntityId) -> &[ClaimId] {
+        &self.links.entity_claims[entity.index()]
+    }
 
-    /// Claims whose content mentions the place.
+    /// Claims (not rejected) whose content mentions the place.
     pub fn claims_about(&self, place: PlaceId) -> &[ClaimId] {
         &self.links.place_claims[place.index()]
     }
-    /// Distinct places a claim's content mentions, in text order.
+    /// Distinct places a claim's content mentions, in text order (for a rejected claim too).
     pub fn places_of(&self, claim: ClaimId) -> &[PlaceId] {
         &self.links.claim_places[claim.index()]
     }

@@ -39,3 +39,7 @@ id_type!(
     /// One occurrence of a place name in a document.
     MentionId
 );
+id_type!(
+    /// A speaker across the corpus (one or more sources).
+    EntityId
+);

@@ -3,16 +3,22 @@
 
 mod claim;
 mod corpus;
+mod date;
 mod document;
+mod entity;
 mod ids;
 mod place;
+mod review;
 mod source;
 mod span;
 
 pub use claim::Claim;
 pub use corpus::{Corpus, CorpusParts};
+pub use date::{ClaimDate, DatePrecision, Day};
 pub use document::Document;
-pub use ids::{ClaimId, DocId, MentionId, PlaceId, SourceId};
+pub use entity::Entity;
+pub use ids::{ClaimId, DocId, EntityId, MentionId, PlaceId, SourceId};
 pub use place::{LonLat, MentionRole, Place, PlaceChoice, PlaceKind, PlaceMention};
+pub use review::Review;
 pub use source::{Source, SourceKind};
 pub use span::Span;

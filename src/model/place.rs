@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{MentionId, PlaceId, Span};
+use super::{MentionId, PlaceId, Review, Span};
 
 /// A point on the globe. Longitude first, as in GeoJSON and on the map's x axis.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -112,6 +112,8 @@ pub struct PlaceMention {
     pub confidence: f32,
     /// The next best readings, best first, so a user can pick another.
     pub alternatives: Vec<PlaceChoice>,
+    /// What a person made of it.
+    pub review: Review,
 }
 
 /// Another reading of a mention: enough to show it and to make it a place if chosen.

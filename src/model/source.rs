@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{DocId, PlaceId, SourceId, Span};
+use super::{DocId, EntityId, PlaceId, SourceId, Span};
 
 /// What kind of speaker a source is. Ordered from the most specific institution down.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -61,4 +61,6 @@ pub struct Source {
     /// An apposition describing it ("a North Korea researcher and former CIA analyst").
     pub description: Option<String>,
     pub mentions: Vec<Span>,
+    /// The corpus-wide speaker it is, once entities are resolved.
+    pub entity: Option<EntityId>,
 }

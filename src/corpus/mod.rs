@@ -1,0 +1,15 @@
+//! After per-document extraction, across documents: entities (one speaker across articles),
+//! and later dates, stories and figures. Pure, deterministic passes over a [`Corpus`]:
+//! per-document results never depend on the other documents, and corpus results are
+//! recomputed whenever the corpus changes, never patched.
+
+pub mod entities;
+
+pub use entities::{Judgements, ResolvedEntity, SourceRef, resolve, resolve_entities};
+
+use crate::model::Corpus;
+
+/// Runs every corpus-wide pass over an extracted (and reviewed) corpus.
+pub fn analyse(corpus: &mut Corpus, judgements: &Judgements) {
+    resolve_entities(corpus, judgements);
+}
