@@ -6,7 +6,8 @@
 //! resolves the places against an offline GeoNames/Natural Earth gazetteer and links each
 //! claim to its source and its places.
 //!
-//! The core (`model`, `text`, `geo`, `claims`, `pipeline`, `corpus`, `input`, `export`) has no UI and
+//! The core (`model`, `text`, `geo`, `claims`, `pipeline`, `corpus`, `input`, `export`,
+//! `workspace`) has no UI and
 //! serves the CLI, the desktop app (`app`, `ui`, feature `gui`) and the tests alike.
 //!
 //! ```
@@ -31,6 +32,7 @@ pub mod input;
 pub mod model;
 pub mod pipeline;
 pub mod text;
+pub mod workspace;
 
 #[cfg(feature = "gui")]
 pub mod app;

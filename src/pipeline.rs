@@ -16,6 +16,11 @@ use crate::model::{
 };
 use crate::text::{Sentence, Token, split_sentences, tokenize};
 
+/// The extractor's version, stored with every extraction a workspace keeps: a workspace made
+/// by another version is extracted again when opened, and its review replayed. Change it
+/// whenever the extraction of some text changes.
+pub const EXTRACTOR_VERSION: &str = "claimmap-extractor 2026.12.1";
+
 /// Everything extraction reads, loaded once.
 pub struct Resources {
     pub gazetteer: Gazetteer,
@@ -287,6 +292,39 @@ pub fn extract_with_progress(
     Extraction { corpus, warnings }
 }
 
+/// The corpus place of a gazetteer entry, with id `pid`.
+pub fn gazetteer_place(res: &Resources, id: GazId, pid: PlaceId) -> Place {
+    let e = res.gazetteer.entry(id);
+    let outline = match e.kind {
+        PlaceKind::Country => e.country_code().map(str::to_string),
+        _ => None,
+    };
+    Place {
+        id: pid,
+        geonameid: e.geonameid,
+        name: e.name.clone(),
+        kind: e.kind,
+        point: Some(LonLat::new(e.point.lon, e.point.lat)),
+        country: e.country_code().map(str::to_string),
+        population: e.population as u64,
+        outline,
+        mentions: Vec::new(),
+    }
+}
+
+/// A gazetteer entry as another reading of a mention.
+pub fn place_choice(res: &Resources, g: GazId) -> PlaceChoice {
+    let e = res.gazetteer.entry(g);
+    PlaceChoice {
+        geonameid: e.geonameid,
+        name: e.name.clone(),
+        kind: e.kind,
+        point: e.point,
+        country: e.country_code().map(str::to_string),
+        population: e.population as u64,
+    }
+}
+
 #[derive(Default)]
 struct CorpusBuilder {
     parts: CorpusParts,
@@ -302,23 +340,8 @@ impl CorpusBuilder {
         if let Some(&p) = self.places.get(&id) {
             return p;
         }
-        let e = res.gazetteer.entry(id);
         let pid = PlaceId(self.parts.places.len() as u32);
-        let outline = match e.kind {
-            PlaceKind::Country => e.country_code().map(str::to_string),
-            _ => None,
-        };
-        self.parts.places.push(Place {
-            id: pid,
-            geonameid: e.geonameid,
-            name: e.name.clone(),
-            kind: e.kind,
-            point: Some(LonLat::new(e.point.lon, e.point.lat)),
-            country: e.country_code().map(str::to_string),
-            population: e.population as u64,
-            outline,
-            mentions: Vec::new(),
-        });
+        self.parts.places.push(gazetteer_place(res, id, pid));
         self.places.insert(id, pid);
         pid
     }
@@ -382,17 +405,7 @@ impl CorpusBuilder {
     fn add(&mut self, res: &Resources, doc: Document, a: DocumentAnalysis) {
         let doc_id = doc.id;
         let mention_base = self.parts.mentions.len();
-        let choice = |g: GazId| {
-            let e = res.gazetteer.entry(g);
-            PlaceChoice {
-                geonameid: e.geonameid,
-                name: e.name.clone(),
-                kind: e.kind,
-                point: e.point,
-                country: e.country_code().map(str::to_string),
-                population: e.population as u64,
-            }
-        };
+        let choice = |g: GazId| place_choice(res, g);
         // mentions in text order: the placed ones and the features not on the map
         let mut order: Vec<(Span, Option<&FoundPlace>)> = a
             .places

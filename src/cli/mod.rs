@@ -1,6 +1,9 @@
-//! The command line: `claimmap` (the app on the sample), `claimmap open PATH...` and
-//! `claimmap extract ...`. Glue only: reading, extraction and export live in the library.
-//! Exit codes: 0 clean, 1 finished with warnings, 2 fatal.
+//! The command line: `claimmap` (the app on the sample), `claimmap open PATH...`,
+//! `claimmap extract ...` and `claimmap workspace ...`. Glue only: reading, extraction,
+//! review and export live in the library. Exit codes: 0 clean, 1 finished with warnings, 2
+//! fatal.
+
+mod workspace;
 
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -27,16 +30,21 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Open the desktop app on these files or folders (.txt, .md, .html, .jsonl)
+    /// Open the desktop app on these files or folders (.txt, .md, .html, .jsonl), or on a
+    /// workspace (.claimmap)
     Open {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
     /// Extract claims and places and write them as json, jsonl, csv, md or geojson
     Extract {
-        /// Files or folders to read (.txt, .md, .html, .htm, .jsonl; folders recursively)
+        /// Files or folders to read (.txt, .md, .html, .htm, .jsonl; folders recursively), or
+        /// one workspace (.claimmap) to export as reviewed
         #[arg(value_name = "PATH", required_unless_present = "eval_jsonl")]
         paths: Vec<PathBuf>,
+        /// Keep claims and places a reviewer rejected (their `review` says "rejected")
+        #[arg(long)]
+        include_rejected: bool,
         /// Output format (default: from the -o extension, else json)
         #[arg(long, value_parser = ["json", "jsonl", "csv", "md", "geojson"])]
         format: Option<String>,
@@ -51,6 +59,11 @@ pub enum Command {
         /// document in the evaluation format (code-point offsets)
         #[arg(long, value_name = "GOLD.jsonl", conflicts_with_all = ["format", "paths"])]
         eval_jsonl: Option<PathBuf>,
+    },
+    /// Keep documents, extraction and an analyst's review in a workspace file (.claimmap)
+    Workspace {
+        #[command(subcommand)]
+        command: workspace::WorkspaceCommand,
     },
 }
 
@@ -85,14 +98,25 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Some(Command::Open { paths }) => open(paths),
         Some(Command::Extract {
             paths,
+            include_rejected,
             format,
             output,
             force,
             eval_jsonl,
         }) => match eval_jsonl {
             Some(gold) => extract_eval(&gold, output.as_deref(), force),
+            None if paths.iter().any(|p| crate::workspace::is_workspace_path(p)) => {
+                workspace::extract(
+                    &paths,
+                    format.as_deref(),
+                    output.as_deref(),
+                    force,
+                    include_rejected,
+                )
+            }
             None => extract(&paths, format.as_deref(), output.as_deref(), force),
         },
+        Some(Command::Workspace { command }) => workspace::run(command),
     }
 }
 
@@ -119,23 +143,45 @@ fn resources() -> anyhow::Result<Resources> {
     Resources::bundled().context("cannot load claimmap's bundled gazetteer and lexicons")
 }
 
-fn extract(
-    paths: &[PathBuf],
+/// The exporter `--format` names, else the one of the output's extension, else JSON.
+fn exporter_for(
     format: Option<&str>,
     output: Option<&Path>,
-    force: bool,
-) -> anyhow::Result<Outcome> {
+) -> anyhow::Result<&'static dyn export::Exporter> {
     let name = format
         .or_else(|| output.and_then(|o| o.extension()).and_then(|e| e.to_str()))
         .filter(|n| export::by_name(n).is_some())
         .unwrap_or("json");
-    let exporter = export::by_name(name).context("unknown format")?;
+    export::by_name(name).context("unknown format")
+}
+
+/// Refuses an existing output file unless `--force`, before any work is done.
+fn check_output(output: Option<&Path>, force: bool) -> anyhow::Result<()> {
     if let Some(out) = output
         && out.exists()
         && !force
     {
         bail!("{} exists; pass --force to replace it", out.display());
     }
+    Ok(())
+}
+
+fn outcome(warnings: &[Warning]) -> Outcome {
+    if warnings.is_empty() {
+        Outcome::Clean
+    } else {
+        Outcome::Warnings
+    }
+}
+
+fn extract(
+    paths: &[PathBuf],
+    format: Option<&str>,
+    output: Option<&Path>,
+    force: bool,
+) -> anyhow::Result<Outcome> {
+    let exporter = exporter_for(format, output)?;
+    check_output(output, force)?;
     let batch = input::read_paths(paths);
     let mut warnings = batch.warnings;
     if batch.documents.is_empty() {

@@ -24,6 +24,7 @@ pub const HEADER: &[&str] = &[
     "sentence",
     "hedged",
     "confidence",
+    "review",
     "places",
     "coordinates",
 ];
@@ -79,6 +80,7 @@ impl Exporter for Csv {
                 r.sentence,
                 r.hedged.to_string(),
                 format!("{:.2}", r.confidence),
+                r.review,
                 places,
                 coords,
             ])

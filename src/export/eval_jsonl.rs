@@ -24,6 +24,7 @@ pub fn eval_line(corpus: &Corpus, doc: DocId) -> Value {
                 "source": c.source_span.map(span),
                 "cue": c.cue.map(span),
                 "content": span(c.content),
+                "review": c.review.label(),
             })
         })
         .collect();
@@ -39,6 +40,7 @@ pub fn eval_line(corpus: &Corpus, doc: DocId) -> Value {
             v["geonameid"] = json!(p.geonameid);
             v["name"] = json!(p.name);
             v["role"] = json!(m.role);
+            v["review"] = json!(m.review.label());
             v
         })
         .collect();

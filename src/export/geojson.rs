@@ -46,6 +46,7 @@ impl Exporter for GeoJson {
                             "source": claim.source.map(|s| corpus.source(s).name.clone()),
                             "source_kind": claim.source.map(|s| corpus.source(s).kind.label()),
                             "content": claim.content.slice(text),
+                            "review": claim.review.label(),
                         })
                     })
                     .collect();
@@ -59,6 +60,7 @@ impl Exporter for GeoJson {
                         "country": p.country,
                         "geonameid": p.geonameid,
                         "mentions": p.mentions.len(),
+                        "review": super::place_review(p.mentions.iter().map(|&m| corpus.mention(m))).label(),
                         "claim_count": claims.len(),
                         "claims": claims,
                     }

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use serde::{Deserialize, Serialize};
 
-use super::record::{ClaimRecord, Offsets, claim_record};
+use super::record::{ClaimRecord, Offsets, claim_record, place_review};
 use super::{ExportError, ExportSet, Exporter};
 use crate::model::Corpus;
 
@@ -41,6 +41,8 @@ pub struct JsonPlace {
     pub lon: Option<f64>,
     pub geonameid: Option<u32>,
     pub mentions: usize,
+    /// What a person made of its mentions (see `place_review`).
+    pub review: String,
     pub claims: Vec<u32>,
 }
 
@@ -133,6 +135,7 @@ impl Exporter for Json {
                     lon: place.point.map(|x| x.lon),
                     geonameid: place.geonameid,
                     mentions: place.mentions.len(),
+                    review: place_review(place_mentions(corpus, p)).label().to_string(),
                     claims: corpus
                         .claims_about(p)
                         .iter()
@@ -174,5 +177,19 @@ impl Exporter for Json {
             .map_err(|e| ExportError::Encode(e.to_string()))?;
         out.write_all(b"\n")?;
         Ok(())
+    }
+}
+
+/// The mentions of a place, standing ones if it has any, else the rejected ones (a place
+/// listed only because `--include-rejected` asked for it).
+fn place_mentions(
+    corpus: &Corpus,
+    place: crate::model::PlaceId,
+) -> Box<dyn Iterator<Item = &crate::model::PlaceMention> + '_> {
+    let standing = &corpus.place(place).mentions;
+    if standing.is_empty() {
+        Box::new(corpus.mentions().iter().filter(move |m| m.place == place))
+    } else {
+        Box::new(standing.iter().map(|&m| corpus.mention(m)))
     }
 }

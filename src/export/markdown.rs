@@ -120,12 +120,16 @@ fn write_by_source(
                 .map(|s| one_line(s.slice(&doc.text)))
                 .unwrap_or_default();
             let hedge = if claim.is_hedged { " *(hedged)*" } else { "" };
+            let review = match claim.review {
+                crate::model::Review::Machine => String::new(),
+                r => format!(" **[{}]**", r.label()),
+            };
             writeln!(out)?;
             writeln!(out, "> {}", one_line(claim.content.slice(&doc.text)))?;
             writeln!(out, ">")?;
             writeln!(
                 out,
-                "> — {cue}{hedge}; *{}*, “{}”",
+                "> — {cue}{hedge}{review}; *{}*, “{}”",
                 doc.key,
                 one_line(claim.sentence.slice(&doc.text))
             )?;

@@ -20,7 +20,7 @@ pub use geojson::GeoJson;
 pub use json::Json;
 pub use jsonl::Jsonl;
 pub use markdown::Markdown;
-pub use record::{ClaimRecord, PlaceRef, claim_record};
+pub use record::{ClaimRecord, PlaceRef, claim_record, place_review};
 
 use crate::model::{ClaimId, Corpus, PlaceId};
 
@@ -49,8 +49,26 @@ pub struct ExportSet {
 }
 
 impl ExportSet {
-    /// Every claim and every place of the corpus.
+    /// Every claim and every place of the corpus, less what a person rejected.
     pub fn all(corpus: &Corpus) -> ExportSet {
+        ExportSet {
+            claims: corpus
+                .claims()
+                .iter()
+                .filter(|c| !c.review.is_rejected())
+                .map(|c| c.id)
+                .collect(),
+            places: corpus
+                .places()
+                .iter()
+                .filter(|p| !p.mentions.is_empty() || !corpus.sources_from(p.id).is_empty())
+                .map(|p| p.id)
+                .collect(),
+        }
+    }
+
+    /// Every claim and every place, rejected ones included (their `review` says so).
+    pub fn with_rejected(corpus: &Corpus) -> ExportSet {
         ExportSet {
             claims: corpus.claims().iter().map(|c| c.id).collect(),
             places: corpus.places().iter().map(|p| p.id).collect(),

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Claim, Corpus, DocId, PlaceId};
+use crate::model::{Claim, Corpus, DocId, MentionId, PlaceId, PlaceMention, Review};
 use crate::text::CodePoints;
 
 /// A place as listed with a claim.
@@ -18,11 +18,20 @@ pub struct PlaceRef {
     pub lat: Option<f64>,
     pub lon: Option<f64>,
     pub geonameid: Option<u32>,
+    /// `machine`, `confirmed`, `edited` or `added`: what a person made of the mentions.
+    pub review: String,
 }
 
 impl PlaceRef {
-    pub fn new(corpus: &Corpus, id: PlaceId) -> PlaceRef {
+    /// The place as a claim lists it: its review is that of the claim's mentions of it.
+    pub fn new(corpus: &Corpus, id: PlaceId, mentions: &[MentionId]) -> PlaceRef {
         let p = corpus.place(id);
+        let review = place_review(
+            mentions
+                .iter()
+                .map(|&m| corpus.mention(m))
+                .filter(|m| m.place == id),
+        );
         PlaceRef {
             id: id.0,
             name: p.name.clone(),
@@ -31,8 +40,26 @@ impl PlaceRef {
             lat: p.point.map(|x| x.lat),
             lon: p.point.map(|x| x.lon),
             geonameid: p.geonameid,
+            review: review.label().to_string(),
         }
     }
+}
+
+/// The review of a place from its mentions: the strongest human decision among those
+/// standing (added, then edited, then confirmed), else `machine`; `rejected` when every
+/// mention was rejected.
+pub fn place_review<'a>(mentions: impl Iterator<Item = &'a PlaceMention>) -> Review {
+    let rank = |r: Review| match r {
+        Review::Added => 4,
+        Review::Edited => 3,
+        Review::Confirmed => 2,
+        Review::Machine => 1,
+        Review::Rejected => 0,
+    };
+    mentions
+        .map(|m| m.review)
+        .max_by_key(|&r| rank(r))
+        .unwrap_or(Review::Machine)
 }
 
 /// One claim with everything a reader of the export needs.
@@ -56,6 +83,8 @@ pub struct ClaimRecord {
     pub sentence: String,
     pub hedged: bool,
     pub confidence: f32,
+    /// `machine`, `confirmed`, `edited`, `added` or (when asked for) `rejected`.
+    pub review: String,
     pub places: Vec<PlaceRef>,
 }
 
@@ -100,10 +129,11 @@ pub fn claim_record(corpus: &Corpus, claim: &Claim, offsets: &mut Offsets) -> Cl
             .join(" "),
         hedged: claim.is_hedged,
         confidence: claim.confidence,
+        review: claim.review.label().to_string(),
         places: corpus
             .places_of(claim.id)
             .iter()
-            .map(|&p| PlaceRef::new(corpus, p))
+            .map(|&p| PlaceRef::new(corpus, p, &claim.mentions))
             .collect(),
     }
 }

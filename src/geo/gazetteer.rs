@@ -155,6 +155,8 @@ pub struct Gazetteer {
     /// Decoded on first use; boxed so that the places never asked for cost a pointer each.
     entries: Vec<OnceLock<Box<Entry>>>,
     countries: HashMap<[u8; 2], GazId>,
+    /// GeoNames id → place, built the first time a review names a place by its id.
+    by_geonameid: OnceLock<HashMap<u32, GazId>>,
 }
 
 fn u32_at(data: &[u8], at: usize) -> u32 {
@@ -246,6 +248,7 @@ impl Gazetteer {
             slots,
             entries: (0..n_places).map(|_| OnceLock::new()).collect(),
             countries,
+            by_geonameid: OnceLock::new(),
         })
     }
 
@@ -307,6 +310,81 @@ impl Gazetteer {
         (b.len() == 2)
             .then(|| self.countries.get(&[b[0], b[1]]).copied())
             .flatten()
+    }
+
+    /// The place with this GeoNames id (the first, when curated areas share one).
+    ///
+    /// ```
+    /// use claimmap::geo::Gazetteer;
+    /// let g = Gazetteer::bundled().unwrap();
+    /// let oblast = g.by_geonameid(538555).unwrap();
+    /// assert_eq!(g.entry(oblast).kind, claimmap::model::PlaceKind::Region);
+    /// ```
+    pub fn by_geonameid(&self, geonameid: u32) -> Option<GazId> {
+        self.by_geonameid
+            .get_or_init(|| {
+                let mut map = HashMap::with_capacity(self.n_places);
+                for i in 0..self.n_places {
+                    let gid = u32_at(self.data, self.place_at(GazId(i as u32)));
+                    if gid != 0 {
+                        map.entry(gid).or_insert(GazId(i as u32));
+                    }
+                }
+                map
+            })
+            .get(&geonameid)
+            .copied()
+    }
+
+    /// Places whose name (or alternate name) starts with what was typed, biggest first: the
+    /// "find a place by its name" box of the review. The keys are sorted, so this is a binary
+    /// search and a walk over the matching keys.
+    ///
+    /// ```
+    /// use claimmap::geo::Gazetteer;
+    /// let g = Gazetteer::bundled().unwrap();
+    /// let found: Vec<Option<u32>> = g.search("kursk", 5).iter().map(|&id| g.entry(id).geonameid).collect();
+    /// // the city (pop. 440,000) and the oblast, the bigger first
+    /// assert!(found.contains(&Some(538560)) && found.contains(&Some(538555)), "{found:?}");
+    /// ```
+    pub fn search(&self, typed: &str, limit: usize) -> Vec<GazId> {
+        let query = crate::text::normalize(typed.trim());
+        if query.is_empty() || limit == 0 {
+            return Vec::new();
+        }
+        let q = query.as_bytes();
+        let first = {
+            let (mut lo, mut hi) = (0, self.n_keys);
+            while lo < hi {
+                let mid = (lo + hi) / 2;
+                if self.key(mid) < q {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            lo
+        };
+        // an exact name first, then longer names; within each, bigger places first
+        let mut found: Vec<(bool, u32, GazId)> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for i in first..self.n_keys {
+            let key = self.key(i);
+            if !key.starts_with(q) {
+                break;
+            }
+            for (id, _) in self.postings(Some(i)) {
+                if seen.insert(id) {
+                    found.push((key != q, self.facts(id).population, id));
+                }
+            }
+            // a prefix as short as one letter matches tens of thousands of places
+            if found.len() > 5000 {
+                break;
+            }
+        }
+        found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.0.cmp(&b.2.0)));
+        found.into_iter().take(limit).map(|x| x.2).collect()
     }
 
     fn key(&self, i: usize) -> &[u8] {

@@ -152,12 +152,29 @@ impl Corpus {
 
     /// Appends another corpus, merging places that are the same gazetteer entry.
     pub fn append(&mut self, other: Corpus) {
+        self.append_all(vec![other]);
+    }
+
+    /// Appends corpora in order, linking once at the end (a workspace loads one corpus per
+    /// document). Entities are corpus-wide: the caller resolves them again over the whole.
+    pub fn append_all(&mut self, others: Vec<Corpus>) {
+        let mut by_key: HashMap<String, PlaceId> =
+            self.places.iter().map(|p| (place_key(p), p.id)).collect();
+        for other in others {
+            self.append_unlinked(other, &mut by_key);
+        }
+        self.entities.clear();
+        for s in &mut self.sources {
+            s.entity = None;
+        }
+        self.link();
+    }
+
+    fn append_unlinked(&mut self, other: Corpus, by_key: &mut HashMap<String, PlaceId>) {
         let doc_base = self.documents.len() as u32;
         let claim_base = self.claims.len() as u32;
         let source_base = self.sources.len() as u32;
         let mention_base = self.mentions.len() as u32;
-        let mut by_key: HashMap<String, PlaceId> =
-            self.places.iter().map(|p| (place_key(p), p.id)).collect();
         let mut place_map = Vec::with_capacity(other.places.len());
         for mut p in other.places {
             let key = place_key(&p);
@@ -181,8 +198,6 @@ impl Corpus {
         }
         for mut s in other.sources {
             s.id = SourceId(s.id.0 + source_base);
-            // entities are corpus-wide: the caller resolves them again over the whole
-            s.entity = None;
             s.doc = DocId(s.doc.0 + doc_base);
             s.affiliation = s.affiliation.map(|p| place_map[p.index()]);
             self.sources.push(s);
@@ -196,11 +211,86 @@ impl Corpus {
             }
             self.claims.push(c);
         }
-        self.entities.clear();
-        for s in &mut self.sources {
-            s.entity = None;
+    }
+
+    /// Each document with its own mentions, sources, claims and places, ids local to it (as
+    /// a workspace stores each document's extraction), in document order. Entities are left
+    /// out. One pass over the corpus.
+    pub fn split_documents(&self) -> Vec<Corpus> {
+        let n = self.documents.len();
+        let mut mentions = vec![Vec::new(); n];
+        let mut sources = vec![Vec::new(); n];
+        let mut claims = vec![Vec::new(); n];
+        for m in &self.mentions {
+            mentions[m.doc.index()].push(m);
         }
-        self.link();
+        for s in &self.sources {
+            sources[s.doc.index()].push(s);
+        }
+        for c in &self.claims {
+            claims[c.doc.index()].push(c);
+        }
+        (0..n)
+            .map(|d| self.document_corpus(DocId(d as u32), &mentions[d], &sources[d], &claims[d]))
+            .collect()
+    }
+
+    fn document_corpus(
+        &self,
+        doc: DocId,
+        mentions: &[&PlaceMention],
+        sources: &[&Source],
+        claims: &[&Claim],
+    ) -> Corpus {
+        let mut parts = CorpusParts::default();
+        let mut d = self.documents[doc.index()].clone();
+        d.id = DocId(0);
+        parts.documents.push(d);
+        let mut place_map: HashMap<PlaceId, PlaceId> = HashMap::new();
+        let mut local_place = |p: PlaceId, places: &mut Vec<Place>| {
+            *place_map.entry(p).or_insert_with(|| {
+                let id = PlaceId(places.len() as u32);
+                let mut place = self.places[p.index()].clone();
+                place.id = id;
+                place.mentions.clear();
+                places.push(place);
+                id
+            })
+        };
+        let mut mention_map: HashMap<MentionId, MentionId> = HashMap::new();
+        for &m in mentions {
+            let mut m = m.clone();
+            let id = MentionId(parts.mentions.len() as u32);
+            mention_map.insert(m.id, id);
+            m.id = id;
+            m.doc = DocId(0);
+            m.place = local_place(m.place, &mut parts.places);
+            parts.mentions.push(m);
+        }
+        let mut source_map: HashMap<SourceId, SourceId> = HashMap::new();
+        for &s in sources {
+            let mut s = s.clone();
+            let id = SourceId(parts.sources.len() as u32);
+            source_map.insert(s.id, id);
+            s.id = id;
+            s.doc = DocId(0);
+            s.entity = None;
+            s.affiliation = s.affiliation.map(|p| local_place(p, &mut parts.places));
+            parts.sources.push(s);
+        }
+        for &c in claims {
+            let mut c = c.clone();
+            c.id = ClaimId(parts.claims.len() as u32);
+            c.doc = DocId(0);
+            c.source = c.source.and_then(|s| source_map.get(&s).copied());
+            c.mentions = c
+                .mentions
+                .iter()
+                .filter_map(|m| mention_map.get(m).copied())
+                .collect();
+            parts.claims.push(c);
+        }
+        Corpus::from_parts(parts)
     }
 
     pub fn documents(&self) -> &[Document] {
