@@ -81,7 +81,7 @@ fn rows(h: &Harness<'_, ClaimmapApp>) -> Vec<String> {
         .collect()
 }
 
-/// Whether an accessible name is a map marker's: "Kursk, city and region, 2 claims".
+/// Whether an accessible name is a map marker's: "Kursk, city, 1 claim".
 fn is_marker(label: &str) -> bool {
     let parts: Vec<&str> = label.split(", ").collect();
     parts.len() >= 3
@@ -90,9 +90,9 @@ fn is_marker(label: &str) -> bool {
             .is_some_and(|l| l.ends_with(" claim") || l.ends_with(" claims"))
 }
 
-/// The map marker whose accessible name starts with the place's name.
-fn marker_label(h: &Harness<'_, ClaimmapApp>, name: &str) -> String {
-    let prefix = format!("{name}, ");
+/// The map marker whose accessible name starts with the place's name and kind.
+fn marker_label(h: &Harness<'_, ClaimmapApp>, name: &str, kind: &str) -> String {
+    let prefix = format!("{name}, {kind}, ");
     let labels: Vec<String> = h
         .query_all_by_role(Role::Button)
         .filter_map(|n| n.accesskit_node().label())
@@ -138,8 +138,8 @@ fn clicking_the_kursk_marker_lists_exactly_the_claims_that_mention_kursk() {
         let transform = h.state().map().transform().unwrap();
         transform.position_from_point(&PlotPoint::new(x, y))
     };
-    // a marker widget named Kursk sits there
-    let label = marker_label(&h, "Kursk");
+    // a marker widget named Kursk, the city, sits there (the oblast has one of its own)
+    let label = marker_label(&h, "Kursk", "city");
     assert!(h.get_by_label(&label).rect().contains(at));
     click_at(&mut h, at);
 
@@ -149,13 +149,18 @@ fn clicking_the_kursk_marker_lists_exactly_the_claims_that_mention_kursk() {
         panic!("no place selected: {:?}", state.selection.selected);
     };
     assert_eq!(corpus.place(selected).name, "Kursk");
+    assert_eq!(
+        corpus.place(selected).kind,
+        claimmap::model::PlaceKind::City
+    );
 
     let expected: Vec<String> = corpus
         .claims()
         .iter()
+        .filter(|c| corpus.places_of(c.id).contains(&selected))
         .map(|c| content(corpus, c.id).to_string())
-        .filter(|c| c.contains("Kursk"))
         .collect();
+    assert!(expected.iter().all(|c| c.contains("Kursk")));
     assert!(!expected.is_empty());
     assert_eq!(listed(&h), expected);
     // and the list on screen shows those rows, no others
@@ -237,7 +242,12 @@ fn a_place_in_the_article_text_selects_it() {
         "Pyongyang",
         claimmap::model::PlaceKind::City,
     );
-    assert_eq!(state.selection.selected, Some(Item::Place(pyongyang)));
+    // the mention is selected (to review it), and its place is what the list and map show
+    let Some(Item::Mention(m)) = state.selection.selected else {
+        panic!("no mention selected: {:?}", state.selection.selected);
+    };
+    assert_eq!(state.corpus().mention(m).place, pyongyang);
+    assert_eq!(state.focused_place(), Some(pyongyang));
     assert!(listed(&h).iter().all(|c| c.contains("Pyongyang")));
 }
 
@@ -342,7 +352,7 @@ fn exporting_the_selected_place_writes_only_its_claims_as_csv() {
     let input = dir.path().join("news.txt");
     std::fs::write(&input, claimmap::SAMPLE_ARTICLE).unwrap();
     let mut h = harness_with(vec![input]);
-    let label = marker_label(&h, "Kursk");
+    let label = marker_label(&h, "Kursk", "city");
     h.get_by_label(&label).click();
     h.run();
     h.get_by_label_contains("Export…").click();
@@ -408,7 +418,7 @@ fn pasted_text_becomes_a_new_document() {
     let state = h.state().state();
     assert_eq!(state.corpus().documents().len(), 2);
     assert!(state.corpus().places().iter().any(|p| p.name == "Kharkiv"));
-    let label = marker_label(&h, "Kharkiv");
+    let label = marker_label(&h, "Kharkiv", "city");
     assert!(label.ends_with("1 claim"), "{label}");
 }
 

@@ -6,8 +6,10 @@
 
 use std::path::PathBuf;
 
-use crate::model::{DocId, PlaceId, SourceKind};
+use crate::model::{ClaimId, DocId, MentionId, PlaceId, SourceId, SourceKind, Span};
+use crate::workspace::ReviewOp;
 
+use super::review::DraftField;
 use super::state::{ExportScope, Item};
 
 /// One thing a user did.
@@ -71,6 +73,8 @@ pub enum Action {
     SetExportFormat(usize),
     /// Choose which claims to export.
     SetExportScope(ExportScope),
+    /// Keep the claims a reviewer rejected in an export of all claims.
+    SetIncludeRejected(bool),
     /// The export path field changed.
     SetExportPath(String),
     /// "Browse…": choose the export path with the native save dialog.
@@ -82,6 +86,116 @@ pub enum Action {
 
     /// Dismiss the message in the status bar.
     DismissStatus,
+
+    /// The claim is right as the machine read it.
+    ConfirmClaim(ClaimId),
+    /// The claim is none: it leaves the list, the map and the exports.
+    RejectClaim(ClaimId),
+    /// Edit a claim's source, cue or content (the draft opens with its spans).
+    EditClaim(ClaimId),
+    /// Write a claim the machine missed, in the article shown (the selected text, if any,
+    /// is its content).
+    NewClaim,
+    /// Text selected in the article by dragging over it (`None`: cleared).
+    SelectText(Option<(DocId, Span)>),
+    /// Put the selected text into a field of the draft.
+    DraftUseSelection(DraftField),
+    /// The draft's source is this source of the document (`None`: no source).
+    DraftPickSource(Option<SourceId>),
+    /// Save the draft as a new or edited claim.
+    SubmitDraft,
+    /// Drop the draft.
+    CancelDraft,
+    /// The mention names this gazetteer place (a GeoNames id) instead.
+    SetMentionPlace { mention: MentionId, geonameid: u32 },
+    /// The mention is not a place.
+    NotAPlace(MentionId),
+    /// The selected text names this gazetteer place.
+    AddPlace { geonameid: u32 },
+    /// The "find a place" field changed.
+    SetPlaceSearch(String),
+    /// Rename a source: the name field opens with its name.
+    StartRename(SourceId),
+    /// The name field changed.
+    SetRenameText(String),
+    /// Save the new name.
+    SubmitRename,
+    /// Close the name field.
+    CancelRename,
+    /// The first source is the same speaker as the second (this document or another).
+    MergeSources { from: SourceId, into: SourceId },
+    /// The source is a speaker of its own, apart from the entity its name joined.
+    SplitSource(SourceId),
+    /// Ctrl+Z: take back the last review operation.
+    Undo,
+    /// Ctrl+Shift+Z / Ctrl+Y: put it back.
+    Redo,
+    /// Show or hide the review operations that need attention.
+    ShowAttention(bool),
+
+    /// "New workspace…", "Open workspace…", "Save workspace as…": choose the file.
+    ChooseWorkspace(WorkspaceIntent),
+    /// Act on a workspace file (from the path field or the native dialog); `replace` only
+    /// after the user agreed to replace an existing file.
+    UseWorkspacePath {
+        intent: WorkspaceIntent,
+        path: PathBuf,
+        replace: bool,
+    },
+}
+
+/// What a chosen workspace file is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WorkspaceIntent {
+    /// Start an empty workspace there.
+    New,
+    /// Open it in place of what is open.
+    Open,
+    /// Keep what is open there, and go on working there.
+    SaveAs,
+}
+
+impl WorkspaceIntent {
+    pub fn title(self) -> &'static str {
+        match self {
+            WorkspaceIntent::New => "New workspace",
+            WorkspaceIntent::Open => "Open workspace",
+            WorkspaceIntent::SaveAs => "Save workspace as",
+        }
+    }
+}
+
+/// Work on the review session, done in order on the session's worker.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SessionCommand {
+    /// Record a review operation.
+    Review(ReviewOp),
+    Undo,
+    Redo,
+    /// Read and extract articles, replacing what is open or adding to it.
+    Load {
+        paths: Vec<PathBuf>,
+        add: bool,
+    },
+    /// Extract this text as a new document.
+    LoadText {
+        title: String,
+        text: String,
+    },
+    /// The bundled sample article.
+    LoadSample,
+    /// Open a workspace file in place of the session.
+    OpenWorkspace(PathBuf),
+    /// Start an empty workspace file.
+    NewWorkspace {
+        path: PathBuf,
+        replace: bool,
+    },
+    /// Keep the session in a new file.
+    SaveAs {
+        path: PathBuf,
+        replace: bool,
+    },
 }
 
 /// Work an action asks of the outside world; the app carries it out.
@@ -91,12 +205,14 @@ pub enum Effect {
     PickFiles { add: bool },
     /// Show the native save dialog, starting at this path.
     PickExportPath { suggested: PathBuf },
-    /// Read and extract these paths on the worker.
-    Load { paths: Vec<PathBuf>, add: bool },
-    /// Extract this text as a new document on the worker.
-    LoadText { title: String, text: String },
+    /// Work on the review session (loads included), on its worker, in order.
+    Session(SessionCommand),
     /// Write an export on the worker.
     Export(ExportRequest),
+    /// Show the native dialog to choose a workspace file.
+    PickWorkspacePath(WorkspaceIntent),
+    /// Look up places by name in the gazetteer (the "find a place" field).
+    SearchPlaces(String),
 }
 
 /// A fully specified export.

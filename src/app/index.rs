@@ -1,28 +1,23 @@
 //! Lookups the panels need every frame, built once when a corpus arrives (on the worker
 //! thread for loads) so that no panel searches the corpus per frame: lower-cased search text
-//! per claim, the places a map marker stands for, claim counts per country and per source.
+//! per claim, the place each map marker stands for, claim counts per country and per source.
 //!
-//! One rule here goes beyond `Corpus`: a city and a region (or area) that share a name and
-//! lie close together ("Kursk" the city and "Kursk" the oblast) are one marker, one place for
-//! the user. Newsrooms write "Kursk" for both, the gazetteer tells them apart, and a user who
-//! clicks "Kursk" on the map wants the claims about either.
+//! A marker is one place: "Kursk" the city and "Kursk" the oblast are two markers, because
+//! an analyst who corrects one into the other must see the claim move. (A place no standing
+//! mention names, one whose every mention a reviewer rejected, has no marker.)
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::model::{ClaimId, Corpus, LonLat, PlaceId, PlaceKind, SourceKind};
+use crate::model::{ClaimId, Corpus, LonLat, PlaceId, SourceKind};
 
-/// Eponymous places closer than this are one marker (a region's point is its centroid, which
-/// can lie some way from its capital city).
-const SAME_PLACE_KM: f64 = 150.0;
-
-/// Places shown as one marker: a city and the region of the same name, or a single place.
+/// The place a marker stands for.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlaceGroup {
-    /// The place a click selects: the most specific member (a city before its region).
+    /// The place a click selects.
     pub primary: PlaceId,
-    /// Every member, primary first.
+    /// The place itself (one member; kept a list so a marker could stand for several).
     pub members: Vec<PlaceId>,
-    /// Claims about any member, ascending and without repeats.
+    /// Claims about it, ascending and without repeats.
     pub claims: Vec<ClaimId>,
     /// Where the marker sits (the primary's point), `None` for a place not on the map.
     pub point: Option<LonLat>,
@@ -51,8 +46,7 @@ pub struct CorpusIndex {
 }
 
 impl CorpusIndex {
-    /// Builds every lookup; linear in the corpus except for grouping, which compares places of
-    /// the same name only.
+    /// Builds every lookup, linear in the corpus.
     pub fn new(corpus: &Corpus) -> CorpusIndex {
         let haystacks = corpus
             .claims()
@@ -83,7 +77,7 @@ impl CorpusIndex {
 
         let mut country_claims: HashMap<String, usize> = HashMap::new();
         let mut seen: Vec<&str> = Vec::new();
-        for c in corpus.claims() {
+        for c in corpus.claims().iter().filter(|c| !c.review.is_rejected()) {
             seen.clear();
             for &p in corpus.places_of(c.id) {
                 if let Some(cc) = corpus.place(p).country.as_deref()
@@ -96,7 +90,7 @@ impl CorpusIndex {
         }
 
         let mut country_mentions: HashMap<String, usize> = HashMap::new();
-        for m in corpus.mentions() {
+        for m in corpus.mentions().iter().filter(|m| !m.review.is_rejected()) {
             if let Some(cc) = corpus.place(m.place).country.as_deref() {
                 *country_mentions.entry(cc.to_string()).or_default() += 1;
             }
@@ -105,7 +99,7 @@ impl CorpusIndex {
         let mut names: BTreeMap<&str, usize> = BTreeMap::new();
         let mut kind_claims = [0; SourceKind::ALL.len()];
         let mut unattributed = 0;
-        for c in corpus.claims() {
+        for c in corpus.claims().iter().filter(|c| !c.review.is_rejected()) {
             match c.source {
                 Some(s) => {
                     let source = corpus.source(s);
@@ -144,7 +138,8 @@ impl CorpusIndex {
 
     /// Whether two places share a marker.
     pub fn same_place(&self, a: PlaceId, b: PlaceId) -> bool {
-        a == b || self.group_of.get(a.index()) == self.group_of.get(b.index())
+        let g = |p: PlaceId| self.group_of.get(p.index()).filter(|&&g| g != usize::MAX);
+        a == b || g(a).is_some_and(|ga| Some(ga) == g(b))
     }
 }
 
@@ -156,73 +151,23 @@ pub fn kind_slot(kind: SourceKind) -> usize {
         .unwrap_or(SourceKind::ALL.len() - 1)
 }
 
-/// How specific a kind is, for picking a group's primary place (lower is more specific).
-fn specificity(kind: PlaceKind) -> u8 {
-    match kind {
-        PlaceKind::Feature => 0,
-        PlaceKind::City => 1,
-        PlaceKind::Area => 2,
-        PlaceKind::Region => 3,
-        PlaceKind::Sea => 4,
-        PlaceKind::Country => 5,
-        PlaceKind::Continent => 6,
-    }
-}
-
-/// Whether a kind can share a marker with a namesake: a city with its region, not a country
-/// with its capital ("Mexico" and "Mexico City" differ anyway, but "Singapore" would not).
-fn can_merge(kind: PlaceKind) -> bool {
-    matches!(kind, PlaceKind::City | PlaceKind::Region | PlaceKind::Area)
-}
-
 fn group_places(corpus: &Corpus) -> (Vec<usize>, Vec<PlaceGroup>) {
     let places = corpus.places();
-    let mut by_name: HashMap<String, Vec<PlaceId>> = HashMap::new();
-    for p in places {
-        if can_merge(p.kind) && p.point.is_some() {
-            by_name.entry(p.name.to_lowercase()).or_default().push(p.id);
-        }
-    }
     let mut group_of = vec![usize::MAX; places.len()];
     let mut groups: Vec<PlaceGroup> = Vec::with_capacity(places.len());
     for p in places {
-        if group_of[p.id.index()] != usize::MAX {
+        // no marker for a place that only a rejected mention named
+        if p.mentions.is_empty() && corpus.sources_from(p.id).is_empty() {
             continue;
         }
-        let mut members = vec![p.id];
-        if can_merge(p.kind)
-            && let (Some(point), Some(namesakes)) = (p.point, by_name.get(&p.name.to_lowercase()))
-        {
-            for &q in namesakes {
-                let other = corpus.place(q);
-                if q != p.id
-                    && group_of[q.index()] == usize::MAX
-                    && other.kind != p.kind
-                    && other.country == p.country
-                    && other
-                        .point
-                        .is_some_and(|o| o.distance_km(point) < SAME_PLACE_KM)
-                {
-                    members.push(q);
-                }
-            }
-        }
-        members.sort_by_key(|&m| (specificity(corpus.place(m).kind), m));
-        let g = groups.len();
-        let mut claims: Vec<ClaimId> = members
-            .iter()
-            .flat_map(|&m| corpus.claims_about(m).iter().copied())
-            .collect();
+        group_of[p.id.index()] = groups.len();
+        let mut claims = corpus.claims_about(p.id).to_vec();
         claims.sort_unstable();
         claims.dedup();
-        for &m in &members {
-            group_of[m.index()] = g;
-        }
-        let primary = members[0];
         groups.push(PlaceGroup {
-            primary,
-            point: corpus.place(primary).point,
-            members,
+            primary: p.id,
+            point: p.point,
+            members: vec![p.id],
             claims,
         });
     }
@@ -235,7 +180,7 @@ mod tests {
 
     use super::*;
     use crate::model::{Claim, CorpusParts, DocId, Document, MentionId, MentionRole, Place};
-    use crate::model::{PlaceMention, Span};
+    use crate::model::{PlaceKind, PlaceMention, Span};
 
     fn place(id: u32, name: &str, kind: PlaceKind, lon: f64, lat: f64) -> Place {
         Place {
@@ -296,33 +241,33 @@ mod tests {
     }
 
     #[test]
-    fn a_city_and_its_namesake_region_are_one_marker_led_by_the_city() {
+    fn a_city_and_its_namesake_region_are_two_markers() {
         let corpus = corpus_with(vec![
             place(0, "Kursk", PlaceKind::Region, 36.29, 51.73),
             place(1, "Kursk", PlaceKind::City, 36.18, 51.72),
             place(2, "Moscow", PlaceKind::City, 37.6, 55.75),
         ]);
         let index = CorpusIndex::new(&corpus);
-        let kursk = index.group(PlaceId(0)).unwrap();
-        assert_eq!(kursk.primary, PlaceId(1));
-        assert_eq!(kursk.members, vec![PlaceId(1), PlaceId(0)]);
-        assert_eq!(kursk.claims, vec![ClaimId(0), ClaimId(1)]);
-        assert_eq!(index.claims_about(PlaceId(2)), &[ClaimId(2)]);
-        assert!(index.same_place(PlaceId(0), PlaceId(1)));
-        assert!(!index.same_place(PlaceId(0), PlaceId(2)));
-        assert_eq!(index.groups.len(), 2);
+        assert_eq!(index.groups.len(), 3);
+        assert_eq!(index.claims_about(PlaceId(0)), &[ClaimId(0)]);
+        assert_eq!(index.claims_about(PlaceId(1)), &[ClaimId(1)]);
+        assert!(!index.same_place(PlaceId(0), PlaceId(1)));
         assert_eq!(index.country_claims.get("RU"), Some(&3));
     }
 
     #[test]
-    fn namesakes_far_apart_stay_apart() {
+    fn a_place_whose_only_mention_was_rejected_has_no_marker() {
         let corpus = corpus_with(vec![
             place(0, "Kursk", PlaceKind::Region, 36.29, 51.73),
-            place(1, "Kursk", PlaceKind::City, 100.0, 60.0),
+            place(1, "Kursk", PlaceKind::City, 36.18, 51.72),
             place(2, "Moscow", PlaceKind::City, 37.6, 55.75),
         ]);
+        let mut parts = corpus.into_parts();
+        parts.mentions[2].review = crate::model::Review::Rejected;
+        let corpus = Corpus::from_parts(parts);
         let index = CorpusIndex::new(&corpus);
-        assert_eq!(index.groups.len(), 3);
-        assert_eq!(index.claims_about(PlaceId(0)), &[ClaimId(0)]);
+        assert_eq!(index.groups.len(), 2);
+        assert!(index.group(PlaceId(2)).is_none());
+        assert!(index.claims_about(PlaceId(2)).is_empty());
     }
 }

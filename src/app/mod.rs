@@ -6,27 +6,31 @@
 
 pub mod action;
 pub mod index;
+pub mod review;
 pub mod state;
 pub mod worker;
 
+use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 
-pub use action::{Action, Effect, ExportRequest};
+pub use action::{Action, Effect, ExportRequest, SessionCommand, WorkspaceIntent};
 pub use index::CorpusIndex;
+pub use review::{ClaimDraft, DraftField, ReviewInfo};
 pub use state::{
-    AppState, ExportDialog, ExportOutcome, ExportScope, Filters, Item, Loaded, OpenDialog,
-    PasteDialog, Progress, Selection, Status, StatusLevel,
+    AppState, ExportDialog, ExportOutcome, ExportScope, Filters, Item, LoadKind, Loaded,
+    OpenDialog, PasteDialog, Progress, Selection, Status, StatusLevel,
 };
-use worker::{Job, LoadInput, Poll, SharedResources};
+use worker::{Job, Poll, SessionDone, SharedResources};
 
 use crate::geo::Basemap;
 use crate::model::Corpus;
 use crate::ui::basemap::BasemapMesh;
 use crate::ui::{self, MapCache, theme};
+use crate::workspace::Session;
 
 /// Opens the window on the given files, or on the bundled sample when there are none.
 pub fn run(paths: Vec<PathBuf>) -> anyhow::Result<()> {
@@ -60,14 +64,23 @@ enum Picked {
         paths: Option<Vec<PathBuf>>,
     },
     Save(Option<PathBuf>),
+    Workspace {
+        intent: WorkspaceIntent,
+        path: Option<PathBuf>,
+    },
 }
 
-/// The app: the state, the map's cache, and the jobs running for it.
+/// The app: the state, the map's cache, the review session and the jobs running for it.
 pub struct ClaimmapApp {
     state: AppState,
     map: MapCache,
     resources: SharedResources,
-    load: Option<Job<Loaded>>,
+    /// The session, while no job has it (a job takes it and hands it back).
+    session: Option<Session>,
+    /// The job working on the session.
+    load: Option<Job<SessionDone>>,
+    /// Session commands waiting for the job before them, in order.
+    queue: VecDeque<SessionCommand>,
     export: Option<Job<ExportOutcome>>,
     basemap: Option<Job<BasemapResult>>,
     dialog: Option<Job<Picked>>,
@@ -82,24 +95,37 @@ impl ClaimmapApp {
         let mut app = ClaimmapApp::with_corpus(Corpus::default(), Vec::new());
         app.native_dialogs = true;
         app.spawn_basemap();
-        let input = if paths.is_empty() {
-            LoadInput::Sample
-        } else {
-            LoadInput::Paths(paths)
-        };
-        app.spawn_load(input, None, "Opening…");
+        app.open_paths(paths);
         app
+    }
+
+    /// Opens articles, a workspace, or (with no paths) the bundled sample, on the worker.
+    pub fn open_paths(&mut self, paths: Vec<PathBuf>) {
+        let command = if paths.is_empty() {
+            SessionCommand::LoadSample
+        } else {
+            SessionCommand::Load { paths, add: false }
+        };
+        self.state.progress = Some(Progress {
+            label: "Opening…".into(),
+            done: 0,
+            total: 0,
+        });
+        self.session_command(command);
     }
 
     /// An app over a corpus already extracted (tests, benchmarks), without a basemap until
     /// [`Self::spawn_basemap`] or [`Self::set_basemap`], and with the path field in place of
     /// native dialogs.
     pub fn with_corpus(corpus: Corpus, inputs: Vec<PathBuf>) -> ClaimmapApp {
+        let session = Session::unsaved(corpus.clone());
         ClaimmapApp {
             state: AppState::new(corpus, inputs),
             map: MapCache::default(),
             resources: SharedResources::default(),
+            session: Some(session),
             load: None,
+            queue: VecDeque::new(),
             export: None,
             basemap: None,
             dialog: None,
@@ -158,12 +184,13 @@ impl ClaimmapApp {
             || self.dialog.is_some()
     }
 
-    /// Blocks until every worker is done and takes its result (tests, benchmarks).
+    /// Blocks until every worker is done (queued session commands included) and takes its
+    /// result (tests, benchmarks).
     pub fn wait_for_workers(&mut self, timeout: Duration) {
         if let Some(job) = self.basemap.take() {
             self.take_basemap(job.wait(timeout));
         }
-        if let Some(job) = self.load.take() {
+        while let Some(job) = self.load.take() {
             self.take_load(job.wait(timeout));
         }
         if let Some(job) = self.export.take() {
@@ -199,11 +226,21 @@ impl ClaimmapApp {
                 ui.add_space(4.0);
                 ui::article_ui(ui, &self.state, &mut actions);
             });
+        // under the map, between the list and the article
+        egui::Panel::bottom("claimmap-review")
+            .resizable(true)
+            .default_size(theme::REVIEW_PANEL_HEIGHT)
+            .min_size(120.0)
+            .show(ui, |ui| {
+                ui.add_space(4.0);
+                ui::review_ui(ui, &self.state, &mut actions);
+            });
         egui::CentralPanel::default().show(ui, |ui| {
             ui::map_ui(ui, &self.state, &mut self.map, &mut actions);
         });
 
         let ctx = ui.ctx().clone();
+        ui::attention_ui(&ctx, &self.state, &mut actions);
         ui::export_dialog_ui(&ctx, &self.state, &mut actions);
         ui::open_dialog_ui(&ctx, &self.state, &mut actions);
         ui::paste_dialog_ui(&ctx, &self.state, &mut actions);
@@ -234,9 +271,20 @@ impl ClaimmapApp {
                 actions.push(Action::ShowExportDialog);
             }
             focus_search = i.consume_shortcut(&shortcut(Key::F));
+            // undo and redo of the review, unless a text field has the keys
+            if !typing {
+                let redo = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+                if i.consume_shortcut(&redo) || i.consume_shortcut(&shortcut(Key::Y)) {
+                    actions.push(Action::Redo);
+                } else if i.consume_shortcut(&shortcut(Key::Z)) {
+                    actions.push(Action::Undo);
+                }
+            }
             if !typing && i.key_pressed(Key::Escape) {
                 if self.state.export_dialog.is_some() {
                     actions.push(Action::CloseExportDialog);
+                } else if self.state.draft.is_some() {
+                    actions.push(Action::CancelDraft);
                 } else if self.state.open_dialog.is_some() {
                     actions.push(Action::CloseOpenDialog);
                 } else if self.state.paste_dialog.is_some() {
@@ -302,14 +350,40 @@ impl ClaimmapApp {
                     Picked::Save(d.save_file())
                 });
             }
-            Effect::Load { paths, add } => {
-                let base = add.then(|| self.state.corpus_arc());
-                let label = if add { "Adding…" } else { "Opening…" };
-                self.spawn_load(LoadInput::Paths(paths), base, label);
+            Effect::Session(command) => self.session_command(command),
+            Effect::PickWorkspacePath(intent) => {
+                if !self.native_dialogs {
+                    self.state.show_workspace_field(intent, None);
+                    return;
+                }
+                let current = self.state.review.workspace.clone();
+                self.spawn_dialog(move || {
+                    let mut d = rfd::FileDialog::new()
+                        .set_title(intent.title())
+                        .add_filter("claimmap workspace", &["claimmap"]);
+                    if let Some(dir) = current.as_ref().and_then(|c| c.parent()) {
+                        d = d.set_directory(dir);
+                    }
+                    let path = match intent {
+                        WorkspaceIntent::Open => d.pick_file(),
+                        _ => d.set_file_name("review.claimmap").save_file(),
+                    };
+                    Picked::Workspace { intent, path }
+                });
             }
-            Effect::LoadText { title, text } => {
-                let base = Some(self.state.corpus_arc());
-                self.spawn_load(LoadInput::Text { title, text }, base, "Reading the text…");
+            Effect::SearchPlaces(query) => {
+                // a binary search over the gazetteer's sorted names: quick enough to answer
+                // in the frame
+                let results = match self.resources.loaded() {
+                    Some(res) => res
+                        .gazetteer
+                        .search(&query, 12)
+                        .into_iter()
+                        .map(|g| crate::pipeline::place_choice(&res, g))
+                        .collect(),
+                    None => Vec::new(),
+                };
+                self.state.set_place_results(&query, results);
             }
             Effect::Export(request) => {
                 let corpus = self.state.corpus_arc();
@@ -333,23 +407,36 @@ impl ClaimmapApp {
         }
     }
 
-    fn spawn_load(&mut self, input: LoadInput, base: Option<Arc<Corpus>>, label: &str) {
+    /// Runs a session command now, or after the ones before it.
+    fn session_command(&mut self, command: SessionCommand) {
+        self.queue.push_back(command);
+        self.next_session_command();
+    }
+
+    fn next_session_command(&mut self) {
+        if self.load.is_some() {
+            return;
+        }
+        let Some(command) = self.queue.pop_front() else {
+            return;
+        };
+        let Some(session) = self.session.take() else {
+            self.state
+                .fail("The review session was lost; reopen the workspace.".into());
+            return;
+        };
         let resources = self.resources.clone();
-        let job = Job::spawn("claimmap-extract", move |report| {
-            worker::load(&resources, input, base, report)
+        let job = Job::spawn("claimmap-session", move |report| {
+            worker::run_session(&resources, session, command, report)
         });
         match job {
-            Ok(j) => {
-                self.load = Some(j);
-                self.state.progress = Some(Progress {
-                    label: label.to_string(),
-                    done: 0,
-                    total: 0,
-                });
+            Ok(j) => self.load = Some(j),
+            Err(e) => {
+                // the closure (and the session in it) is gone with the failed spawn
+                self.session = Some(Session::unsaved(self.state.corpus().clone()));
+                self.state
+                    .fail(format!("cannot start the extraction worker: {e}"));
             }
-            Err(e) => self
-                .state
-                .fail(format!("cannot start the extraction worker: {e}")),
         }
     }
 
@@ -407,16 +494,30 @@ impl ClaimmapApp {
         }
     }
 
-    fn take_load(&mut self, poll: Poll<Loaded>) {
+    fn take_load(&mut self, poll: Poll<SessionDone>) {
         match poll {
-            Poll::Done(loaded) => self.state.load_finished(loaded),
-            Poll::Running(_) => self
-                .state
-                .fail("Loading takes too long; the corpus is unchanged.".into()),
-            Poll::Lost => self.state.fail(
-                "The extraction worker stopped unexpectedly; the corpus is unchanged.".into(),
-            ),
+            Poll::Done(done) => {
+                self.session = Some(done.session);
+                match done.outcome {
+                    Ok(loaded) => self.state.load_finished(loaded),
+                    Err(failure) => self.state.session_failed(failure.message, failure.warnings),
+                }
+            }
+            Poll::Running(_) => {
+                self.state
+                    .fail("Loading takes too long; the corpus is unchanged.".into());
+                return;
+            }
+            Poll::Lost => {
+                // the session went down with the worker: keep working on what is shown,
+                // unsaved, rather than lose it
+                self.session = Some(Session::unsaved(self.state.corpus().clone()));
+                self.state.fail(
+                    "The worker stopped unexpectedly; the corpus is unchanged (and no longer saved: use \"Save workspace as…\").".into(),
+                );
+            }
         }
+        self.next_session_command();
     }
 
     fn take_export(&mut self, poll: Poll<ExportOutcome>) {
@@ -453,6 +554,21 @@ impl ClaimmapApp {
                 self.state.apply(Action::SetExportPath(path.display().to_string()));
             }
             Picked::Save(None) => {}
+            Picked::Workspace {
+                intent,
+                path: Some(path),
+            } => {
+                // the system's save dialog has asked before replacing
+                let replace = intent != WorkspaceIntent::Open;
+                if let Some(effect) = self.state.apply(Action::UseWorkspacePath {
+                    intent,
+                    path,
+                    replace,
+                }) {
+                    self.carry_out(effect);
+                }
+            }
+            Picked::Workspace { path: None, .. } => {}
         }
     }
 }

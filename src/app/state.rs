@@ -7,16 +7,22 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::export;
-use crate::model::{ClaimId, Corpus, DocId, PlaceId, SourceId, SourceKind};
+use crate::model::{
+    ClaimId, Corpus, DocId, MentionId, PlaceChoice, PlaceId, SourceId, SourceKind, Span,
+};
 use crate::pipeline::Warning;
+use crate::workspace::{Attention, ClaimSpans, Op, SourceAnchor};
 
-use super::action::{Action, Effect, ExportRequest};
+use super::action::{Action, Effect, ExportRequest, SessionCommand, WorkspaceIntent};
 use super::index::CorpusIndex;
+use super::review::{ClaimDraft, DraftField, ReviewInfo, anchor_of, char_span, find, review_op};
 
 /// Anything a user can select or hover, in any panel.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Item {
     Place(PlaceId),
+    /// One occurrence of a place name in an article (its place is focused too).
+    Mention(MentionId),
     Claim(ClaimId),
     Source(SourceId),
     Document(DocId),
@@ -89,6 +95,8 @@ pub struct ExportDialog {
     pub is_busy: bool,
     /// The last outcome: `Ok(where it wrote)` or `Err(why not)`.
     pub outcome: Option<Result<String, String>>,
+    /// Keep the claims a reviewer rejected (all claims only; they say "rejected").
+    pub include_rejected: bool,
 }
 
 /// The open dialog's path field (shown when the native dialog is unavailable).
@@ -96,6 +104,10 @@ pub struct ExportDialog {
 pub struct OpenDialog {
     pub path: String,
     pub add: bool,
+    /// A workspace file rather than articles.
+    pub workspace: Option<WorkspaceIntent>,
+    /// The file exists: the dialog asks before replacing it.
+    pub confirm_replace: bool,
     /// Why the field is shown, or what was wrong with the last attempt.
     pub note: Option<String>,
 }
@@ -131,6 +143,18 @@ pub struct Progress {
     pub total: usize,
 }
 
+/// What a finished session command did to the corpus.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LoadKind {
+    /// A new corpus in place of the last (articles or a workspace opened).
+    Open,
+    /// Documents added to the corpus.
+    Add,
+    /// The same documents, reviewed again (an operation, undo, redo, a save): the view, the
+    /// filters and the selection stay.
+    Review,
+}
+
 /// A loaded corpus and what it came from, as the worker hands it over.
 #[derive(Debug)]
 pub struct Loaded {
@@ -141,8 +165,12 @@ pub struct Loaded {
     /// Documents that joined the corpus.
     pub new_documents: usize,
     pub warnings: Vec<Warning>,
-    /// Added to the previous corpus rather than replacing it.
-    pub add: bool,
+    pub kind: LoadKind,
+    /// Review operations of the log that no longer apply.
+    pub attention: Vec<Attention>,
+    pub review: ReviewInfo,
+    /// What happened, for the status bar (a review operation, a save).
+    pub message: Option<String>,
 }
 
 /// What happened to an export.
@@ -183,6 +211,23 @@ pub struct AppState {
     pub reveal: u64,
     /// Bumped whenever the corpus is replaced, so caches know to rebuild.
     generation: u64,
+    /// The workspace behind the corpus and the review log's state.
+    pub review: ReviewInfo,
+    /// Review operations that no longer apply, with what they were about.
+    pub attention: Vec<Attention>,
+    /// The "needs attention" window is open.
+    pub show_attention: bool,
+    /// Text selected in the article.
+    pub text_selection: Option<(DocId, Span)>,
+    /// A claim being written or edited.
+    pub draft: Option<ClaimDraft>,
+    /// The "find a place" field and what the gazetteer found for it.
+    pub place_search: String,
+    pub place_results: Vec<PlaceChoice>,
+    /// A source being renamed, and the name typed so far.
+    pub rename: Option<(SourceId, String)>,
+    /// Review operations sent to the session and not yet back.
+    pub pending_reviews: usize,
 }
 
 impl Default for AppState {
@@ -212,6 +257,15 @@ impl AppState {
             map_fit: 1,
             reveal: 0,
             generation: 1,
+            review: ReviewInfo::default(),
+            attention: Vec::new(),
+            show_attention: false,
+            text_selection: None,
+            draft: None,
+            place_search: String::new(),
+            place_results: Vec::new(),
+            rename: None,
+            pending_reviews: 0,
         };
         state.article = state.corpus.documents().first().map(|d| d.id);
         state.refresh_view();
@@ -250,11 +304,36 @@ impl AppState {
         self.fallback_dir = dir;
     }
 
-    /// The place the selection points at: a selected place, else the place filter.
+    /// The place the selection points at: a selected place (or mention's place), else the
+    /// place filter.
     pub fn focused_place(&self) -> Option<PlaceId> {
         match self.selection.selected {
             Some(Item::Place(p)) => Some(p),
+            Some(Item::Mention(m)) => self.corpus.mentions().get(m.index()).map(|m| m.place),
             _ => self.filters.place,
+        }
+    }
+
+    /// The selected mention, if a mention is selected.
+    pub fn selected_mention(&self) -> Option<MentionId> {
+        match self.selection.selected {
+            Some(Item::Mention(m)) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// The selected source, if a source is selected.
+    pub fn selected_source(&self) -> Option<SourceId> {
+        match self.selection.selected {
+            Some(Item::Source(s)) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The gazetteer's answers for the "find a place" field (the app looks them up).
+    pub fn set_place_results(&mut self, query: &str, results: Vec<PlaceChoice>) {
+        if query == self.place_search {
+            self.place_results = results;
         }
     }
 
@@ -279,6 +358,7 @@ impl AppState {
             Action::Hover(item) => self.selection.hovered = Some(item),
             Action::ClearSelection => {
                 self.selection.selected = None;
+                self.text_selection = None;
                 if self.filters.place.take().is_some() {
                     self.refresh_view();
                 }
@@ -298,7 +378,7 @@ impl AppState {
             }),
             Action::ClearKinds => self.set_filters(|f| f.kinds.clear()),
             Action::SetPlaceFilter(p) => {
-                if let Some(Item::Place(_)) = self.selection.selected {
+                if let Some(Item::Place(_) | Item::Mention(_)) = self.selection.selected {
                     self.selection.selected = p.map(Item::Place);
                 }
                 self.set_filters(|f| f.place = p);
@@ -310,7 +390,7 @@ impl AppState {
                 self.set_filters(|f| f.document = d);
             }
             Action::ClearFilters => {
-                if let Some(Item::Place(_)) = self.selection.selected {
+                if let Some(Item::Place(_) | Item::Mention(_)) = self.selection.selected {
                     self.selection.selected = None;
                 }
                 self.set_filters(|f| *f = Filters::default());
@@ -333,13 +413,21 @@ impl AppState {
                     let dialog = self.open_dialog.get_or_insert_with(|| OpenDialog {
                         path: String::new(),
                         add,
+                        workspace: None,
+                        confirm_replace: false,
                         note: None,
                     });
                     dialog.note = Some("Type the path of a file or folder first.".into());
                     return None;
                 }
                 self.open_dialog = None;
-                return Some(Effect::Load { paths, add });
+                let label = if add { "Adding…" } else { "Opening…" };
+                self.progress = Some(Progress {
+                    label: label.into(),
+                    done: 0,
+                    total: 0,
+                });
+                return Some(Effect::Session(SessionCommand::Load { paths, add }));
             }
             Action::SetOpenPath(p) => {
                 if let Some(d) = &mut self.open_dialog {
@@ -375,10 +463,15 @@ impl AppState {
                     "" => format!("Pasted text {}", self.corpus.documents().len() + 1),
                     t => t.to_string(),
                 };
-                return Some(Effect::LoadText {
+                self.progress = Some(Progress {
+                    label: "Reading the text…".into(),
+                    done: 0,
+                    total: 0,
+                });
+                return Some(Effect::Session(SessionCommand::LoadText {
                     title,
                     text: dialog.text,
-                });
+                }));
             }
             Action::ClosePasteDialog => self.paste_dialog = None,
 
@@ -397,6 +490,7 @@ impl AppState {
                         confirm_replace: false,
                         is_busy: false,
                         outcome: None,
+                        include_rejected: false,
                     });
                 }
             }
@@ -406,6 +500,12 @@ impl AppState {
                     d.format = format;
                     d.path = with_export_extension(&d.path, format);
                     d.confirm_replace = false;
+                    d.outcome = None;
+                }
+            }
+            Action::SetIncludeRejected(on) => {
+                if let Some(d) = &mut self.export_dialog {
+                    d.include_rejected = on;
                     d.outcome = None;
                 }
             }
@@ -432,14 +532,302 @@ impl AppState {
             Action::CloseExportDialog => self.export_dialog = None,
 
             Action::DismissStatus => self.status = None,
+
+            Action::ConfirmClaim(c) => {
+                let claim = self.corpus.claims().get(c.index())?;
+                let op = Op::ConfirmClaim {
+                    content: self.char_span(claim.doc, claim.content),
+                };
+                return self.review_effect(claim.doc, op);
+            }
+            Action::RejectClaim(c) => {
+                let claim = self.corpus.claims().get(c.index())?;
+                let op = Op::RejectClaim {
+                    content: self.char_span(claim.doc, claim.content),
+                };
+                return self.review_effect(claim.doc, op);
+            }
+            Action::EditClaim(c) => {
+                let claim = self.corpus.claims().get(c.index())?;
+                self.article = Some(claim.doc);
+                self.draft = Some(ClaimDraft {
+                    doc: claim.doc,
+                    editing: Some(c),
+                    content: Some(claim.content),
+                    source: claim.source_span,
+                    cue: claim.cue,
+                    note: None,
+                });
+            }
+            Action::NewClaim => {
+                let doc = self.article?;
+                let content = self
+                    .text_selection
+                    .filter(|(d, _)| *d == doc)
+                    .map(|(_, s)| s);
+                self.draft = Some(ClaimDraft {
+                    doc,
+                    editing: None,
+                    content,
+                    source: None,
+                    cue: None,
+                    note: None,
+                });
+            }
+            Action::SelectText(sel) => {
+                self.text_selection = sel.filter(|(d, s)| {
+                    !s.is_empty()
+                        && self
+                            .corpus
+                            .documents()
+                            .get(d.index())
+                            .is_some_and(|doc| s.end as usize <= doc.text.len())
+                });
+            }
+            Action::DraftUseSelection(field) => {
+                let (doc, span) = self.text_selection?;
+                let draft = self.draft.as_mut()?;
+                if draft.doc != doc {
+                    draft.note = Some("Select the text in the draft's own article.".into());
+                    return None;
+                }
+                match field {
+                    DraftField::Content => draft.content = Some(span),
+                    DraftField::Source => draft.source = Some(span),
+                    DraftField::Cue => draft.cue = Some(span),
+                }
+                draft.note = None;
+                self.text_selection = None;
+            }
+            Action::DraftPickSource(source) => {
+                let span = match source {
+                    Some(s) => Some(*self.corpus.sources().get(s.index())?.mentions.first()?),
+                    None => None,
+                };
+                let draft = self.draft.as_mut()?;
+                draft.source = span;
+            }
+            Action::SubmitDraft => return self.submit_draft(),
+            Action::CancelDraft => self.draft = None,
+            Action::SetMentionPlace { mention, geonameid } => {
+                let m = self.corpus.mentions().get(mention.index())?;
+                let op = Op::SetPlace {
+                    span: self.char_span(m.doc, m.span),
+                    geonameid,
+                };
+                self.place_search.clear();
+                self.place_results.clear();
+                return self.review_effect(m.doc, op);
+            }
+            Action::NotAPlace(mention) => {
+                let m = self.corpus.mentions().get(mention.index())?;
+                let op = Op::NotAPlace {
+                    span: self.char_span(m.doc, m.span),
+                };
+                return self.review_effect(m.doc, op);
+            }
+            Action::AddPlace { geonameid } => {
+                let (doc, span) = self.text_selection.take()?;
+                let op = Op::AddPlace {
+                    span: self.char_span(doc, span),
+                    geonameid,
+                };
+                self.place_search.clear();
+                self.place_results.clear();
+                return self.review_effect(doc, op);
+            }
+            Action::SetPlaceSearch(text) => {
+                self.place_search = text.clone();
+                if text.trim().is_empty() {
+                    self.place_results.clear();
+                    return None;
+                }
+                return Some(Effect::SearchPlaces(text));
+            }
+            Action::StartRename(s) => {
+                let name = self.corpus.sources().get(s.index())?.name.clone();
+                self.rename = Some((s, name));
+            }
+            Action::SetRenameText(text) => {
+                if let Some((_, name)) = &mut self.rename {
+                    *name = text;
+                }
+            }
+            Action::SubmitRename => {
+                let (s, name) = self.rename.take()?;
+                let source = self.corpus.sources().get(s.index())?;
+                if name.trim().is_empty() || name.trim() == source.name {
+                    return None;
+                }
+                let op = Op::RenameSource {
+                    source: self.char_span(source.doc, *source.mentions.first()?),
+                    name: name.trim().to_string(),
+                };
+                return self.review_effect(source.doc, op);
+            }
+            Action::CancelRename => self.rename = None,
+            Action::MergeSources { from, into } => {
+                let (f, i) = (
+                    self.corpus.sources().get(from.index())?,
+                    self.corpus.sources().get(into.index())?,
+                );
+                if from == into {
+                    return None;
+                }
+                let op = Op::MergeSources {
+                    source: self.char_span(f.doc, *f.mentions.first()?),
+                    into: SourceAnchor {
+                        doc: self.corpus.document(i.doc).key.clone(),
+                        source: self.char_span(i.doc, *i.mentions.first()?),
+                    },
+                };
+                return self.review_effect(f.doc, op);
+            }
+            Action::SplitSource(s) => {
+                let source = self.corpus.sources().get(s.index())?;
+                let op = Op::SplitSource {
+                    source: self.char_span(source.doc, *source.mentions.first()?),
+                };
+                return self.review_effect(source.doc, op);
+            }
+            Action::Undo => {
+                if !self.review.can_undo() || self.refuse_when_busy() {
+                    return None;
+                }
+                self.pending_reviews += 1;
+                return Some(Effect::Session(SessionCommand::Undo));
+            }
+            Action::Redo => {
+                if !self.review.can_redo() || self.refuse_when_busy() {
+                    return None;
+                }
+                self.pending_reviews += 1;
+                return Some(Effect::Session(SessionCommand::Redo));
+            }
+            Action::ShowAttention(on) => self.show_attention = on,
+
+            Action::ChooseWorkspace(intent) => {
+                if self.refuse_when_busy() {
+                    return None;
+                }
+                return Some(Effect::PickWorkspacePath(intent));
+            }
+            Action::UseWorkspacePath {
+                intent,
+                path,
+                replace,
+            } => {
+                if self.refuse_when_busy() {
+                    return None;
+                }
+                let exists = path.exists();
+                let same = self.review.workspace.as_deref() == Some(path.as_path());
+                if intent != WorkspaceIntent::Open && exists && !replace && !same {
+                    self.open_dialog = Some(OpenDialog {
+                        path: path.display().to_string(),
+                        add: false,
+                        workspace: Some(intent),
+                        confirm_replace: true,
+                        note: Some(format!("{} exists. Replace it?", path.display())),
+                    });
+                    return None;
+                }
+                if intent == WorkspaceIntent::Open && same {
+                    self.status = Some(Status {
+                        level: StatusLevel::Info,
+                        message: format!("{} is the workspace open here.", path.display()),
+                        details: Vec::new(),
+                    });
+                    self.open_dialog = None;
+                    return None;
+                }
+                self.open_dialog = None;
+                let label = match intent {
+                    WorkspaceIntent::New => "Creating the workspace…",
+                    WorkspaceIntent::Open => "Opening the workspace…",
+                    WorkspaceIntent::SaveAs => "Saving the workspace…",
+                };
+                self.progress = Some(Progress {
+                    label: label.into(),
+                    done: 0,
+                    total: 0,
+                });
+                return Some(Effect::Session(match intent {
+                    WorkspaceIntent::New => SessionCommand::NewWorkspace { path, replace },
+                    WorkspaceIntent::Open => SessionCommand::OpenWorkspace(path),
+                    WorkspaceIntent::SaveAs => SessionCommand::SaveAs { path, replace },
+                }));
+            }
         }
         None
+    }
+
+    /// A span of a document as the review log writes it.
+    fn char_span(&self, doc: DocId, span: Span) -> crate::workspace::CharSpan {
+        char_span(&self.corpus.document(doc).text, span)
+    }
+
+    /// A review operation on a document, for the session to record.
+    fn review_effect(&mut self, doc: DocId, op: Op) -> Option<Effect> {
+        if self.refuse_when_busy() {
+            return None;
+        }
+        self.pending_reviews += 1;
+        Some(Effect::Session(SessionCommand::Review(review_op(
+            &self.corpus,
+            doc,
+            op,
+        ))))
+    }
+
+    fn submit_draft(&mut self) -> Option<Effect> {
+        let draft = self.draft.as_mut()?;
+        let Some(content) = draft.content else {
+            draft.note =
+                Some("Select the claim's words in the article, then \"Use as content\".".into());
+            return None;
+        };
+        let doc = draft.doc;
+        let (editing, source, cue) = (draft.editing, draft.source, draft.cue);
+        let op = match editing {
+            Some(c) => {
+                let old = self.corpus.claims().get(c.index())?.content;
+                Op::EditClaim {
+                    content: self.char_span(doc, old),
+                    new: ClaimSpans {
+                        source: Some(source.map(|s| self.char_span(doc, s))),
+                        cue: cue.map(|s| self.char_span(doc, s)),
+                        content: Some(self.char_span(doc, content)),
+                    },
+                }
+            }
+            None => Op::AddClaim {
+                source: source.map(|s| self.char_span(doc, s)),
+                cue: cue.map(|s| self.char_span(doc, s)),
+                content: self.char_span(doc, content),
+            },
+        };
+        self.draft = None;
+        self.text_selection = None;
+        self.review_effect(doc, op)
     }
 
     /// The claims an export of this scope holds.
     pub fn export_claims(&self, scope: ExportScope) -> Vec<ClaimId> {
         match scope {
-            ExportScope::All => self.corpus.claims().iter().map(|c| c.id).collect(),
+            ExportScope::All => self
+                .corpus
+                .claims()
+                .iter()
+                .filter(|c| {
+                    !c.review.is_rejected()
+                        || self
+                            .export_dialog
+                            .as_ref()
+                            .is_some_and(|d| d.include_rejected)
+                })
+                .map(|c| c.id)
+                .collect(),
             ExportScope::Filtered => self.view.clone(),
             ExportScope::SelectedPlace => self
                 .focused_place()
@@ -483,14 +871,41 @@ impl AppState {
             .first()
             .map(|p| p.display().to_string())
             .unwrap_or_default();
-        self.open_dialog = Some(OpenDialog { path, add, note });
+        self.open_dialog = Some(OpenDialog {
+            path,
+            add,
+            workspace: None,
+            confirm_replace: false,
+            note,
+        });
+    }
+
+    /// Shows the path field for a workspace file, as when the native dialog is unavailable.
+    pub fn show_workspace_field(&mut self, intent: WorkspaceIntent, note: Option<String>) {
+        let path = self
+            .review
+            .workspace
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        self.open_dialog = Some(OpenDialog {
+            path,
+            add: false,
+            workspace: Some(intent),
+            confirm_replace: false,
+            note,
+        });
     }
 
     /// Installs what the worker loaded, or keeps the corpus and reports why nothing loaded.
     pub fn load_finished(&mut self, loaded: Loaded) {
         self.progress = None;
+        if loaded.kind == LoadKind::Review {
+            self.review_finished(loaded);
+            return;
+        }
         let details: Vec<String> = loaded.warnings.iter().map(|w| w.to_string()).collect();
-        if loaded.new_documents == 0 {
+        if loaded.new_documents == 0 && loaded.kind == LoadKind::Add {
             let first = details
                 .first()
                 .cloned()
@@ -502,10 +917,16 @@ impl AppState {
             });
             return;
         }
+        let add = loaded.kind == LoadKind::Add;
         self.corpus = loaded.corpus;
         self.index = loaded.index;
         self.generation += 1;
-        if loaded.add {
+        self.review = loaded.review;
+        self.attention = loaded.attention;
+        self.draft = None;
+        self.text_selection = None;
+        self.rename = None;
+        if add {
             if self.inputs.is_empty() {
                 self.inputs = loaded.inputs;
             }
@@ -515,7 +936,7 @@ impl AppState {
             self.filters = Filters::default();
             self.article = self.corpus.documents().first().map(|d| d.id);
         }
-        if loaded.add {
+        if add {
             // the new documents are last: show the first of them
             let first_new = self.corpus.documents().len() - loaded.new_documents;
             self.article = self.corpus.documents().get(first_new).map(|d| d.id);
@@ -523,19 +944,40 @@ impl AppState {
         self.refresh_view();
         self.map_fit += 1;
         let corpus = &self.corpus;
-        let summary = format!(
-            "{} {} {}: {} claims, {} places, {} sources in all.",
-            if loaded.add { "Added" } else { "Opened" },
+        let opened = match &self.review.workspace {
+            Some(w) if !add => format!("Opened {}:", w.display()),
+            _ => (if add { "Added" } else { "Opened" }).to_string(),
+        };
+        let mut summary = format!(
+            "{opened} {} {}: {} claims, {} places, {} sources in all.",
             loaded.new_documents,
             if loaded.new_documents == 1 {
                 "document"
             } else {
                 "documents"
             },
-            corpus.claims().len(),
-            corpus.places().len(),
+            corpus
+                .claims()
+                .iter()
+                .filter(|c| !c.review.is_rejected())
+                .count(),
+            self.index.groups.len(),
             corpus.sources().len(),
         );
+        if let Some(m) = &loaded.message {
+            summary = format!("{m} {summary}");
+        }
+        if !self.attention.is_empty() {
+            summary.push_str(&format!(
+                " {} review {} need attention.",
+                self.attention.len(),
+                if self.attention.len() == 1 {
+                    "operation"
+                } else {
+                    "operations"
+                }
+            ));
+        }
         self.status = Some(match details.len() {
             0 => Status {
                 level: StatusLevel::Info,
@@ -554,9 +996,110 @@ impl AppState {
         });
     }
 
+    /// Installs a reviewed corpus of the same documents: the filters stay, and the selection
+    /// (and the place filter) follow their items by span into the new corpus.
+    fn review_finished(&mut self, loaded: Loaded) {
+        self.pending_reviews = self.pending_reviews.saturating_sub(1);
+        let old = Arc::clone(&self.corpus);
+        let selected = self.selection.selected.and_then(|i| anchor_of(&old, i));
+        // a claim that leaves the list hands the selection to the one after it
+        let next = match self.selection.selected {
+            Some(Item::Claim(c)) => {
+                let at = self.view.iter().position(|&v| v == c);
+                at.and_then(|i| {
+                    self.view
+                        .get(i + 1)
+                        .or_else(|| self.view.get(i.wrapping_sub(1)))
+                })
+                .and_then(|&n| anchor_of(&old, Item::Claim(n)))
+            }
+            _ => None,
+        };
+        let place = self
+            .filters
+            .place
+            .and_then(|p| anchor_of(&old, Item::Place(p)));
+        let editing = self
+            .draft
+            .as_ref()
+            .and_then(|d| d.editing)
+            .and_then(|c| anchor_of(&old, Item::Claim(c)));
+        let rename = self
+            .rename
+            .as_ref()
+            .and_then(|(s, _)| anchor_of(&old, Item::Source(*s)));
+
+        self.corpus = loaded.corpus;
+        self.index = loaded.index;
+        self.generation += 1;
+        self.review = loaded.review;
+        self.attention = loaded.attention;
+        let corpus = Arc::clone(&self.corpus);
+        self.selection.selected = selected
+            .and_then(|a| find(&corpus, &a))
+            .or_else(|| next.and_then(|a| find(&corpus, &a)));
+        self.filters.place = match self.selection.selected {
+            // the mention's place, which the review may just have changed
+            Some(Item::Mention(m)) if place.is_some() => Some(corpus.mention(m).place),
+            _ => match place.and_then(|a| find(&corpus, &a)) {
+                Some(Item::Place(p)) => Some(p),
+                _ => None,
+            },
+        };
+        if let Some(d) = &mut self.draft {
+            d.editing = match editing.and_then(|a| find(&corpus, &a)) {
+                Some(Item::Claim(c)) => Some(c),
+                _ => None,
+            };
+        }
+        if let Some((s, _)) = &mut self.rename {
+            match rename.and_then(|a| find(&corpus, &a)) {
+                Some(Item::Source(n)) => *s = n,
+                _ => self.rename = None,
+            }
+        }
+        self.refresh_view();
+        let details: Vec<String> = loaded.warnings.iter().map(|w| w.to_string()).collect();
+        let mut message = loaded.message.unwrap_or_default();
+        let level = if details.is_empty() {
+            StatusLevel::Info
+        } else {
+            message = format!("{message} {}", details[0]);
+            StatusLevel::Error
+        };
+        let fresh = self
+            .attention
+            .iter()
+            .any(|a| a.index + 1 == self.review.head);
+        let level = if fresh {
+            message.push_str(" It did not apply: see \"Needs attention\".");
+            StatusLevel::Warning
+        } else {
+            level
+        };
+        self.status = Some(Status {
+            level,
+            message: message.trim().to_string(),
+            details,
+        });
+    }
+
+    /// Reports a session command that changed nothing (a file that would not open, a full
+    /// disk): the corpus and the review stay as they were.
+    pub fn session_failed(&mut self, message: String, warnings: Vec<Warning>) {
+        self.progress = None;
+        self.pending_reviews = self.pending_reviews.saturating_sub(1);
+        self.status = Some(Status {
+            level: StatusLevel::Error,
+            message,
+            details: warnings.iter().map(|w| w.to_string()).collect(),
+        });
+    }
+
     /// Reports a failure that kept the corpus as it was (e.g. the worker died).
     pub fn fail(&mut self, message: String) {
         self.progress = None;
+        self.pending_reviews = 0;
         self.status = Some(Status {
             level: StatusLevel::Error,
             message,
@@ -651,6 +1194,7 @@ impl AppState {
         let corpus = Arc::clone(&self.corpus);
         let valid = match item {
             Item::Place(p) => p.index() < corpus.places().len(),
+            Item::Mention(m) => m.index() < corpus.mentions().len(),
             Item::Claim(c) => c.index() < corpus.claims().len(),
             Item::Source(s) => s.index() < corpus.sources().len(),
             Item::Document(d) => d.index() < corpus.documents().len(),
@@ -682,6 +1226,13 @@ impl AppState {
                         self.article = first;
                     }
                 }
+            }
+            Item::Mention(m) => {
+                let mention = corpus.mention(m);
+                self.article = Some(mention.doc);
+                self.set_filters(|f| f.place = Some(mention.place));
+                self.place_search.clear();
+                self.place_results.clear();
             }
             Item::Claim(c) => self.article = Some(corpus.claim(c).doc),
             Item::Source(s) => self.article = Some(corpus.source(s).doc),
@@ -722,7 +1273,13 @@ pub fn filter_claims(corpus: &Corpus, index: &CorpusIndex, f: &Filters) -> Vec<C
         (None, Some(d)) if d.index() < corpus.documents().len() => {
             Box::new(corpus.claims_in(d).iter().copied())
         }
-        _ => Box::new(corpus.claims().iter().map(|c| c.id)),
+        _ => Box::new(
+            corpus
+                .claims()
+                .iter()
+                .filter(|c| !c.review.is_rejected())
+                .map(|c| c.id),
+        ),
     };
     candidates
         .filter(|&id| {
@@ -915,17 +1472,13 @@ mod tests {
     fn a_failed_load_keeps_the_corpus_and_says_why() {
         let mut state = sample();
         let claims = state.corpus().claims().len();
-        state.load_finished(Loaded {
-            corpus: Arc::new(Corpus::default()),
-            index: Arc::new(CorpusIndex::default()),
-            inputs: vec![PathBuf::from("/x.bin")],
-            new_documents: 0,
-            warnings: vec![Warning {
+        state.session_failed(
+            "Could not open: /x.bin: the file is binary".into(),
+            vec![Warning {
                 subject: "/x.bin".into(),
                 message: "the file is binary".into(),
             }],
-            add: false,
-        });
+        );
         assert_eq!(state.corpus().claims().len(), claims);
         let status = state.status.as_ref().unwrap();
         assert_eq!(status.level, StatusLevel::Error);
@@ -941,7 +1494,10 @@ mod tests {
         state.apply(Action::SetPasteText("Officials said Kyiv was hit.".into()));
         let effect = state.apply(Action::SubmitPaste);
         assert!(
-            matches!(effect, Some(Effect::LoadText { .. })),
+            matches!(
+                effect,
+                Some(Effect::Session(SessionCommand::LoadText { .. }))
+            ),
             "{effect:?}"
         );
         assert!(state.paste_dialog.is_none());

@@ -11,10 +11,12 @@ use std::time::{Duration, Instant};
 use crate::export::{self, ExportError, ExportSet};
 use crate::model::{Corpus, Document};
 use crate::pipeline::{self, Resources, Warning};
+use crate::workspace::{Op, ReviewOp, Session, WorkspaceError};
 
-use super::action::ExportRequest;
+use super::action::{ExportRequest, SessionCommand};
 use super::index::CorpusIndex;
-use super::state::{ExportOutcome, Loaded};
+use super::review::ReviewInfo;
+use super::state::{ExportOutcome, LoadKind, Loaded};
 
 /// A message from a job.
 enum Message<T> {
@@ -116,6 +118,11 @@ impl SharedResources {
         SharedResources(Arc::new(Mutex::new(Some(res))))
     }
 
+    /// The resources if some job has loaded them already (never loads).
+    pub fn loaded(&self) -> Option<Arc<Resources>> {
+        self.0.try_lock().ok()?.as_ref().map(Arc::clone)
+    }
+
     /// The resources, loading them if needed.
     pub fn get(&self) -> Result<Arc<Resources>, String> {
         let mut slot = self
@@ -132,97 +139,315 @@ impl SharedResources {
     }
 }
 
-/// What a load reads.
-pub enum LoadInput {
-    Paths(Vec<PathBuf>),
-    /// The bundled sample article.
-    Sample,
-    /// Pasted text as a new document.
-    Text {
-        title: String,
-        text: String,
-    },
+/// What a session job hands back: the session (always: a command that fails leaves it as it
+/// was, its file and lock included) and the corpus the analyst sees now, or why nothing
+/// changed.
+pub struct SessionDone {
+    pub session: Session,
+    pub outcome: Result<Loaded, SessionFailure>,
 }
 
-/// Reads and extracts on the worker; `base` is the corpus to add to, if adding. Reading counts
-/// as the first tenth of the progress bar, extraction as the rest.
-pub fn load(
+/// Why a session command changed nothing.
+#[derive(Debug)]
+pub struct SessionFailure {
+    pub message: String,
+    pub warnings: Vec<Warning>,
+}
+
+impl SessionFailure {
+    fn new(message: impl Into<String>) -> SessionFailure {
+        SessionFailure {
+            message: message.into(),
+            warnings: Vec::new(),
+        }
+    }
+}
+
+/// Runs one session command on the worker: a review operation, undo, redo, a load, a
+/// workspace opened, made or saved. Reading counts as the first tenth of the progress bar,
+/// extraction as the rest.
+pub fn run_session(
     resources: &SharedResources,
-    input: LoadInput,
-    base: Option<Arc<Corpus>>,
-    report: &mut Reporter<Loaded>,
-) -> Loaded {
-    let (documents, mut warnings, inputs) = match input {
-        LoadInput::Paths(paths) => {
+    session: Session,
+    command: SessionCommand,
+    report: &mut Reporter<SessionDone>,
+) -> SessionDone {
+    let res = match resources.get() {
+        Ok(r) => r,
+        Err(e) => {
+            return SessionDone {
+                session,
+                outcome: Err(SessionFailure::new(e)),
+            };
+        }
+    };
+    let mut session = session;
+    let step = run_command(&res, &mut session, command, report);
+    let outcome = step.map(|step| {
+        let (corpus, attention) = session.reviewed_shared(&res);
+        let index = CorpusIndex::new(&corpus);
+        Loaded {
+            corpus,
+            index: Arc::new(index),
+            inputs: step.inputs,
+            new_documents: step.new_documents,
+            warnings: step.warnings,
+            kind: step.kind,
+            attention,
+            review: review_info(&session),
+            message: step.message,
+        }
+    });
+    SessionDone { session, outcome }
+}
+
+/// What a command did, before the corpus is reviewed and indexed.
+struct Step {
+    kind: LoadKind,
+    inputs: Vec<PathBuf>,
+    new_documents: usize,
+    warnings: Vec<Warning>,
+    message: Option<String>,
+}
+
+impl Step {
+    fn review(message: String) -> Step {
+        Step {
+            kind: LoadKind::Review,
+            inputs: Vec::new(),
+            new_documents: 0,
+            warnings: Vec::new(),
+            message: Some(message),
+        }
+    }
+}
+
+fn run_command(
+    res: &Resources,
+    session: &mut Session,
+    command: SessionCommand,
+    report: &mut Reporter<SessionDone>,
+) -> Result<Step, SessionFailure> {
+    let failed = |e: WorkspaceError| SessionFailure::new(e.to_string());
+    match command {
+        SessionCommand::Review(op) => {
+            let message = describe(res, session.machine(), &op, "");
+            session.push(op).map_err(failed)?;
+            Ok(Step::review(message))
+        }
+        SessionCommand::Undo => {
+            let op = session.ops().last().cloned();
+            session.undo().map_err(failed)?;
+            let what = op.map_or(String::new(), |op| {
+                describe(res, session.machine(), &op, "")
+            });
+            Ok(Step::review(format!("Undone: {what}")))
+        }
+        SessionCommand::Redo => {
+            session.redo().map_err(failed)?;
+            let what = session
+                .ops()
+                .last()
+                .map_or(String::new(), |op| describe(res, session.machine(), op, ""));
+            Ok(Step::review(format!("Redone: {what}")))
+        }
+        SessionCommand::Load { paths, add } => {
+            if let [path] = paths.as_slice()
+                && crate::workspace::is_workspace_path(path)
+            {
+                return open_workspace(res, session, path);
+            }
             let mut batch = crate::input::Batch::default();
             for (i, p) in paths.iter().enumerate() {
                 crate::input::read_path(p, &mut batch);
                 report.progress(i + 1, paths.len() * 10);
             }
-            (batch.documents, batch.warnings, paths)
+            load_documents(
+                res,
+                session,
+                batch.documents,
+                batch.warnings,
+                paths,
+                add,
+                report,
+            )
         }
-        LoadInput::Sample => (
-            vec![text_document(
-                crate::SAMPLE_NAME,
-                crate::SAMPLE_ARTICLE.to_string(),
-            )],
-            Vec::new(),
-            Vec::new(),
-        ),
-        LoadInput::Text { title, text } => {
+        SessionCommand::LoadText { title, text } => {
             let mut doc = text_document(&title, text);
             doc.title = title;
-            (vec![doc], Vec::new(), Vec::new())
+            load_documents(
+                res,
+                session,
+                vec![doc],
+                Vec::new(),
+                Vec::new(),
+                true,
+                report,
+            )
         }
-    };
-    let add = base.is_some();
-    let nothing = |warnings| Loaded {
-        corpus: Arc::new(Corpus::default()),
-        index: Arc::new(CorpusIndex::default()),
-        inputs: inputs.clone(),
-        new_documents: 0,
-        warnings,
-        add,
+        SessionCommand::LoadSample => {
+            let doc = text_document(crate::SAMPLE_NAME, crate::SAMPLE_ARTICLE.to_string());
+            load_documents(
+                res,
+                session,
+                vec![doc],
+                Vec::new(),
+                Vec::new(),
+                false,
+                report,
+            )
+        }
+        SessionCommand::OpenWorkspace(path) => open_workspace(res, session, &path),
+        SessionCommand::NewWorkspace { path, replace } => {
+            *session = Session::create(&path, replace, Corpus::default()).map_err(failed)?;
+            Ok(Step {
+                kind: LoadKind::Open,
+                inputs: vec![path.clone()],
+                new_documents: 0,
+                warnings: Vec::new(),
+                message: Some(format!(
+                    "Made the workspace {}: add articles to it (Add…, or drop files here).",
+                    path.display()
+                )),
+            })
+        }
+        SessionCommand::SaveAs { path, replace } => {
+            session.save_as(&path, replace).map_err(failed)?;
+            Ok(Step::review(format!(
+                "Saved as {}: every change is kept there from now on.",
+                path.display()
+            )))
+        }
+    }
+}
+
+fn open_workspace(
+    res: &Resources,
+    session: &mut Session,
+    path: &std::path::Path,
+) -> Result<Step, SessionFailure> {
+    let (opened, notices) =
+        Session::open(res, path).map_err(|e| SessionFailure::new(e.to_string()))?;
+    let n = opened.machine().documents().len();
+    *session = opened;
+    Ok(Step {
+        kind: LoadKind::Open,
+        inputs: vec![path.to_path_buf()],
+        new_documents: n,
+        warnings: Vec::new(),
+        message: (!notices.is_empty()).then(|| notices.join(" ")),
+    })
+}
+
+/// Extracts documents into the session (`add`), or into a new unsaved session in its place.
+fn load_documents(
+    res: &Resources,
+    session: &mut Session,
+    documents: Vec<Document>,
+    mut warnings: Vec<Warning>,
+    inputs: Vec<PathBuf>,
+    add: bool,
+    report: &mut Reporter<SessionDone>,
+) -> Result<Step, SessionFailure> {
+    let nothing = |warnings: Vec<Warning>| {
+        let first = warnings
+            .first()
+            .map_or_else(|| "nothing to read".to_string(), |w| w.to_string());
+        SessionFailure {
+            message: format!("Could not open: {first}"),
+            warnings,
+        }
     };
     if documents.is_empty() {
-        return nothing(warnings);
+        return Err(nothing(warnings));
     }
-    let res = match resources.get() {
-        Ok(r) => r,
-        Err(e) => {
-            warnings.push(Warning {
-                subject: "claimmap".into(),
-                message: e,
-            });
-            return nothing(warnings);
+    let mut progress = |done: usize, total: usize| report.progress(total + done * 9, total * 10);
+    let new_documents = if add {
+        let added = session
+            .add_documents(res, documents, &mut progress)
+            .map_err(|e| SessionFailure::new(e.to_string()))?;
+        warnings.extend(added.warnings);
+        added.added
+    } else {
+        let extraction = pipeline::extract_with_progress(res, documents, &mut progress);
+        warnings.extend(extraction.warnings);
+        let n = extraction.corpus.documents().len();
+        if n > 0 {
+            *session = Session::unsaved(extraction.corpus);
         }
+        n
     };
-    let extraction = pipeline::extract_with_progress(&res, documents, &mut |done, total| {
-        report.progress(total + done * 9, total * 10);
-    });
-    warnings.extend(extraction.warnings);
-    let new_documents = extraction.corpus.documents().len();
     if new_documents == 0 {
-        return nothing(warnings);
+        return Err(nothing(warnings));
     }
-    let corpus = match base {
-        Some(base) => {
-            let mut merged = (*base).clone();
-            merged.append(extraction.corpus);
-            crate::corpus::analyse(&mut merged, &crate::corpus::Judgements::default());
-            merged
-        }
-        None => extraction.corpus,
-    };
-    let index = CorpusIndex::new(&corpus);
-    Loaded {
-        corpus: Arc::new(corpus),
-        index: Arc::new(index),
+    Ok(Step {
+        kind: if add { LoadKind::Add } else { LoadKind::Open },
         inputs,
         new_documents,
         warnings,
-        add,
+        message: None,
+    })
+}
+
+/// What the session's file and log look like, for the state.
+pub fn review_info(session: &Session) -> ReviewInfo {
+    ReviewInfo {
+        workspace: session.file().map(|f| f.path().to_path_buf()),
+        is_read_only: session.file().is_some_and(|f| f.is_read_only()),
+        head: session.head(),
+        log_len: session.log().len(),
     }
+}
+
+/// "Rejected the claim “the agreement”": an operation in words, for the status bar.
+pub fn describe(res: &Resources, corpus: &Corpus, op: &ReviewOp, prefix: &str) -> String {
+    let place = |g: u32| {
+        res.gazetteer.by_geonameid(g).map_or_else(
+            || format!("GeoNames {g}"),
+            |id| {
+                let e = res.gazetteer.entry(id);
+                format!("{} ({})", e.name, e.kind.label())
+            },
+        )
+    };
+    let text = corpus
+        .documents()
+        .iter()
+        .find(|d| d.key == op.doc)
+        .map(|d| {
+            let span = op.op.anchor();
+            let words: String = d
+                .text
+                .chars()
+                .skip(span.start as usize)
+                .take((span.end - span.start) as usize)
+                .collect();
+            let words: String = words.split_whitespace().collect::<Vec<_>>().join(" ");
+            if words.chars().count() > 60 {
+                format!("{}…", words.chars().take(60).collect::<String>())
+            } else {
+                words
+            }
+        })
+        .unwrap_or_default();
+    let what = match &op.op {
+        Op::ConfirmClaim { .. } => format!("confirmed the claim “{text}”."),
+        Op::RejectClaim { .. } => format!("rejected the claim “{text}”."),
+        Op::EditClaim { .. } => format!("edited the claim “{text}”."),
+        Op::AddClaim { .. } => format!("added the claim “{text}”."),
+        Op::SetPlace { geonameid, .. } => format!("“{text}” now names {}.", place(*geonameid)),
+        Op::NotAPlace { .. } => format!("“{text}” is not a place."),
+        Op::AddPlace { geonameid, .. } => format!("added “{text}” as {}.", place(*geonameid)),
+        Op::RenameSource { name, .. } => format!("renamed “{text}” to “{name}”."),
+        Op::MergeSources { .. } => format!("merged the source “{text}”."),
+        Op::SplitSource { .. } => format!("split the source “{text}” from its entity."),
+    };
+    let mut chars = what.chars();
+    let what = match chars.next() {
+        Some(c) if prefix.is_empty() => c.to_uppercase().chain(chars).collect(),
+        _ => what,
+    };
+    format!("{prefix}{what}")
 }
 
 /// A document from text that is not in a file, titled as the `.txt` reader titles a file.

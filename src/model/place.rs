@@ -116,6 +116,20 @@ pub struct PlaceMention {
     pub review: Review,
 }
 
+impl PlaceMention {
+    /// Confidence below which a machine reading with another reading at hand is shown as
+    /// uncertain (hollow on the map, its alternatives offered): "Kursk" read as the city at
+    /// 0.81 when the oblast is named the same.
+    pub const UNCERTAIN_BELOW: f32 = 0.9;
+
+    /// The machine was unsure and a person has not settled it.
+    pub fn is_uncertain(&self) -> bool {
+        self.review == Review::Machine
+            && self.confidence < Self::UNCERTAIN_BELOW
+            && !self.alternatives.is_empty()
+    }
+}
+
 /// Another reading of a mention: enough to show it and to make it a place if chosen.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PlaceChoice {

@@ -1,11 +1,15 @@
-//! The article panel: one document's text with every claim's content shaded, the selected
-//! claim's sentence marked, the sources' words tinted and the places underlined in their
-//! kind's colour. Places and sources in the text are clickable widgets of their own (with
-//! accessible labels); a click elsewhere on a claim selects that claim. When the selection
-//! changes, its sentence (or first mention) is scrolled into view.
+//! The article panel: one document's text with every claim's content shaded (reviewed ones
+//! green), the selected claim's sentence marked, the sources' words tinted and the places
+//! underlined in their kind's colour (uncertain ones in italics). Places and sources in the
+//! text are clickable widgets of their own (with accessible labels); a click elsewhere on a
+//! claim selects that claim, and a drag selects text for the review (a claim's content,
+//! source or cue, or a place the machine missed). When the selection changes, its sentence
+//! (or first mention) is scrolled into view.
 
 use egui::text::{CCursor, LayoutJob};
 use egui::{Align, ComboBox, FontId, Id, Rect, ScrollArea, Sense, Stroke, TextFormat, Ui};
+
+use std::sync::Arc;
 
 use super::theme;
 use crate::app::{Action, AppState, Item};
@@ -15,11 +19,41 @@ use crate::model::{DocId, Span};
 #[derive(Clone, Copy, Default)]
 struct Marks {
     claims: u32,
+    reviewed: u32,
     sentence: bool,
     selected_content: bool,
     source: bool,
-    /// The kind colour of the place mentioned here and whether it is selected or hovered.
-    place: Option<(egui::Color32, bool)>,
+    text_selection: bool,
+    draft: bool,
+    /// The kind colour of the place mentioned here, whether it is selected or hovered, and
+    /// whether its reading is uncertain.
+    place: Option<(egui::Color32, bool, bool)>,
+}
+
+/// Where the article's text was drawn on the last frame: its document, its layout and the
+/// screen position of its top left corner.
+#[derive(Clone)]
+struct Drawn {
+    doc: DocId,
+    galley: Arc<egui::Galley>,
+    origin: egui::Pos2,
+}
+
+fn drawn_id() -> Id {
+    Id::unique("claimmap.article.drawn")
+}
+
+/// The screen position of a byte offset of the article shown on the last frame (its line's
+/// middle), if that document is shown and the offset on screen: tests drag over real text
+/// with it.
+pub fn text_point(ctx: &egui::Context, doc: DocId, text: &str, byte: usize) -> Option<egui::Pos2> {
+    let drawn: Drawn = ctx.data(|d| d.get_temp(drawn_id()))?;
+    if drawn.doc != doc || byte > text.len() || !text.is_char_boundary(byte) {
+        return None;
+    }
+    let ch = text[..byte].chars().count();
+    let r = drawn.galley.pos_from_cursor(CCursor::new(ch));
+    Some(drawn.origin + r.left_center().to_vec2())
 }
 
 /// The article panel.
@@ -53,6 +87,9 @@ pub fn article_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     for &c in corpus.claims_in(doc_id) {
         let claim = corpus.claim(c);
         spans.push((claim.content, Mark::Claim));
+        if claim.review.is_reviewed() {
+            spans.push((claim.content, Mark::Reviewed));
+        }
         if let Some(s) = claim.source
             && !sources.contains(&s)
         {
@@ -69,14 +106,34 @@ pub fn article_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             spans.push((m, Mark::Source));
         }
     }
+    if let Some((d, s)) = state.text_selection
+        && d == doc_id
+    {
+        spans.push((s, Mark::TextSelection));
+    }
+    if let Some(draft) = state.draft.as_ref().filter(|d| d.doc == doc_id) {
+        for s in [draft.content, draft.source, draft.cue]
+            .into_iter()
+            .flatten()
+        {
+            spans.push((s, Mark::Draft));
+        }
+    }
     let mentions = corpus.mentions_in(doc_id);
+    let selected_mention = state.selected_mention();
     for &m in mentions {
         let mention = corpus.mention(m);
         let place = corpus.place(mention.place);
-        let on = place_focus.is_some_and(|f| index.same_place(f, mention.place));
+        let on = selected_mention == Some(m)
+            || (selected_mention.is_none()
+                && place_focus.is_some_and(|f| index.same_place(f, mention.place)));
         spans.push((
             mention.span,
-            Mark::Place(theme::place_kind_color(place.kind), on),
+            Mark::Place(
+                theme::place_kind_color(place.kind),
+                on,
+                mention.is_uncertain(),
+            ),
         ));
     }
 
@@ -99,9 +156,20 @@ pub fn article_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         .auto_shrink(false)
         .show(ui, |ui| {
             let galley = ui.painter().layout_job(job);
-            let (rect, response) = ui.allocate_exact_size(galley.size(), Sense::click());
+            let (rect, response) = ui.allocate_exact_size(galley.size(), Sense::click_and_drag());
             ui.painter()
                 .galley(rect.min, galley.clone(), theme::ARTICLE_TEXT);
+            ui.ctx().data_mut(|d| {
+                d.insert_temp(
+                    drawn_id(),
+                    Drawn {
+                        doc: doc_id,
+                        galley: galley.clone(),
+                        origin: rect.min,
+                    },
+                )
+            });
+            text_selection(ui, &response, &galley, rect, text, doc_id, actions);
 
             // byte offsets of everything clickable, to char positions in the galley
             let mut wanted: Vec<usize> = Vec::new();
@@ -158,20 +226,33 @@ pub fn article_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
                     Sense::click(),
                 );
                 let place = corpus.place(mention.place);
-                let label = format!("{} (place in the article)", place.name);
+                let label = format!("{} (place in the article)", mention.span.slice(text));
                 r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, &label));
-                let r = r
-                    .on_hover_cursor(egui::CursorIcon::PointingHand)
-                    .on_hover_text(format!(
-                        "{}, {}: show the claims about it",
+                let hint = if mention.is_uncertain() {
+                    let others: Vec<String> = mention
+                        .alternatives
+                        .iter()
+                        .take(2)
+                        .map(|a| format!("{}, {}", a.name, a.kind.label()))
+                        .collect();
+                    format!(
+                        "{}, {} (uncertain; also possible: {}): review it below the map",
+                        place.name,
+                        place.kind.label(),
+                        others.join("; ")
+                    )
+                } else {
+                    format!(
+                        "{}, {}: its claims, and review it below the map",
                         place.name,
                         place.kind.label()
-                    ));
+                    )
+                };
+                let r = r
+                    .on_hover_cursor(egui::CursorIcon::PointingHand)
+                    .on_hover_text(hint);
                 if r.clicked() {
-                    let primary = index
-                        .group(mention.place)
-                        .map_or(mention.place, |g| g.primary);
-                    actions.push(Action::Select(Item::Place(primary)));
+                    actions.push(Action::Select(Item::Mention(m)));
                 }
                 if r.hovered() {
                     actions.push(Action::Hover(Item::Place(mention.place)));
@@ -212,6 +293,9 @@ pub fn article_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             if response.clicked()
                 && let Some(pos) = response.interact_pointer_pos()
             {
+                if state.text_selection.is_some() {
+                    actions.push(Action::SelectText(None));
+                }
                 let cursor = galley.cursor_from_pos(pos - rect.min);
                 let byte = byte_of_char(text, cursor.index.0);
                 let hit = corpus
@@ -249,6 +333,10 @@ fn reveal_target(state: &AppState, doc: DocId) -> Option<usize> {
         Item::Claim(c) => {
             let claim = corpus.claim(c);
             (claim.doc == doc).then_some(claim.sentence.start as usize)
+        }
+        Item::Mention(m) => {
+            let mention = corpus.mention(m);
+            (mention.doc == doc).then_some(mention.span.start as usize)
         }
         Item::Place(p) => corpus
             .mentions_in(doc)
@@ -308,10 +396,72 @@ fn header_ui(ui: &mut Ui, state: &AppState, doc_id: DocId, actions: &mut Vec<Act
 #[derive(Clone, Copy)]
 enum Mark {
     Claim,
+    Reviewed,
     Sentence,
     SelectedContent,
     Source,
-    Place(egui::Color32, bool),
+    TextSelection,
+    Draft,
+    Place(egui::Color32, bool, bool),
+}
+
+/// A drag over the text selects it (snapped to whole words), live while dragging.
+fn text_selection(
+    ui: &Ui,
+    response: &egui::Response,
+    galley: &egui::Galley,
+    rect: Rect,
+    text: &str,
+    doc: DocId,
+    actions: &mut Vec<Action>,
+) {
+    let anchor_id = Id::unique("claimmap.article.drag_anchor");
+    let char_at = |pos: egui::Pos2| galley.cursor_from_pos(pos - rect.min).index.0;
+    // the drag starts where the button went down, not where the pointer is when egui
+    // decides it is a drag
+    if response.drag_started()
+        && let Some(pos) = ui.input(|i| i.pointer.press_origin())
+    {
+        ui.data_mut(|d| d.insert_temp(anchor_id, char_at(pos)));
+    }
+    if (response.dragged() || response.drag_stopped())
+        && let (Some(pos), Some(anchor)) = (
+            response.interact_pointer_pos(),
+            ui.data(|d| d.get_temp::<usize>(anchor_id)),
+        )
+    {
+        let here = char_at(pos);
+        let (a, b) = (anchor.min(here), anchor.max(here));
+        let span = word_span(text, byte_of_char(text, a), byte_of_char(text, b));
+        actions.push(Action::SelectText(span.map(|s| (doc, s))));
+    }
+}
+
+/// A selection from byte `a` to `b` grown to whole words at both ends and trimmed of the
+/// spaces around it; `None` when only space is left.
+fn word_span(text: &str, a: usize, b: usize) -> Option<Span> {
+    let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’' || c == '-';
+    let mut start = a.min(text.len());
+    while let Some(c) = text[..start].chars().next_back() {
+        let inside = text[start..].chars().next().is_some_and(is_word);
+        if !(is_word(c) && inside) {
+            break;
+        }
+        start -= c.len_utf8();
+    }
+    let mut end = b.min(text.len()).max(start);
+    while let Some(c) = text[end..].chars().next() {
+        let inside = text[..end].chars().next_back().is_some_and(is_word);
+        if !(is_word(c) && inside) {
+            break;
+        }
+        end += c.len_utf8();
+    }
+    let inner = &text[start..end];
+    let lead = inner.len() - inner.trim_start().len();
+    let trail = inner.len() - inner.trim_end().len();
+    let (start, end) = (start + lead, end - trail);
+    (start < end).then(|| Span::new(start, end))
 }
 
 /// The text as sections, each formatted for the spans that cover it (a sweep over the span
@@ -334,6 +484,8 @@ fn layout_job(text: &str, spans: &[(Span, Mark)], width: f32) -> LayoutJob {
     let mut sentence = 0u32;
     let mut selected = 0u32;
     let mut source = 0u32;
+    let mut picked = 0u32;
+    let mut draft = 0u32;
     for (pos, is_start, i) in events {
         if pos > at {
             job.append(&text[at..pos], 0.0, format(&marks));
@@ -348,14 +500,19 @@ fn layout_job(text: &str, spans: &[(Span, Mark)], width: f32) -> LayoutJob {
         };
         match spans[i].1 {
             Mark::Claim => step(&mut marks.claims),
+            Mark::Reviewed => step(&mut marks.reviewed),
             Mark::Sentence => step(&mut sentence),
             Mark::SelectedContent => step(&mut selected),
             Mark::Source => step(&mut source),
-            Mark::Place(color, on) => marks.place = is_start.then_some((color, on)),
+            Mark::TextSelection => step(&mut picked),
+            Mark::Draft => step(&mut draft),
+            Mark::Place(color, on, unsure) => marks.place = is_start.then_some((color, on, unsure)),
         }
         marks.sentence = sentence > 0;
         marks.selected_content = selected > 0;
         marks.source = source > 0;
+        marks.text_selection = picked > 0;
+        marks.draft = draft > 0;
     }
     if at < text.len() {
         job.append(&text[at..], 0.0, format(&marks));
@@ -373,18 +530,27 @@ fn format(m: &Marks) -> TextFormat {
         f.background = theme::SELECTED_CLAIM_BG;
     } else if m.sentence {
         f.background = theme::SENTENCE_BG;
+    } else if m.reviewed > 0 {
+        f.background = theme::REVIEWED_CLAIM_BG;
     } else if m.claims > 0 {
         f.background = theme::CLAIM_BG;
     }
     if m.source {
         f.color = theme::SOURCE_MENTION;
     }
-    if let Some((color, on)) = m.place {
+    if let Some((color, on, unsure)) = m.place {
         f.color = color;
         f.underline = Stroke::new(1.0, color);
+        f.italics = unsure;
         if on {
             f.background = theme::PLACE_SELECTED_BG;
         }
+    }
+    if m.draft {
+        f.background = theme::DRAFT_BG;
+    }
+    if m.text_selection {
+        f.background = theme::TEXT_SELECTION_BG;
     }
     f
 }
@@ -465,11 +631,24 @@ mod tests {
     }
 
     #[test]
+    fn a_selection_grows_to_whole_words_and_drops_the_spaces_around() {
+        let text = "Officials said Kursk was hit.";
+        let got = |a: usize, b: usize| word_span(text, a, b).map(|s| s.slice(text).to_string());
+        assert_eq!(got(17, 18).as_deref(), Some("Kursk"));
+        assert_eq!(got(14, 25).as_deref(), Some("Kursk was"));
+        assert_eq!(got(0, 3).as_deref(), Some("Officials"));
+        assert_eq!(got(14, 15), None);
+    }
+
+    #[test]
     fn overlapping_spans_split_the_text_without_losing_any() {
         let text = "He said Kursk was hit.";
         let spans = [
             (Span::new(8, 21), Mark::Claim),
-            (Span::new(8, 13), Mark::Place(egui::Color32::RED, false)),
+            (
+                Span::new(8, 13),
+                Mark::Place(egui::Color32::RED, false, false),
+            ),
             (Span::new(0, 2), Mark::Source),
         ];
         let job = layout_job(text, &spans, 100.0);

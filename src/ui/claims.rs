@@ -86,6 +86,7 @@ fn row_ui(ui: &mut Ui, state: &AppState, id: ClaimId, actions: &mut Vec<Action>)
     let is_selected = selection.selected == Some(Item::Claim(id));
     let is_related = match selection.hovered.or(selection.selected) {
         Some(Item::Place(p)) => corpus.places_of(id).iter().any(|&q| index.same_place(p, q)),
+        Some(Item::Mention(m)) => claim.mentions.contains(&m),
         Some(Item::Source(s)) => claim.source == Some(s),
         _ => false,
     };
@@ -149,7 +150,13 @@ fn row_ui(ui: &mut Ui, state: &AppState, id: ClaimId, actions: &mut Vec<Action>)
         None => ("no source", theme::UNATTRIBUTED),
     };
     x = paint_badge(&painter, x, y, badge, badge_color, &small) + 6.0;
-    let hedge_w = if claim.is_hedged { 60.0 } else { 0.0 };
+    // room for the badges after the cue
+    let hedge_w = if claim.is_hedged { 60.0 } else { 0.0 }
+        + if claim.review.is_reviewed() {
+            80.0
+        } else {
+            0.0
+        };
     if let Some(cue) = claim.cue {
         let g = one_line(
             &painter,
@@ -163,7 +170,17 @@ fn row_ui(ui: &mut Ui, state: &AppState, id: ClaimId, actions: &mut Vec<Action>)
         x += w + 6.0;
     }
     if claim.is_hedged {
-        paint_badge(&painter, x, y, "hedged", theme::HEDGE, &small);
+        x = paint_badge(&painter, x, y, "hedged", theme::HEDGE, &small) + 6.0;
+    }
+    if claim.review.is_reviewed() {
+        paint_badge(
+            &painter,
+            x,
+            y,
+            claim.review.label(),
+            theme::REVIEWED,
+            &small,
+        );
     }
 
     // line 2: the content, on one line
@@ -233,7 +250,11 @@ fn row_ui(ui: &mut Ui, state: &AppState, id: ClaimId, actions: &mut Vec<Action>)
         chips.label(RichText::new("no place").size(11.0).color(theme::CUE_TEXT));
     }
 
-    let label = format!("{source_name}: {content}");
+    let label = if claim.review.is_reviewed() {
+        format!("{source_name} ({}): {content}", claim.review.label())
+    } else {
+        format!("{source_name}: {content}")
+    };
     response.widget_info(|| {
         egui::WidgetInfo::selected(egui::Role::ListItem, true, is_selected, &label)
     });

@@ -63,6 +63,24 @@ fn body_ui(
             }
         }
     });
+    let rejected = state
+        .corpus()
+        .claims()
+        .iter()
+        .filter(|c| c.review.is_rejected())
+        .count();
+    if rejected > 0 && dialog.scope == ExportScope::All {
+        let mut on = dialog.include_rejected;
+        if ui
+            .checkbox(
+                &mut on,
+                format!("Include the {rejected} rejected (their review says so)"),
+            )
+            .changed()
+        {
+            actions.push(Action::SetIncludeRejected(on));
+        }
+    }
     ui.add_space(6.0);
     ui.horizontal(|ui| {
         let label = ui.label("Export to");

@@ -36,8 +36,10 @@ struct MarkerBase {
     radius: f32,
     color: Color32,
     name: String,
-    /// What screen readers (and tests) call it: "Kursk, city and region, 2 claims".
+    /// What screen readers (and tests) call it: "Kursk, city, 2 claims".
     label: String,
+    /// Why its reading is uncertain ("also possible: Kursk, region"); drawn hollow.
+    uncertain: Option<String>,
 }
 
 /// What the map derives from the corpus and the basemap, kept between frames.
@@ -139,12 +141,13 @@ impl MapCache {
             let radius = (theme::MARKER_MIN_RADIUS
                 + theme::MARKER_RADIUS_PER_SQRT_CLAIM * (n as f32).sqrt())
             .min(theme::MARKER_MAX_RADIUS);
+            let kinds = kinds_label(group.members.iter().map(|&m| corpus.place(m).kind));
             let label = format!(
-                "{}, {}, {n} {}",
+                "{}, {kinds}, {n} {}",
                 primary.name,
-                kinds_label(group.members.iter().map(|&m| corpus.place(m).kind)),
                 if n == 1 { "claim" } else { "claims" }
             );
+            let uncertain = place_uncertainty(corpus, group.primary);
             self.markers.push(MarkerBase {
                 group: g,
                 xy,
@@ -152,7 +155,24 @@ impl MapCache {
                 color: theme::place_kind_color(primary.kind),
                 name: primary.name.clone(),
                 label,
+                uncertain,
             });
+        }
+        // two markers of one name ("Kursk" the city and the oblast) say which is which
+        let mut names: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for m in &self.markers {
+            *names.entry(m.name.as_str()).or_default() += 1;
+        }
+        let twins: HashSet<String> = names
+            .into_iter()
+            .filter(|&(_, k)| k > 1)
+            .map(|(n, _)| n.to_string())
+            .collect();
+        for m in &mut self.markers {
+            if twins.contains(&m.name) {
+                let kind = corpus.place(index.groups[m.group].primary).kind;
+                m.name = format!("{} ({})", m.name, kind.label());
+            }
         }
         self.data_box = data;
         self.kinds = corpus.places().iter().map(|p| p.kind).collect();
@@ -257,6 +277,21 @@ impl MarkerLayer<'_> {
                     1.0,
                 );
                 add_disc(&mut mesh, circle, pos, r, m.color, 0.0);
+                if m.uncertain.is_some() {
+                    // hollow: the reading is not settled
+                    let inner = r * (1.0 - theme::UNCERTAIN_RING);
+                    add_disc(&mut mesh, circle, pos, inner, theme::UNCERTAIN_CENTRE, 0.0);
+                }
+            } else if m.uncertain.is_some() {
+                add_disc(&mut mesh, circle, pos, r + rim, m.color, 0.0);
+                add_disc(
+                    &mut mesh,
+                    circle,
+                    pos,
+                    (r + rim) * (1.0 - theme::UNCERTAIN_RING),
+                    theme::UNCERTAIN_CENTRE,
+                    0.0,
+                );
             } else {
                 // small (crowded) markers: one fan, its colour darkening to the rim; too
                 // small for the shading or the jagged edge to show, and half the vertices
@@ -392,6 +427,15 @@ fn groups_of(state: &AppState, item: Option<Item>) -> HashSet<usize> {
     match item {
         Some(Item::Place(p)) => {
             if let Some(&g) = index.group_of.get(p.index()) {
+                out.insert(g);
+            }
+        }
+        Some(Item::Mention(m)) => {
+            if let Some(&g) = corpus
+                .mentions()
+                .get(m.index())
+                .and_then(|m| index.group_of.get(m.place.index()))
+            {
                 out.insert(g);
             }
         }
@@ -702,6 +746,10 @@ fn tooltip_ui(ui: &mut Ui, state: &AppState, mesh: Option<&BasemapMesh>, group: 
             format!(" in {name}")
         });
     ui.label(format!("{kinds}{}", country.unwrap_or_default()));
+    if let Some(why) = place_uncertainty(corpus, g.primary) {
+        ui.colored_label(theme::ATTENTION, format!("Uncertain: {why}"));
+        ui.weak("Click a mention of it in the article to settle it.");
+    }
     let n = g.claims.len();
     ui.label(format!("{n} {}", if n == 1 { "claim" } else { "claims" }));
     let mut sources: Vec<(&str, usize)> = Vec::new();
@@ -729,6 +777,34 @@ fn tooltip_ui(ui: &mut Ui, state: &AppState, mesh: Option<&BasemapMesh>, group: 
     if spoken_from > 0 {
         ui.weak(format!("{spoken_from} sources speak from here"));
     }
+}
+
+/// Why a place's reading is uncertain, if it is: one of its mentions is the machine's reading
+/// with others close behind, which nobody has settled.
+fn place_uncertainty(
+    corpus: &crate::model::Corpus,
+    place: crate::model::PlaceId,
+) -> Option<String> {
+    let m = corpus
+        .place(place)
+        .mentions
+        .iter()
+        .map(|&m| corpus.mention(m))
+        .find(|m| m.is_uncertain())?;
+    let others: Vec<String> = m
+        .alternatives
+        .iter()
+        .take(3)
+        .map(|a| format!("{}, {}", a.name, a.kind.label()))
+        .collect();
+    let p = corpus.place(place);
+    Some(format!(
+        "read as {}, {} ({:.0}% sure); also possible: {}",
+        p.name,
+        p.kind.label(),
+        m.confidence * 100.0,
+        others.join("; ")
+    ))
 }
 
 /// Labels for the biggest visible markers, where they do not cover one another.

@@ -3,6 +3,7 @@
 //! [`Action`](crate::app::Action)s; none mutates state. Colours and sizes are in [`theme`].
 
 pub mod article;
+pub mod attention;
 pub mod basemap;
 pub mod claims;
 pub mod export_dialog;
@@ -10,13 +11,16 @@ pub mod filters;
 pub mod map;
 pub mod open_dialog;
 pub mod projection;
+pub mod review;
 pub mod theme;
 pub mod toolbar;
 
 pub use article::article_ui;
+pub use attention::attention_ui;
 pub use claims::claims_ui;
 pub use export_dialog::export_dialog_ui;
 pub use filters::filters_ui;
 pub use map::{MapCache, map_ui};
 pub use open_dialog::{open_dialog_ui, paste_dialog_ui};
+pub use review::review_ui;
 pub use toolbar::{status_ui, toolbar_ui};

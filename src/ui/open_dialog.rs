@@ -7,13 +7,17 @@ use std::path::PathBuf;
 use egui::{Align2, Context, RichText, TextEdit, Window};
 
 use super::theme;
-use crate::app::{Action, AppState};
+use crate::app::{Action, AppState, WorkspaceIntent};
 
 /// The path field, when it is open.
 pub fn open_dialog_ui(ctx: &Context, state: &AppState, actions: &mut Vec<Action>) {
     let Some(dialog) = &state.open_dialog else {
         return;
     };
+    if let Some(intent) = dialog.workspace {
+        workspace_field_ui(ctx, dialog, intent, actions);
+        return;
+    }
     let mut open = true;
     let title = if dialog.add { "Add files" } else { "Open" };
     Window::new(title)
@@ -47,6 +51,73 @@ pub fn open_dialog_ui(ctx: &Context, state: &AppState, actions: &mut Vec<Action>
                         paths: parse_paths(&path),
                         add: dialog.add,
                     });
+                }
+                if ui.button("Cancel").clicked() {
+                    actions.push(Action::CloseOpenDialog);
+                }
+            });
+        });
+    if !open {
+        actions.push(Action::CloseOpenDialog);
+    }
+}
+
+/// The path field for a workspace file (new, open, save as).
+fn workspace_field_ui(
+    ctx: &Context,
+    dialog: &crate::app::OpenDialog,
+    intent: WorkspaceIntent,
+    actions: &mut Vec<Action>,
+) {
+    let mut open = true;
+    Window::new(intent.title())
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(false)
+        .anchor(Align2::CENTER_CENTER, [0.0, 0.0])
+        .default_width(480.0)
+        .show(ctx, |ui| {
+            if let Some(note) = &dialog.note {
+                ui.label(RichText::new(note).color(theme::STATUS_WARNING));
+            }
+            ui.label("A workspace file (.claimmap):");
+            let mut path = dialog.path.clone();
+            let label = ui.label("Workspace path");
+            let r = ui
+                .add(
+                    TextEdit::singleline(&mut path)
+                        .hint_text("/home/me/review.claimmap")
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(label.id);
+            if r.changed() {
+                actions.push(Action::SetOpenPath(path.clone()));
+            }
+            let entered = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let chosen = |replace: bool| {
+                let p = path.trim().trim_matches(['"', '\'']);
+                let mut p = PathBuf::from(p);
+                if intent != WorkspaceIntent::Open && p.extension().is_none() {
+                    p.set_extension("claimmap");
+                }
+                Action::UseWorkspacePath {
+                    intent,
+                    path: p,
+                    replace,
+                }
+            };
+            ui.horizontal(|ui| {
+                let verb = match intent {
+                    WorkspaceIntent::New => "Create",
+                    WorkspaceIntent::Open => "Open",
+                    WorkspaceIntent::SaveAs => "Save",
+                };
+                if dialog.confirm_replace {
+                    if ui.button("Replace").clicked() {
+                        actions.push(chosen(true));
+                    }
+                } else if (ui.button(verb).clicked() || entered) && !path.trim().is_empty() {
+                    actions.push(chosen(false));
                 }
                 if ui.button("Cancel").clicked() {
                     actions.push(Action::CloseOpenDialog);

@@ -155,3 +155,21 @@ pub const PROGRESS_WIDTH: f32 = 220.0;
 /// Over the window while files are dragged onto it.
 pub const DROP_SHADE: Color32 = Color32::from_rgba_premultiplied(0, 0, 0, 160);
 pub const DROP_TEXT: Color32 = Color32::WHITE;
+
+// the review
+/// A claim a person confirmed, edited or added: its row badge and its shade in the article.
+pub const REVIEWED: Color32 = Color32::from_rgb(110, 200, 140);
+pub const REVIEWED_CLAIM_BG: Color32 = Color32::from_rgba_premultiplied(30, 70, 45, 110);
+/// Text selected in the article by dragging.
+pub const TEXT_SELECTION_BG: Color32 = Color32::from_rgba_premultiplied(40, 80, 150, 170);
+/// The spans of a claim being written or edited.
+pub const DRAFT_BG: Color32 = Color32::from_rgba_premultiplied(120, 50, 120, 150);
+/// An uncertain place's marker: a ring of its colour around a dark centre.
+pub const UNCERTAIN_CENTRE: Color32 = Color32::from_rgb(24, 28, 34);
+/// The share of an uncertain marker's radius that is ring.
+pub const UNCERTAIN_RING: f32 = 0.45;
+/// The review panel under the map.
+pub const REVIEW_PANEL_HEIGHT: f32 = 230.0;
+/// Rows of gazetteer answers shown for "find a place".
+pub const PLACE_RESULTS: usize = 8;
+pub const ATTENTION: Color32 = Color32::from_rgb(240, 170, 80);

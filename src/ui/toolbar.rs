@@ -1,10 +1,11 @@
-//! The bar at the top (open, add, paste, export, and the worker's progress) and the status
-//! bar at the bottom, where every error and warning is reported without closing anything.
+//! The bar at the top (the workspace, open, add, paste, export, undo and redo, what needs
+//! attention, and the worker's progress) and the status bar at the bottom, where every error
+//! and warning is reported without closing anything.
 
 use egui::{Button, ProgressBar, RichText, Ui};
 
 use super::theme;
-use crate::app::{Action, AppState, StatusLevel};
+use crate::app::{Action, AppState, StatusLevel, WorkspaceIntent};
 
 /// The top bar.
 pub fn toolbar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
@@ -13,6 +14,36 @@ pub fn toolbar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         ui.separator();
         let idle = !state.is_busy();
         let shortcut = |s: &str| RichText::new(s).weak();
+        ui.add_enabled_ui(idle, |ui| {
+            ui.menu_button("Workspace", |ui| {
+                if ui
+                    .button("New workspace…")
+                    .on_hover_text("Start an empty workspace file, then add articles to it")
+                    .clicked()
+                {
+                    actions.push(Action::ChooseWorkspace(WorkspaceIntent::New));
+                    ui.close();
+                }
+                if ui
+                    .button("Open workspace…")
+                    .on_hover_text("Open a .claimmap file: its articles and its review")
+                    .clicked()
+                {
+                    actions.push(Action::ChooseWorkspace(WorkspaceIntent::Open));
+                    ui.close();
+                }
+                if ui
+                    .button("Save workspace as…")
+                    .on_hover_text("Keep these articles and their review in a .claimmap file")
+                    .clicked()
+                {
+                    actions.push(Action::ChooseWorkspace(WorkspaceIntent::SaveAs));
+                    ui.close();
+                }
+            });
+        });
+        workspace_label(ui, state);
+        ui.separator();
         if ui
             .add_enabled(idle, Button::new("Open…").shortcut_text(shortcut("Ctrl+O")))
             .on_hover_text("Open articles or a folder of them, in place of these")
@@ -44,6 +75,37 @@ pub fn toolbar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         {
             actions.push(Action::ShowExportDialog);
         }
+        ui.separator();
+        if ui
+            .add_enabled(
+                state.review.can_undo(),
+                Button::new("Undo").shortcut_text(shortcut("Ctrl+Z")),
+            )
+            .on_hover_text("Take back the last review operation")
+            .clicked()
+        {
+            actions.push(Action::Undo);
+        }
+        if ui
+            .add_enabled(
+                state.review.can_redo(),
+                Button::new("Redo").shortcut_text(shortcut("Ctrl+Shift+Z")),
+            )
+            .on_hover_text("Put back the review operation taken back")
+            .clicked()
+        {
+            actions.push(Action::Redo);
+        }
+        if !state.attention.is_empty() {
+            let n = state.attention.len();
+            if ui
+                .button(RichText::new(format!("Needs attention ({n})")).color(theme::ATTENTION))
+                .on_hover_text("Review operations that no longer apply")
+                .clicked()
+            {
+                actions.push(Action::ShowAttention(true));
+            }
+        }
         if let Some(p) = &state.progress {
             ui.separator();
             let fraction = if p.total == 0 {
@@ -64,6 +126,34 @@ pub fn toolbar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             );
         }
     });
+}
+
+/// The workspace's name, and whether changes are kept.
+fn workspace_label(ui: &mut Ui, state: &AppState) {
+    let review = &state.review;
+    match &review.workspace {
+        Some(path) => {
+            let name = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            let r = if review.is_read_only {
+                ui.label(RichText::new(format!("{name} (read-only)")).color(theme::STATUS_WARNING))
+            } else {
+                ui.label(RichText::new(name).strong())
+            };
+            r.on_hover_text(if review.is_read_only {
+                format!("{}: read-only; changes stay in this window", path.display())
+            } else {
+                format!("{}: every change is saved at once", path.display())
+            });
+        }
+        None => {
+            ui.weak("unsaved session").on_hover_text(
+                "Review changes are kept in this window only: \"Save workspace as…\" keeps them",
+            );
+        }
+    }
 }
 
 /// The status bar.

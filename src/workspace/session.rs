@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
+use std::sync::Arc;
 
 use serde_json::json;
 
@@ -17,6 +18,7 @@ use super::op::ReviewOp;
 use super::replay::{NotApplied, Replay, Reviewed, replay};
 use super::store::Workspace;
 use super::{WorkspaceError, content_hash};
+use crate::corpus::{self, Judgements};
 
 /// The documents a session took in.
 #[derive(Debug, Default)]
@@ -48,7 +50,8 @@ pub struct ApplyReport {
 /// A review session.
 #[derive(Debug, Default)]
 pub struct Session {
-    machine: Corpus,
+    /// Shared: with nothing reviewed yet, what the analyst sees is this very corpus.
+    machine: Arc<Corpus>,
     log: Vec<ReviewOp>,
     head: usize,
     file: Option<Workspace>,
@@ -58,7 +61,7 @@ impl Session {
     /// A session on an extracted corpus, with no file yet.
     pub fn unsaved(machine: Corpus) -> Session {
         Session {
-            machine,
+            machine: Arc::new(machine),
             ..Session::default()
         }
     }
@@ -105,6 +108,7 @@ impl Session {
         }
         let mut machine = Corpus::default();
         machine.append_all(parts);
+        corpus::analyse(&mut machine, &Judgements::default());
         if !stale_keys.is_empty() {
             let made_by = if stale_versions.is_empty() {
                 String::new()
@@ -130,7 +134,7 @@ impl Session {
             );
         }
         let session = Session {
-            machine,
+            machine: Arc::new(machine),
             log: stored.log,
             head: stored.head,
             file: Some(file),
@@ -142,7 +146,7 @@ impl Session {
     pub fn create(path: &Path, replace: bool, machine: Corpus) -> Result<Session, WorkspaceError> {
         let file = Workspace::create(path, replace, &machine, EXTRACTOR_VERSION, &[], 0)?;
         Ok(Session {
-            machine,
+            machine: Arc::new(machine),
             log: Vec::new(),
             head: 0,
             file: Some(file),
@@ -177,6 +181,10 @@ impl Session {
     pub fn machine(&self) -> &Corpus {
         &self.machine
     }
+    /// The machine's corpus, shared.
+    pub fn machine_arc(&self) -> Arc<Corpus> {
+        Arc::clone(&self.machine)
+    }
     /// The whole log, the redo list (past the head) included.
     pub fn log(&self) -> &[ReviewOp] {
         &self.log
@@ -205,6 +213,16 @@ impl Session {
     /// What the analyst sees: the extraction with the operations in effect replayed.
     pub fn reviewed(&self, res: &Resources) -> Reviewed {
         replay(res, &self.machine, self.ops())
+    }
+
+    /// [`Session::reviewed`], sharing the machine's corpus when nothing is in effect (no copy
+    /// of a big corpus for a session nobody has reviewed yet).
+    pub fn reviewed_shared(&self, res: &Resources) -> (Arc<Corpus>, Vec<super::replay::Attention>) {
+        if self.head == 0 {
+            return (self.machine_arc(), Vec::new());
+        }
+        let r = self.reviewed(res);
+        (Arc::new(r.corpus), r.attention)
     }
 
     /// Records an operation: it becomes the last in effect, and the redo list is dropped.
@@ -250,6 +268,7 @@ impl Session {
         &mut self,
         res: &Resources,
         documents: Vec<Document>,
+        progress: &mut dyn FnMut(usize, usize),
     ) -> Result<Added, WorkspaceError> {
         let mut known: HashMap<String, String> = self
             .machine
@@ -291,14 +310,16 @@ impl Session {
         if fresh.is_empty() {
             return Ok(Added { added: 0, warnings });
         }
-        let extraction = pipeline::extract(res, fresh);
+        let extraction = pipeline::extract_with_progress(res, fresh, progress);
         warnings.extend(extraction.warnings);
         let added = extraction.corpus.documents().len();
         if added > 0 {
             if let Some(f) = self.file.as_mut().filter(|f| !f.is_read_only()) {
                 f.add_documents(&extraction.corpus, EXTRACTOR_VERSION)?;
             }
-            self.machine.append(extraction.corpus);
+            let machine = Arc::make_mut(&mut self.machine);
+            machine.append(extraction.corpus);
+            corpus::analyse(machine, &Judgements::default());
         }
         Ok(Added { added, warnings })
     }
@@ -310,7 +331,7 @@ impl Session {
         res: &Resources,
         ops: Vec<(usize, ReviewOp)>,
     ) -> Result<ApplyReport, WorkspaceError> {
-        let mut replay = Replay::new(res, self.machine.clone());
+        let mut replay = Replay::new(res, (*self.machine).clone());
         for op in self.ops() {
             // an operation in effect that no longer applies is already listed for attention
             let _ = replay.apply(op);
