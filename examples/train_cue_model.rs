@@ -1,9 +1,12 @@
 //! Trains the cue tagger (`src/claims/model.rs`) on the PolNeAR train split and writes
-//! `assets/claims/cue_model.bin`. Optionally reports token-level cue F1 on a dev file.
+//! `assets/claims/cue_model.bin`. Optionally reports token-level cue F1 on a dev file. An
+//! analyst's review (`claimmap workspace gold W.claimmap -o REVIEWED.jsonl`, the same format)
+//! trains beside PolNeAR with `--also`, as many times as there are files.
 //!
 //! ```sh
 //! cargo run --release --no-default-features --example train_cue_model -- \
-//!     ../shared/eval/train/polnear-train.jsonl [../shared/eval/dev/polnear-dev.jsonl]
+//!     ../shared/eval/train/polnear-train.jsonl [../shared/eval/dev/polnear-dev.jsonl] \
+//!     [--also REVIEWED.jsonl]...
 //! ```
 
 use std::io::BufRead;
@@ -140,13 +143,31 @@ fn score(model: &CueModel, data: &[Example]) -> (f64, f64, f64) {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = Vec::new();
+    let mut also: Vec<String> = Vec::new();
+    let mut it = std::env::args().skip(1);
+    while let Some(a) = it.next() {
+        if a == "--also" {
+            let Some(path) = it.next() else {
+                eprintln!("--also needs a file");
+                std::process::exit(2);
+            };
+            also.push(path);
+        } else {
+            args.push(a);
+        }
+    }
     let Some(train_path) = args.first() else {
-        eprintln!("usage: train_cue_model TRAIN.jsonl [DEV.jsonl]");
+        eprintln!("usage: train_cue_model TRAIN.jsonl [DEV.jsonl] [--also REVIEWED.jsonl]...");
         std::process::exit(2);
     };
     let lexicon = CueLexicon::bundled().expect("cue lexicon");
     let mut train = examples(train_path, &lexicon);
+    for path in &also {
+        let more = examples(path, &lexicon);
+        eprintln!("{} sentences from {path}", more.len());
+        train.extend(more);
+    }
     let dev = args.get(1).map(|p| examples(p, &lexicon));
     eprintln!("{} training sentences", train.len());
     let mut trainer = Trainer::new(BITS);

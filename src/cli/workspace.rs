@@ -92,10 +92,11 @@ fn create(path: &Path, paths: &[PathBuf], force: bool) -> anyhow::Result<Outcome
     warnings.extend(extraction.warnings);
     let session = Session::create(path, force, extraction.corpus)?;
     let corpus = session.machine();
+    let n = corpus.documents().len();
     eprintln!(
-        "made {} with {} documents: {} claims, {} places",
+        "made {} with {n} {}: {} claims, {} places",
         path.display(),
-        corpus.documents().len(),
+        if n == 1 { "document" } else { "documents" },
         corpus.claims().len(),
         corpus.places().len()
     );
