@@ -26,6 +26,8 @@ pub const HEADER: &[&str] = &[
     "confidence",
     "places",
     "coordinates",
+    "entity",
+    "entity_name",
 ];
 
 impl Exporter for Csv {
@@ -81,6 +83,8 @@ impl Exporter for Csv {
                 format!("{:.2}", r.confidence),
                 places,
                 coords,
+                r.entity.unwrap_or_default(),
+                r.entity_name.unwrap_or_default(),
             ])
             .map_err(enc)?;
         }

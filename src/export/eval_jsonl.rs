@@ -24,6 +24,7 @@ pub fn eval_line(corpus: &Corpus, doc: DocId) -> Value {
                 "source": c.source_span.map(span),
                 "cue": c.cue.map(span),
                 "content": span(c.content),
+                "entity": corpus.entity_of(c).map(|e| e.key.as_str()),
             })
         })
         .collect();

@@ -57,6 +57,10 @@ pub struct ClaimRecord {
     pub hedged: bool,
     pub confidence: f32,
     pub places: Vec<PlaceRef>,
+    /// The corpus-wide speaker's stable key ("person:sergei-shoigu"), when resolved.
+    pub entity: Option<String>,
+    /// Its name ("Sergei Shoigu").
+    pub entity_name: Option<String>,
 }
 
 /// Code-point tables per document, built on first use.
@@ -78,6 +82,7 @@ impl Offsets {
 pub fn claim_record(corpus: &Corpus, claim: &Claim, offsets: &mut Offsets) -> ClaimRecord {
     let text = &corpus.document(claim.doc).text;
     let source = claim.source.map(|s| corpus.source(s));
+    let entity = corpus.entity_of(claim);
     ClaimRecord {
         id: claim.id.0,
         document: corpus.document(claim.doc).key.clone(),
@@ -105,5 +110,7 @@ pub fn claim_record(corpus: &Corpus, claim: &Claim, offsets: &mut Offsets) -> Cl
             .iter()
             .map(|&p| PlaceRef::new(corpus, p))
             .collect(),
+        entity: entity.map(|e| e.key.clone()),
+        entity_name: entity.map(|e| e.name.clone()),
     }
 }
