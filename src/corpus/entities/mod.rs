@@ -27,6 +27,7 @@ mod surnames;
 mod words;
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 use groups::Groups;
 use names::{BodyName, PersonName, Shape, shape};
@@ -34,7 +35,10 @@ use surnames::{Candidate, FullName, GenderVotes, whose};
 use words::PRONOUNS;
 
 use crate::model::{Corpus, Entity, EntityId, PlaceId, SourceId, SourceKind};
-use crate::text::normalize;
+use crate::text::{WordHasher, normalize};
+
+/// Maps keyed by names and positions of one corpus: no flooding to guard against.
+type Map<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
 /// What entity resolution reads of one source.
 #[derive(Clone, Debug, PartialEq)]
@@ -136,10 +140,21 @@ impl Reading {
 /// ```
 pub fn resolve(sources: &[SourceRef], judgements: &Judgements) -> Vec<ResolvedEntity> {
     let n = sources.len();
-    let shapes: Vec<Shape> = sources
+    // a corpus names its speakers the same way again and again: each name is read once
+    let mut distinct: Vec<Shape> = Vec::new();
+    let mut read: Map<(&str, SourceKind, Option<&str>), usize> = Map::default();
+    let at: Vec<usize> = sources
         .iter()
-        .map(|s| shape(s.name, s.kind, s.affiliation))
+        .map(|s| {
+            *read
+                .entry((s.name, s.kind, s.affiliation))
+                .or_insert_with(|| {
+                    distinct.push(shape(s.name, s.kind, s.affiliation));
+                    distinct.len() - 1
+                })
+        })
         .collect();
+    let shapes: Vec<&Shape> = at.iter().map(|&i| &distinct[i]).collect();
     let votes: Vec<GenderVotes> = sources
         .iter()
         .map(|s| {
@@ -157,9 +172,9 @@ pub fn resolve(sources: &[SourceRef], judgements: &Judgements) -> Vec<ResolvedEn
     let mut readings = vec![Reading::Anonymous; n];
 
     // people: full names first, so that a bare surname knows whose it may be
-    let mut full_first: HashMap<String, usize> = HashMap::new();
-    let mut fulls: HashMap<String, FullName> = HashMap::new();
-    let mut by_surname: HashMap<&str, Vec<Candidate>> = HashMap::new();
+    let mut full_first: Map<String, usize> = Map::default();
+    let mut fulls: Map<String, FullName> = Map::default();
+    let mut by_surname: Map<&str, Vec<Candidate>> = Map::default();
     for (i, s) in shapes.iter().enumerate() {
         let Shape::Person(p) = s else { continue };
         let Some(full) = p.full_key() else { continue };
@@ -192,14 +207,19 @@ pub fn resolve(sources: &[SourceRef], judgements: &Judgements) -> Vec<ResolvedEn
         }
         readings[i] = Reading::Full(full);
     }
-    let mut bare_first: HashMap<&str, usize> = HashMap::new();
-    let mut ambiguous_first: HashMap<(&str, usize), usize> = HashMap::new();
+    let mut bare_first: Map<&str, usize> = Map::default();
+    let mut ambiguous_first: Map<(&str, usize), usize> = Map::default();
     for (i, s) in shapes.iter().enumerate() {
         let Shape::Person(p @ PersonName { given: None, .. }) = s else {
             continue;
         };
         let candidates = by_surname.get(p.surname.as_str());
-        match candidates.map(|c| whose(c, votes[i].gender(), &fulls)) {
+        let found = match candidates {
+            _ if p.is_given_name_alone => Some(None),
+            Some(c) => Some(whose(c, votes[i].gender(), &fulls)),
+            None => None,
+        };
+        match found {
             Some(Some(full)) => {
                 groups.union(full_first[full], i);
                 readings[i] = Reading::Full(full.to_string());
@@ -220,9 +240,9 @@ pub fn resolve(sources: &[SourceRef], judgements: &Judgements) -> Vec<ResolvedEn
     }
 
     // bodies: named ones by name, generic ones by country
-    let mut named_first: HashMap<&str, usize> = HashMap::new();
-    let mut country_first: HashMap<(&str, &str), usize> = HashMap::new();
-    let mut countries_of: HashMap<&str, Vec<&str>> = HashMap::new();
+    let mut named_first: Map<&str, usize> = Map::default();
+    let mut country_first: Map<(&str, &str), usize> = Map::default();
+    let mut countries_of: Map<&str, Vec<&str>> = Map::default();
     for (i, s) in shapes.iter().enumerate() {
         let Shape::Body(b) = s else { continue };
         match (b.is_generic, b.country.as_deref()) {
@@ -244,7 +264,7 @@ pub fn resolve(sources: &[SourceRef], judgements: &Judgements) -> Vec<ResolvedEn
         }
     }
     // a generic body without a country, written as a name ("the Defense Ministry")
-    let mut ambiguous_bodies: HashMap<(&str, usize), usize> = HashMap::new();
+    let mut ambiguous_bodies: Map<(&str, usize), usize> = Map::default();
     for (i, s) in shapes.iter().enumerate() {
         let Shape::Body(
             b @ BodyName {
@@ -277,7 +297,7 @@ pub fn resolve(sources: &[SourceRef], judgements: &Judgements) -> Vec<ResolvedEn
     }
 
     let mut members_of: Vec<Vec<usize>> = Vec::new();
-    let mut slot: HashMap<usize, usize> = HashMap::new();
+    let mut slot: Map<usize, usize> = Map::default();
     for i in 0..n {
         let root = groups.find(i);
         let g = *slot.entry(root).or_insert_with(|| {
@@ -295,9 +315,9 @@ pub fn resolve(sources: &[SourceRef], judgements: &Judgements) -> Vec<ResolvedEn
 }
 
 /// The entity of one group of sources.
-fn entity(
-    sources: &[SourceRef],
-    shapes: &[Shape],
+fn entity<'a>(
+    sources: &[SourceRef<'a>],
+    shapes: &[&Shape],
     readings: &[Reading],
     members: Vec<usize>,
 ) -> ResolvedEntity {
@@ -344,6 +364,14 @@ fn entity(
     let mut kinds: Vec<(SourceKind, usize)> = Vec::new();
     let mut affiliations: Vec<(&str, usize)> = Vec::new();
     let mut aliases: Vec<(&str, usize)> = Vec::new();
+    let mut alias_at: Map<&str, usize> = Map::default();
+    let mut add_alias = |alias: &'a str| {
+        let at = *alias_at.entry(alias).or_insert_with(|| {
+            aliases.push((alias, 0));
+            aliases.len() - 1
+        });
+        aliases[at].1 += 1;
+    };
     for &m in &members {
         let s = &sources[m];
         count(&mut kinds, s.kind);
@@ -353,13 +381,13 @@ fn entity(
         let mut any = false;
         for mention in &s.mentions {
             let mention = mention.trim();
-            if !mention.is_empty() && !PRONOUNS.contains(&normalize(mention)) {
-                count(&mut aliases, mention);
+            if !mention.is_empty() && !is_pronoun(mention) {
+                add_alias(mention);
                 any = true;
             }
         }
-        if !any && !PRONOUNS.contains(&normalize(s.name)) {
-            count(&mut aliases, s.name.trim());
+        if !any && !is_pronoun(s.name) {
+            add_alias(s.name.trim());
         }
     }
     let kind = kinds
@@ -381,6 +409,18 @@ fn entity(
         aliases: aliases.into_iter().map(|a| a.0.to_string()).collect(),
         members,
     }
+}
+
+/// "He", "they": a mention that names no one.
+fn is_pronoun(mention: &str) -> bool {
+    let mut buf = [0u8; 16];
+    let b = mention.trim().as_bytes();
+    if b.len() > buf.len() {
+        return false;
+    }
+    buf[..b.len()].copy_from_slice(b);
+    buf[..b.len()].make_ascii_lowercase();
+    std::str::from_utf8(&buf[..b.len()]).is_ok_and(|w| PRONOUNS.contains(w))
 }
 
 fn count<T: PartialEq>(counts: &mut Vec<(T, usize)>, item: T) {
@@ -431,7 +471,7 @@ fn slug(name: &str) -> String {
 /// Keys are unique: a key that comes again (a person's judgement kept two namesakes apart)
 /// gets "~2", "~3" in order of first member.
 fn disambiguate_keys(entities: &mut [ResolvedEntity]) {
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: Map<String, usize> = Map::default();
     for e in entities.iter_mut() {
         let n = seen.entry(e.key.clone()).or_insert(0);
         *n += 1;

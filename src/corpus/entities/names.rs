@@ -36,6 +36,8 @@ pub(super) struct PersonName {
     pub surname_first: Option<SurnameFirst>,
     /// As written, without titles ("Donald J. Trump").
     pub written: String,
+    /// A bare first name ("Hillary", "Bob"): whose, only its document can say.
+    pub is_given_name_alone: bool,
 }
 
 impl PersonName {
@@ -217,9 +219,13 @@ pub(super) fn shape(name: &str, kind: SourceKind, affiliation: Option<&str>) -> 
     let w = words();
     // the extractor types "Grayson, an Orlando Democrat" as government by its apposition;
     // whether the name itself is a person's, its words say
-    let bare_name = ws.iter().map(|x| x.text).collect::<Vec<_>>().join(" ");
+    // (what `source_traits` asks first, without its allocations)
+    let may_be_a_name = ws.len() <= 4 && ws.iter().all(Word::is_capitalised);
     let is_person_name = kind == SourceKind::Person
-        || source_traits(&bare_name, None, &|x| w.lexicon.is_common_word(x)).is_person_name;
+        || may_be_a_name && {
+            let bare_name = ws.iter().map(|x| x.text).collect::<Vec<_>>().join(" ");
+            source_traits(&bare_name, None, &|x| w.lexicon.is_common_word(x)).is_person_name
+        };
     if let Some(p) = person(w, ws, is_person_name) {
         return Shape::Person(p);
     }
@@ -340,6 +346,18 @@ mod tests {
             Some("josh earnest"),
             "earnest",
         ),
+        (
+            "Former Secretary of State and Democratic frontrunner Hillary Clinton",
+            Organisation,
+            Some("hillary clinton"),
+            "clinton",
+        ),
+        (
+            "Director of National Intelligence James Clapper",
+            Government,
+            Some("james clapper"),
+            "clapper",
+        ),
     ];
 
     #[test]
@@ -356,6 +374,10 @@ mod tests {
     /// Phrases that name no one person, though a person's name may be in them.
     const NOT_PEOPLE: &[(&str, SourceKind)] = &[
         ("Barack Obama and Hillary Clinton", Person),
+        ("Trump and Texas Sen. Ted Cruz", Organisation),
+        ("Clinton Cash Debunks Hillary", Person),
+        ("close friend of Gov. Mike Pence", Person),
+        ("Supporters of Sanders", Person),
         ("Trump notably made no mention of Jeb Bush", Person),
         ("experts like Paul Bauman", Person),
         ("Clinton aides", Person),

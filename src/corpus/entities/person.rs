@@ -10,20 +10,29 @@ use super::words::{
 
 /// A person's name in `ws`, if the phrase is one (or ends in one after its titles).
 pub(super) fn person(w: &Words, ws: &[Word], is_person_name: bool) -> Option<PersonName> {
-    if ws.iter().any(|x| {
-        matches!(
-            x.norm.as_str(),
-            "and" | "&" | "or" | "nor" | "with" | "versus" | "vs"
-        )
-    }) {
-        // two people, or a body ("Department of Health and Human Services")
+    // "Barack Obama and Hillary Clinton", "Sanders and Clinton": two people; but "Former
+    // Secretary of State and Democratic frontrunner Hillary Clinton" is one
+    let is_list = ws.windows(2).any(|p| {
+        let coordinates = matches!(p[1].norm.as_str(), "and" | "&" | "or" | "nor");
+        coordinates && is_surname_like(w, &p[0])
+    });
+    if is_list
+        || ws
+            .iter()
+            .any(|x| matches!(x.norm.as_str(), "with" | "versus" | "vs"))
+    {
         return None;
     }
     // "Senator Ted Cruz of Texas", "Paul Krugman of the New York Times", before "Secretary
     // of State John Kerry"
     ws.iter()
         .rposition(|x| x.norm == "of")
-        .and_then(|of| person_ending(w, &ws[..of], is_person_name))
+        .and_then(|of| {
+            let p = person_ending(w, &ws[..of], is_person_name)?;
+            // but "Supporters of Sanders" are not a Mr. Supporters
+            let is_titled = of >= 2 && TITLES.contains(&ws[of - 2].norm);
+            (p.given.is_some() || is_titled).then_some(p)
+        })
         .or_else(|| person_ending(w, ws, is_person_name))
 }
 
@@ -83,8 +92,16 @@ fn person_ending(w: &Words, ws: &[Word], is_person_name: bool) -> Option<PersonN
     }
     let mut start = end - 1;
     let mut seen_first_name = false;
-    while start > 0 && end - start < 5 {
+    // a name has at most two given names besides its initials and particles ("Hillary
+    // Rodham Clinton", "George H. W. Bush"): more is a headline ("Clinton Cash Debunks
+    // Hillary")
+    let mut given_words = 0;
+    while start > 0 {
         let prev = &ws[start - 1];
+        let is_inner = prev.is_initial() || PARTICLES.contains(&prev.norm);
+        if !is_inner && given_words == 2 {
+            break;
+        }
         let common_in_a_name = is_person_name
             && !seen_first_name
             && !prev.is_possessive
@@ -96,6 +113,7 @@ fn person_ending(w: &Words, ws: &[Word], is_person_name: bool) -> Option<PersonN
             || (PARTICLES.contains(&prev.norm) && !prev.is_possessive)
         {
             seen_first_name |= w.lexicon.is_first_name(prev.bare);
+            given_words += usize::from(!is_inner);
             start -= 1;
         } else {
             break;
@@ -113,6 +131,15 @@ fn person_ending(w: &Words, ws: &[Word], is_person_name: bool) -> Option<PersonN
     let titled = before.is_some_and(|b| TITLES.contains(&b.norm));
     let described =
         before.is_some_and(|b| !b.is_possessive && (PARTIES.contains(&b.norm) || is_demonym(w, b)));
+    // "close friend of Gov. Mike Pence", "a reaction from President Obama": the name is
+    // inside a phrase about someone else; "Secretary of State John Kerry" is his title
+    let inside_a_phrase = prefix.windows(2).any(|p| {
+        let joins = matches!(p[1].norm.as_str(), "and" | "or" | "&");
+        FUNCTION_WORDS.contains(&p[1].norm) && !joins && !TITLES.contains(&p[0].norm)
+    });
+    if inside_a_phrase {
+        return None;
+    }
     let after_function = before.is_some_and(|b| FUNCTION_WORDS.contains(&b.norm));
     let first_named = given
         .first()
@@ -123,10 +150,13 @@ fn person_ending(w: &Words, ws: &[Word], is_person_name: bool) -> Option<PersonN
         titled || (is_full && first_named && !after_function)
     };
     // "Clinton Cash Debunks Hillary": a headline, not Hillary of the Debunks family
-    let given_a_word = given.first().is_some_and(|g| {
-        !g.is_initial() && !w.lexicon.is_first_name(g.bare) && w.lexicon.is_common_word(&g.norm)
-    });
-    if !is_person || (given_a_word && w.lexicon.is_first_name(last.bare)) {
+    let given_a_word = given
+        .first()
+        .is_some_and(|g| !g.is_initial() && w.lexicon.is_common_word(&g.norm));
+    // "Hillary", "Bob": a first name, not a surname
+    let is_first_name_alone =
+        w.lexicon.is_first_name(last.bare) && !w.lexicon.is_surname(last.bare);
+    if !is_person || (given_a_word && is_first_name_alone) {
         return None;
     }
     let surname = last
@@ -154,6 +184,7 @@ fn person_ending(w: &Words, ws: &[Word], is_person_name: bool) -> Option<PersonN
         written.push(ws[end].bare);
     }
     Some(PersonName {
+        is_given_name_alone: given_norm.is_none() && is_first_name_alone,
         given: given_norm,
         surname,
         suffix,

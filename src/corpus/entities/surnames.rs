@@ -2,10 +2,9 @@
 //! the corpus that fits its title's gender, else one that dominates the corpus, else no one
 //! (it stays in its document).
 
-use std::collections::HashMap;
+use super::Map;
 
 use super::words::{FEMALE, FUNCTION_WORDS, MALE};
-use crate::text::normalize;
 
 /// The titles and roles of a man ("Mr.", "spokesman") against those of a woman ("Mrs.",
 /// "first lady") in a person's mentions.
@@ -27,14 +26,18 @@ impl GenderVotes {
     /// Mrs. Clinton" is a man's).
     pub(super) fn add_mention(&mut self, mention: &str) {
         let head = mention.split(',').next().unwrap_or("");
+        let mut buf = [0u8; 16];
         for word in head.split_whitespace() {
-            let word = normalize(word);
-            if FUNCTION_WORDS.contains(&word) {
+            // titles are short ASCII words: no allocation for the many words that are not
+            let Some(word) = lower_ascii(word, &mut buf) else {
+                continue;
+            };
+            if FUNCTION_WORDS.contains(word) {
                 break;
             }
-            if MALE.contains(&word) {
+            if MALE.contains(word) {
                 self.male += 1;
-            } else if FEMALE.contains(&word) {
+            } else if FEMALE.contains(word) {
                 self.female += 1;
             }
         }
@@ -55,6 +58,22 @@ impl GenderVotes {
             Gender::Unknown
         }
     }
+}
+
+/// `word` in lower case without dots ("Mr." → "mr"), if it is short ASCII.
+fn lower_ascii<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
+    let mut n = 0;
+    for &b in word.as_bytes() {
+        if b == b'.' {
+            continue;
+        }
+        if !b.is_ascii() || n == buf.len() {
+            return None;
+        }
+        buf[n] = b.to_ascii_lowercase();
+        n += 1;
+    }
+    std::str::from_utf8(&buf[..n]).ok()
 }
 
 fn fits(a: Gender, b: Gender) -> bool {
@@ -100,7 +119,7 @@ impl Candidate {
 pub(super) fn whose<'a>(
     candidates: &'a [Candidate],
     gender: Gender,
-    fulls: &HashMap<String, FullName>,
+    fulls: &Map<String, FullName>,
 ) -> Option<&'a str> {
     let gender_of = |c: &Candidate| {
         fulls

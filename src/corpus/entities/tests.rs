@@ -149,6 +149,21 @@ const AMBIGUOUS: &[Case] = &[
             ("person:clinton@c", &[2]),
         ],
     ),
+    // a first name alone is whoever its document says
+    (
+        &[
+            (0, "Hillary Clinton", Person, None, &[]),
+            (1, "Hillary", Person, None, &[]),
+            (2, "Bob", Person, None, &[]),
+            (3, "Bob", Person, None, &[]),
+        ],
+        &[
+            ("person:hillary-clinton", &[0]),
+            ("person:hillary@b", &[1]),
+            ("person:bob@c", &[2]),
+            ("person:bob@d", &[3]),
+        ],
+    ),
     // "Kim Wells" is more likely a Kim than a Wells: a bare "Kim" does not join her
     (
         &[

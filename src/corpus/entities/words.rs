@@ -3,7 +3,7 @@
 //! the names and demonyms of countries (from the gazetteer), and the other names of
 //! well-known bodies (`assets/entities/bodies.tsv`).
 
-use std::collections::HashMap;
+use super::Map;
 use std::sync::OnceLock;
 
 use crate::geo::{Gazetteer, NameKind, WordLexicon};
@@ -189,6 +189,12 @@ pub(super) static TITLES: WordList = WordList::new(&[
     "critic",
     "aides",
     "officials",
+    "supporters",
+    "advisers",
+    "allies",
+    "critics",
+    "backers",
+    "delegates",
     "republican",
     "democrat",
     "libertarian",
@@ -755,13 +761,13 @@ pub(super) struct CountryWord {
 pub(super) struct Words {
     pub lexicon: WordLexicon,
     /// Normalised country names, demonyms and abbreviations of exactly one country.
-    pub countries: HashMap<&'static str, CountryWord>,
+    pub countries: Map<&'static str, CountryWord>,
     /// The longest country name, in words.
     pub country_words_max: usize,
     /// (country or "*", alias) → name, from `assets/entities/bodies.tsv`.
-    pub bodies: HashMap<(&'static str, &'static str), &'static str>,
+    pub bodies: Map<(&'static str, &'static str), &'static str>,
     /// alias → the countries whose rows give it.
-    pub body_countries: HashMap<&'static str, Vec<&'static str>>,
+    pub body_countries: Map<&'static str, Vec<&'static str>>,
 }
 
 static BODIES: &str = include_str!("../../../assets/entities/bodies.tsv");
@@ -770,7 +776,7 @@ static BODIES: &str = include_str!("../../../assets/entities/bodies.tsv");
 pub(super) fn words() -> &'static Words {
     static WORDS: OnceLock<Words> = OnceLock::new();
     WORDS.get_or_init(|| {
-        let mut countries: HashMap<&'static str, Option<CountryWord>> = HashMap::new();
+        let mut countries: Map<&'static str, Option<CountryWord>> = Map::default();
         // the gazetteer's bytes are compiled in (its names are 'static); it is dropped after
         if let Ok(g) = Gazetteer::bundled() {
             for (name, code, kind) in g.country_names() {
@@ -793,7 +799,7 @@ pub(super) fn words() -> &'static Words {
                     .or_insert(Some(word));
             }
         }
-        let countries: HashMap<&'static str, CountryWord> = countries
+        let countries: Map<&'static str, CountryWord> = countries
             .into_iter()
             .filter_map(|(k, v)| v.map(|v| (k, v)))
             .collect();
@@ -803,8 +809,8 @@ pub(super) fn words() -> &'static Words {
             .max()
             .unwrap_or(1)
             .min(4);
-        let mut bodies = HashMap::new();
-        let mut body_countries: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
+        let mut bodies: Map<(&'static str, &'static str), &'static str> = Map::default();
+        let mut body_countries: Map<&'static str, Vec<&'static str>> = Map::default();
         for line in BODIES.lines().skip(1) {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
