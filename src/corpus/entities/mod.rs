@@ -10,8 +10,9 @@
 //!
 //! - a person's full names are one entity per first given name and surname ("Donald J.
 //!   Trump", "President Donald Trump"); a bare surname ("Trump", "Mr. Trump") joins the one
-//!   full name with that surname that fits its "he" or "she", stays apart in its document
-//!   when several fit, and joins the other bare uses of it when the corpus gives no full name;
+//!   full name with that surname that fits its title ("Mrs. Clinton"), or one that dominates
+//!   the corpus, stays apart in its document when several fit, and joins the other bare uses
+//!   of it when the corpus gives no full name (see `surnames.rs`);
 //! - a body's name is read without its articles, its country and British spelling, "Ministry
 //!   of X" as "X ministry", and the other names in `assets/entities/bodies.tsv`; a name only
 //!   its country tells apart ("the foreign ministry") is one entity per country, and one with
@@ -221,7 +222,10 @@ pub fn resolve(sources: &[SourceRef], judgements: &Judgements) -> Vec<ResolvedEn
         };
         match found {
             Some(Some(full)) => {
-                groups.union(full_first[full], i);
+                // every candidate's full name has its first source
+                if let Some(&first) = full_first.get(full) {
+                    groups.union(first, i);
+                }
                 readings[i] = Reading::Full(full.to_string());
             }
             None => {
@@ -278,7 +282,9 @@ pub fn resolve(sources: &[SourceRef], judgements: &Judgements) -> Vec<ResolvedEn
         };
         match countries_of.get(b.core.as_str()).map(Vec::as_slice) {
             Some([cc]) => {
-                groups.union(country_first[&(*cc, b.core.as_str())], i);
+                if let Some(&first) = country_first.get(&(*cc, b.core.as_str())) {
+                    groups.union(first, i);
+                }
                 readings[i] = Reading::Country(cc.to_string(), b.core.clone());
             }
             None => {
