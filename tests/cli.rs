@@ -66,6 +66,7 @@ fn csv_export_of_the_sample_has_every_attributed_claim() {
         header[..4],
         ["claim_id", "document", "source_as_written", "source"]
     );
+    assert_eq!(header[header.len() - 2..], ["entity", "entity_name"]);
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
     assert!(rows.len() >= 9, "{} rows", rows.len());
     let sources: Vec<&str> = rows.iter().map(|r| &r[3]).collect();
@@ -127,7 +128,23 @@ fn json_export_links_places_claims_and_sources() {
             .find(|c| c["cue"].as_str().is_some_and(|s| s.starts_with(cue)))
             .unwrap();
         assert_eq!(c["source"], "Sergei Shoigu", "{cue}");
+        assert_eq!(c["entity"], "person:sergei-shoigu", "{cue}");
+        assert_eq!(c["entity_name"], "Sergei Shoigu", "{cue}");
     }
+    // the entities of the claims, with what they said
+    let shoigu = v["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["key"] == "person:sergei-shoigu")
+        .unwrap();
+    let by_shoigu = claims
+        .iter()
+        .filter(|c| c["entity"] == "person:sergei-shoigu")
+        .count();
+    assert_eq!(shoigu["claims"], by_shoigu);
+    assert_eq!(shoigu["documents"], 1);
+    assert_eq!(shoigu["affiliation"], "Russia");
     let soo = v["sources"]
         .as_array()
         .unwrap()
@@ -154,6 +171,13 @@ fn jsonl_export_is_one_claim_per_line() {
         lines
             .iter()
             .all(|l| l["content"].is_string() && l["document"].is_string())
+    );
+    // an attributed claim names its entity
+    assert!(
+        lines
+            .iter()
+            .filter(|l| l["source"].is_string())
+            .all(|l| l["entity"].is_string() && l["entity_name"].is_string())
     );
 }
 
@@ -239,6 +263,7 @@ fn eval_output_counts_code_points_not_bytes() {
         slice(&want["claims"][0]["content"])
     );
     assert_eq!(slice(&claim["source"]), slice(&want["claims"][0]["source"]));
+    assert!(claim["entity"].is_string(), "{claim}");
 
     // and the project's scorer accepts it, with full marks on this fixture
     let scorer = root().join("../shared/eval/score.py");

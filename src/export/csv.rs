@@ -27,6 +27,8 @@ pub const HEADER: &[&str] = &[
     "review",
     "places",
     "coordinates",
+    "entity",
+    "entity_name",
 ];
 
 impl Exporter for Csv {
@@ -83,6 +85,8 @@ impl Exporter for Csv {
                 r.review,
                 places,
                 coords,
+                r.entity.unwrap_or_default(),
+                r.entity_name.unwrap_or_default(),
             ])
             .map_err(enc)?;
         }

@@ -25,6 +25,7 @@ pub fn eval_line(corpus: &Corpus, doc: DocId) -> Value {
                 "cue": c.cue.map(span),
                 "content": span(c.content),
                 "review": c.review.label(),
+                "entity": corpus.entity_of(c).map(|e| e.key.as_str()),
             })
         })
         .collect();

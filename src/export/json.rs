@@ -1,13 +1,15 @@
-//! JSON: `{documents, sources, places, claims}` with the links written out (a place lists its
-//! claims, a claim its places and source), so one file answers "who claims what, where".
+//! JSON: `{documents, sources, entities, places, claims}` with the links written out (a place
+//! lists its claims, a claim its places, source and entity), so one file answers "who claims
+//! what, where".
 
+use std::collections::HashMap;
 use std::io::Write;
 
 use serde::{Deserialize, Serialize};
 
 use super::record::{ClaimRecord, Offsets, claim_record, place_review};
 use super::{ExportError, ExportSet, Exporter};
-use crate::model::Corpus;
+use crate::model::{ClaimId, Corpus, DocId, EntityId};
 
 pub struct Json;
 
@@ -29,6 +31,24 @@ pub struct JsonSource {
     pub affiliation: Option<String>,
     pub mentions: Vec<String>,
     pub claims: Vec<u32>,
+    /// The key of the entity it is across documents.
+    pub entity: Option<String>,
+}
+
+/// A speaker across documents, with what it said in this export.
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+pub struct JsonEntity {
+    pub key: String,
+    pub name: String,
+    pub kind: String,
+    /// The country it speaks for.
+    pub affiliation: Option<String>,
+    /// Its names as written, most frequent first.
+    pub aliases: Vec<String>,
+    /// Its claims in this export.
+    pub claims: usize,
+    /// The documents of those claims.
+    pub documents: usize,
 }
 
 #[derive(Serialize, Deserialize, Debug, PartialEq)]
@@ -58,6 +78,8 @@ pub struct JsonClaim {
 pub struct JsonExport {
     pub documents: Vec<JsonDocument>,
     pub sources: Vec<JsonSource>,
+    /// The entities of the exported claims, in corpus order.
+    pub entities: Vec<JsonEntity>,
     pub places: Vec<JsonPlace>,
     pub claims: Vec<JsonClaim>,
 }
@@ -118,9 +140,11 @@ impl Exporter for Json {
                         .map(|c| c.0)
                         .filter(|c| included(c))
                         .collect(),
+                    entity: src.entity.map(|e| corpus.entity(e).key.clone()),
                 }
             })
             .collect();
+        let entities = entities(corpus, &set.claims);
         let places = set
             .places
             .iter()
@@ -170,6 +194,7 @@ impl Exporter for Json {
         let export = JsonExport {
             documents,
             sources,
+            entities,
             places,
             claims,
         };
@@ -192,4 +217,40 @@ fn place_mentions(
     } else {
         Box::new(standing.iter().map(|&m| corpus.mention(m)))
     }
+}
+
+/// The entities of `claims` (sorted), each with its claims and documents among them.
+fn entities(corpus: &Corpus, claims: &[ClaimId]) -> Vec<JsonEntity> {
+    let mut tally: Vec<(EntityId, usize, Vec<DocId>)> = Vec::new();
+    let mut slot: HashMap<EntityId, usize> = HashMap::new();
+    for &c in claims {
+        let claim = corpus.claim(c);
+        let Some(e) = corpus.entity_of(claim) else {
+            continue;
+        };
+        let i = *slot.entry(e.id).or_insert_with(|| {
+            tally.push((e.id, 0, Vec::new()));
+            tally.len() - 1
+        });
+        tally[i].1 += 1;
+        tally[i].2.push(claim.doc);
+    }
+    tally.sort_unstable_by_key(|t| t.0);
+    tally
+        .into_iter()
+        .map(|(id, claims, mut docs)| {
+            let e = corpus.entity(id);
+            docs.sort_unstable();
+            docs.dedup();
+            JsonEntity {
+                key: e.key.clone(),
+                name: e.name.clone(),
+                kind: e.kind.label().to_string(),
+                affiliation: e.affiliation.map(|p| corpus.place(p).name.clone()),
+                aliases: e.aliases.clone(),
+                claims,
+                documents: docs.len(),
+            }
+        })
+        .collect()
 }

@@ -86,6 +86,10 @@ pub struct ClaimRecord {
     /// `machine`, `confirmed`, `edited`, `added` or (when asked for) `rejected`.
     pub review: String,
     pub places: Vec<PlaceRef>,
+    /// The corpus-wide speaker's stable key ("person:sergei-shoigu"), when resolved.
+    pub entity: Option<String>,
+    /// Its name ("Sergei Shoigu").
+    pub entity_name: Option<String>,
 }
 
 /// Code-point tables per document, built on first use.
@@ -107,6 +111,7 @@ impl Offsets {
 pub fn claim_record(corpus: &Corpus, claim: &Claim, offsets: &mut Offsets) -> ClaimRecord {
     let text = &corpus.document(claim.doc).text;
     let source = claim.source.map(|s| corpus.source(s));
+    let entity = corpus.entity_of(claim);
     ClaimRecord {
         id: claim.id.0,
         document: corpus.document(claim.doc).key.clone(),
@@ -135,5 +140,7 @@ pub fn claim_record(corpus: &Corpus, claim: &Claim, offsets: &mut Offsets) -> Cl
             .iter()
             .map(|&p| PlaceRef::new(corpus, p, &claim.mentions))
             .collect(),
+        entity: entity.map(|e| e.key.clone()),
+        entity_name: entity.map(|e| e.name.clone()),
     }
 }

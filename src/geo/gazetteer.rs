@@ -387,7 +387,7 @@ impl Gazetteer {
         found.into_iter().take(limit).map(|x| x.2).collect()
     }
 
-    fn key(&self, i: usize) -> &[u8] {
+    fn key(&self, i: usize) -> &'static [u8] {
         let a = u32_at(self.data, self.key_offs + i * 4) as usize;
         let b = u32_at(self.data, self.key_offs + (i + 1) * 4) as usize;
         &self.data[self.pool + a..self.pool + b]
@@ -412,6 +412,27 @@ impl Gazetteer {
                 slot = 0;
             }
         }
+    }
+
+    /// Every name of a country (its names, abbreviations and demonyms: "russia", "russian",
+    /// "us"), normalised, with the country's ISO alpha-2 code and how the name names it. A
+    /// name of two countries comes once for each.
+    ///
+    /// ```
+    /// use claimmap::geo::{Gazetteer, NameKind};
+    /// let g = Gazetteer::bundled().unwrap();
+    /// let russian = g.country_names().find(|(name, _, _)| *name == "russian").unwrap();
+    /// assert_eq!((russian.1, russian.2), (*b"RU", NameKind::Demonym));
+    /// ```
+    pub fn country_names(&self) -> impl Iterator<Item = (&'static str, [u8; 2], NameKind)> + '_ {
+        (0..self.n_keys).flat_map(move |i| {
+            let name = std::str::from_utf8(self.key(i)).unwrap_or("");
+            self.postings(Some(i)).filter_map(move |(id, kind)| {
+                let f = self.facts(id);
+                (f.kind == PlaceKind::Country && !name.is_empty())
+                    .then_some((name, f.country, kind))
+            })
+        })
     }
 
     /// The places called `normalized` (see [`crate::text::normalize`]), with how each uses

@@ -13,5 +13,5 @@ pub use normalize::{normalize, normalize_into};
 pub use offsets::CodePoints;
 pub use sentences::{Sentence, split_sentences};
 pub use tokens::{QuoteSide, Token, TokenKind, tokenize};
-pub use word_hash::{WordMap, WordSet};
+pub use word_hash::{WordHasher, WordMap, WordSet};
 pub use word_list::WordList;
