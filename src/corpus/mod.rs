@@ -3,6 +3,7 @@
 //! per-document results never depend on the other documents, and corpus results are
 //! recomputed whenever the corpus changes, never patched.
 
+pub mod dates;
 pub mod entities;
 
 pub use entities::{Judgements, ResolvedEntity, SourceRef, resolve, resolve_entities};
