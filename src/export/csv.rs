@@ -26,6 +26,10 @@ pub const HEADER: &[&str] = &[
     "confidence",
     "places",
     "coordinates",
+    "document_date",
+    "date",
+    "date_precision",
+    "date_words",
 ];
 
 impl Exporter for Csv {
@@ -81,6 +85,12 @@ impl Exporter for Csv {
                 format!("{:.2}", r.confidence),
                 places,
                 coords,
+                r.document_date.map(|d| d.to_string()).unwrap_or_default(),
+                r.date.unwrap_or_default(),
+                r.date_precision
+                    .map(|p| p.label().to_string())
+                    .unwrap_or_default(),
+                r.date_words.unwrap_or_default(),
             ])
             .map_err(enc)?;
         }

@@ -24,6 +24,7 @@ pub fn eval_line(corpus: &Corpus, doc: DocId) -> Value {
                 "source": c.source_span.map(span),
                 "cue": c.cue.map(span),
                 "content": span(c.content),
+                "date": c.date.map(|d| json!({"value": d.value(), "precision": d.precision})),
             })
         })
         .collect();

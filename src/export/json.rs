@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::record::{ClaimRecord, Offsets, claim_record};
 use super::{ExportError, ExportSet, Exporter};
-use crate::model::Corpus;
+use crate::model::{Corpus, DateOrigin, Day};
 
 pub struct Json;
 
@@ -16,7 +16,11 @@ pub struct JsonDocument {
     pub key: String,
     pub title: String,
     pub origin: Option<String>,
+    /// As given.
     pub date: Option<String>,
+    /// The publication date ("YYYY-MM-DD") and where it came from.
+    pub published: Option<Day>,
+    pub published_from: Option<DateOrigin>,
 }
 
 #[derive(Serialize, Deserialize, Debug, PartialEq)]
@@ -161,6 +165,8 @@ impl Exporter for Json {
                     title: doc.title.clone(),
                     origin: doc.origin.as_ref().map(|p| p.display().to_string()),
                     date: doc.date.clone(),
+                    published: doc.published,
+                    published_from: doc.published_from,
                 }
             })
             .collect();

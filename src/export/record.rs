@@ -1,11 +1,11 @@
 //! The flat record of one claim that the CSV, JSON and JSONL exports share, with its
-//! provenance (document, code-point offsets, sentence) and its places.
+//! provenance (document, code-point offsets, sentence), its places and its dates.
 
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Claim, Corpus, DocId, PlaceId};
+use crate::model::{Claim, Corpus, DatePrecision, Day, DocId, PlaceId};
 use crate::text::CodePoints;
 
 /// A place as listed with a claim.
@@ -57,6 +57,14 @@ pub struct ClaimRecord {
     pub hedged: bool,
     pub confidence: f32,
     pub places: Vec<PlaceRef>,
+    /// The document's publication date ("YYYY-MM-DD"), when known.
+    pub document_date: Option<Day>,
+    /// When what the claim reports happened: "YYYY-MM-DD", "YYYY-MM" or "YYYY" (a week is
+    /// written as its Monday).
+    pub date: Option<String>,
+    pub date_precision: Option<DatePrecision>,
+    /// The date words as the sentence writes them ("on Tuesday", "last week").
+    pub date_words: Option<String>,
 }
 
 /// Code-point tables per document, built on first use.
@@ -105,5 +113,12 @@ pub fn claim_record(corpus: &Corpus, claim: &Claim, offsets: &mut Offsets) -> Cl
             .iter()
             .map(|&p| PlaceRef::new(corpus, p))
             .collect(),
+        document_date: corpus.document(claim.doc).published,
+        date: claim.date.map(|d| d.value()),
+        date_precision: claim.date.map(|d| d.precision),
+        date_words: claim
+            .date
+            .and_then(|d| d.words)
+            .map(|w| w.slice(text).to_string()),
     }
 }
