@@ -294,7 +294,8 @@ pub fn dateline_date(text: &str, clue: Option<PartialDate>) -> Option<Day> {
     None
 }
 
-/// "Published", "Updated: " and the like right before token `i`.
+/// "Published", "Updated: " and the like opening the line right before token `i` (but not
+/// "an email dated Feb. 12, 2012" in the text).
 fn is_date_label(w: &Words, i: usize) -> bool {
     let label = if i >= 1 && w.is_punct(i - 1, ':') {
         i.checked_sub(2)
@@ -302,9 +303,10 @@ fn is_date_label(w: &Words, i: usize) -> bool {
         i.checked_sub(1)
     };
     label.is_some_and(|l| {
-        ["published", "updated", "posted", "dated", "date"]
-            .iter()
-            .any(|x| w.is(l, x))
+        w.t[l].line_start
+            && ["published", "updated", "posted", "dated", "date"]
+                .iter()
+                .any(|x| w.is(l, x))
     })
 }
 
@@ -352,20 +354,31 @@ pub fn claim_date(
     let mut best: Option<((bool, u32), ClaimDate)> = None;
     let mut i = 0;
     while i < toks.len() {
-        let Some((expr, end)) = expression(&w, i, false).or_else(|| {
+        // "on" opens "on Tuesday", but in "vote on next week" it belongs to the verb
+        let after_preposition = || {
             is_preposition(&w, i)
                 .then(|| expression(&w, i + 1, true))
                 .flatten()
-        }) else {
+                .filter(|(e, _)| {
+                    matches!(
+                        e,
+                        Expr::Weekday(_, Direction::Bare)
+                            | Expr::MonthName(_, Direction::Bare)
+                            | Expr::MonthDay(..)
+                            | Expr::Absolute(..)
+                    )
+                })
+        };
+        let Some((expr, end)) = expression(&w, i, false).or_else(after_preposition) else {
             i += 1;
             continue;
         };
         let (a, z) = (toks[i].start, toks[end - 1].end);
         let inside = in_content(a, z);
-        let future = is_future(&w, i, end, &|k| {
+        let tense = tense(&w, i, end, &|k| {
             in_content(toks[k].start, toks[k].end) == inside
         });
-        if let Some((day, precision)) = resolve(expr, published, future) {
+        if let Some((day, precision)) = resolve(expr, published, tense) {
             let words = Span::new(a + base as usize, z + base as usize);
             let distance = cue.map_or(0, |c| {
                 if words.end <= c.start {
@@ -396,38 +409,92 @@ fn is_preposition(w: &Words, i: usize) -> bool {
     ["on", "in", "during"].iter().any(|p| w.is(i, p))
 }
 
-/// Whether the words around a date (tokens `start..end`) speak of the future: "will",
-/// "’ll", "won’t", "shall", "scheduled", "upcoming", "plans", "expected" within a few words,
-/// in the same clause and on the same side of the content's edge (`same_part`).
-fn is_future(w: &Words, start: usize, end: usize, same_part: &dyn Fn(usize) -> bool) -> bool {
+/// Verbs in the present that put a date right after them ahead: "the convention begins
+/// Monday", "the primaries that follow in March", "the vote is Tuesday".
+const SCHEDULE_VERBS: &[&str] = &[
+    "begins", "starts", "opens", "ends", "follow", "follows", "resumes", "expires", "convenes",
+    "is", "are",
+];
+
+/// Past forms that do not end in "-ed".
+const IRREGULAR_PAST: &[&str] = &[
+    "was", "were", "had", "did", "said", "told", "began", "came", "went", "made", "took", "won",
+    "lost", "met", "saw", "gave", "got", "left", "held", "ran", "became", "fell", "rose", "spoke",
+    "wrote", "brought", "thought", "found", "sent", "struck", "led", "paid", "sought", "fought",
+    "built", "kept", "grew", "drew", "knew", "chose", "broke", "stood", "heard",
+];
+
+/// The tense of the words around a date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tense {
+    Past,
+    Future,
+    /// Neither a past form nor a future word nearby ("voters eligible to cast a ballot in
+    /// November").
+    Unknown,
+}
+
+/// The tense of the words around a date (tokens `start..end`), within a few words and in
+/// the same clause: the future when "will", "’ll", "won’t", "shall", "going to",
+/// "scheduled", "upcoming", "plans" or "expected" is there on the same side of the content's
+/// edge (`same_part`: "said on Tuesday that he will" is Tuesday past) or a [`SCHEDULE_VERBS`]
+/// verb comes right before the date; else the past when a past form ("said", "closed"),
+/// "since", "back" or "ago" is there, or the date opens the sentence.
+fn tense(w: &Words, start: usize, end: usize, same_part: &dyn Fn(usize) -> bool) -> Tense {
+    if start >= 1 && same_part(start - 1) && SCHEDULE_VERBS.iter().any(|v| w.is_lower(start - 1, v))
+    {
+        return Tense::Future;
+    }
+    let is_future = |k: usize| {
+        same_part(k)
+            && ([
+                "will",
+                "shall",
+                "scheduled",
+                "upcoming",
+                "plans",
+                "planning",
+                "expected",
+            ]
+            .iter()
+            .any(|m| w.is(k, m))
+                || (w.is(k, "going") && w.is_lower(k + 1, "to"))
+                || (w.is(k, "ll") && k >= 1 && w.is_apostrophe(k - 1))
+                || (w.is(k, "won") && w.is_apostrophe(k + 1) && w.is(k + 2, "t")))
+    };
+    let is_past = |k: usize| {
+        let word = w.text(k);
+        let is_ed = word.len() >= 4
+            && word.ends_with("ed")
+            && !word.ends_with("eed")
+            && word.bytes().all(|b| b.is_ascii_lowercase());
+        let is_marker = ["since", "back", "ago"].iter().any(|x| w.is(k, x));
+        (is_ed || is_marker || IRREGULAR_PAST.iter().any(|x| w.is(k, x)))
+            && !(w.is(k, "won") && w.is_apostrophe(k + 1))
+    };
+    if in_clause(w, start, end, &is_future) {
+        Tense::Future
+    } else if start == 0 || in_clause(w, start, end, &is_past) {
+        // a sentence opening on its date ("In May, a judge ...") tells a story
+        Tense::Past
+    } else {
+        Tense::Unknown
+    }
+}
+
+/// Whether `test` holds for a word within a few words of tokens `start..end`, without
+/// crossing a clause break (a date opening its clause reaches past one comma: "On Tuesday,
+/// the council will vote").
+fn in_clause(w: &Words, start: usize, end: usize, test: &dyn Fn(usize) -> bool) -> bool {
     const REACH: usize = 8;
     let is_break = |k: usize| {
         [',', ';', ':', '—', '–', '(', ')', '"', '“', '”']
             .iter()
             .any(|&c| w.is_punct(k, c))
     };
-    let is_marker = |k: usize| {
-        [
-            "will",
-            "shall",
-            "scheduled",
-            "upcoming",
-            "plans",
-            "planning",
-            "expected",
-        ]
-        .iter()
-        .any(|m| w.is(k, m))
-            || (w.is(k, "ll") && k >= 1 && w.is_apostrophe(k - 1))
-            || (w.is(k, "won") && w.is_apostrophe(k + 1) && w.is(k + 2, "t"))
-    };
-    // "On Tuesday, the council will vote": a date opening its clause reaches past one comma
-    let opens_clause = start == 0 || is_break(start - 1) || !same_part(start - 1);
+    let opens_clause = start == 0 || is_break(start - 1);
     let mut commas = usize::from(opens_clause);
     for k in end..(end + REACH).min(w.t.len()) {
-        if !same_part(k) {
-            break;
-        }
         if is_break(k) {
             if w.is_punct(k, ',') && commas > 0 {
                 commas -= 1;
@@ -435,19 +502,14 @@ fn is_future(w: &Words, start: usize, end: usize, same_part: &dyn Fn(usize) -> b
             }
             break;
         }
-        if is_marker(k) {
+        if test(k) {
             return true;
         }
     }
-    for k in (start.saturating_sub(REACH)..start).rev() {
-        if !same_part(k) || is_break(k) {
-            break;
-        }
-        if is_marker(k) {
-            return true;
-        }
-    }
-    false
+    (start.saturating_sub(REACH)..start)
+        .rev()
+        .take_while(|&k| !is_break(k))
+        .any(test)
 }
 
 /// Date words, before they are resolved against a document's date.
@@ -479,7 +541,7 @@ enum Expr {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Direction {
     /// As written alone: on or before the document's date in reporting, on or after it
-    /// when the sentence speaks of the future.
+    /// when the sentence speaks of the future (a month with no tense nearby: the nearer).
     Bare,
     /// "last": strictly before.
     Last,
@@ -490,8 +552,9 @@ enum Direction {
 }
 
 /// The day and precision the words mean, given the document's date.
-fn resolve(expr: Expr, published: Option<Day>, future: bool) -> Option<(Day, DatePrecision)> {
+fn resolve(expr: Expr, published: Option<Day>, tense: Tense) -> Option<(Day, DatePrecision)> {
     use DatePrecision as P;
+    let future = tense == Tense::Future;
     if let Expr::Absolute(day, p) = expr {
         return Some((day, p));
     }
@@ -542,12 +605,17 @@ fn resolve(expr: Expr, published: Option<Day>, future: bool) -> Option<(Day, Dat
         Expr::Month(n) => (doc.first_of_month().add_months(n), P::Month),
         Expr::Year(n) => (Day::new(y + n, 1, 1)?, P::Year),
         Expr::MonthName(m, dir) => {
-            let year = match (dir, future) {
+            let back = (i32::from(doc.month) - i32::from(m)).rem_euclid(12);
+            let ahead = (i32::from(m) - i32::from(doc.month)).rem_euclid(12);
+            let year = match (dir, tense) {
                 (Direction::This, _) => y,
                 (Direction::Last, _) => y - i32::from(m >= doc.month),
                 (Direction::Next, _) => y + i32::from(m <= doc.month),
-                (Direction::Bare, false) => y - i32::from(m > doc.month),
-                (Direction::Bare, true) => y + i32::from(m < doc.month),
+                (Direction::Bare, Tense::Future) => y + i32::from(m < doc.month),
+                // no tense to go by: the nearer one (November in a July article is this
+                // year's, October in a January article last year's)
+                (Direction::Bare, Tense::Unknown) if ahead < back => y + i32::from(m < doc.month),
+                (Direction::Bare, _) => y - i32::from(m > doc.month),
             };
             (Day::new(year, m, 1)?, P::Month)
         }
@@ -1079,288 +1147,65 @@ mod tests {
     use DatePrecision::{Day as D, Document as Doc, Month as M, Week as W, Year as Y};
 
     /// (sentence, document date, date, precision, words). 2024-11-07 is a Thursday.
+    #[rustfmt::skip]
     const RESOLVED: &[(&str, &str, &str, DatePrecision, &str)] = &[
         // a weekday before the document's own weekday: earlier that week
-        (
-            "Officials said on Tuesday that the dam held.",
-            "2024-11-07",
-            "2024-11-05",
-            D,
-            "on Tuesday",
-        ),
+        ("Officials said on Tuesday that the dam held.", "2024-11-07", "2024-11-05", D, "on Tuesday"),
         // a weekday after it: the week before, not the days to come
-        (
-            "Officials said Friday that the dam held.",
-            "2024-11-07",
-            "2024-11-01",
-            D,
-            "Friday",
-        ),
+        ("Officials said Friday that the dam held.", "2024-11-07", "2024-11-01", D, "Friday"),
         // the document's own weekday: that day
-        (
-            "The mayor said on Thursday the roads were closed.",
-            "2024-11-07",
-            "2024-11-07",
-            D,
-            "on Thursday",
-        ),
-        (
-            "The ministry said yesterday that prices rose.",
-            "2024-11-07",
-            "2024-11-06",
-            D,
-            "yesterday",
-        ),
-        (
-            "Today the agency said the plant was safe.",
-            "2024-11-07",
-            "2024-11-07",
-            D,
-            "Today",
-        ),
-        (
-            "Police said last week that two men were held.",
-            "2024-11-07",
-            "2024-10-28",
-            W,
-            "last week",
-        ),
-        (
-            "Police said this week that two men were held.",
-            "2024-11-07",
-            "2024-11-04",
-            W,
-            "this week",
-        ),
-        (
-            "The council will vote next Tuesday, the mayor said.",
-            "2024-11-07",
-            "2024-11-12",
-            D,
-            "next Tuesday",
-        ),
-        (
-            "The council will meet on Friday, officials said.",
-            "2024-11-07",
-            "2024-11-08",
-            D,
-            "on Friday",
-        ),
-        (
-            "On Tuesday, the council will vote on the plan.",
-            "2024-11-07",
-            "2024-11-12",
-            D,
-            "On Tuesday",
-        ),
-        (
-            "The minister said the talks began on March 3.",
-            "2024-11-07",
-            "2024-03-03",
-            D,
-            "on March 3",
-        ),
+        ("The mayor said on Thursday the roads were closed.", "2024-11-07", "2024-11-07", D, "on Thursday"),
+        ("The ministry said yesterday that prices rose.", "2024-11-07", "2024-11-06", D, "yesterday"),
+        ("Today the agency said the plant was safe.", "2024-11-07", "2024-11-07", D, "Today"),
+        ("Police said last week that two men were held.", "2024-11-07", "2024-10-28", W, "last week"),
+        ("Police said this week that two men were held.", "2024-11-07", "2024-11-04", W, "this week"),
+        ("The council will vote next Tuesday, the mayor said.", "2024-11-07", "2024-11-12", D, "next Tuesday"),
+        ("The council will meet on Friday, officials said.", "2024-11-07", "2024-11-08", D, "on Friday"),
+        ("On Tuesday, the council will vote on the plan.", "2024-11-07", "2024-11-12", D, "On Tuesday"),
+        ("The minister said the talks began on March 3.", "2024-11-07", "2024-03-03", D, "on March 3"),
         // a day without a year lies before the document, so in the year before
-        (
-            "The minister said the talks began on Dec. 3.",
-            "2024-11-07",
-            "2023-12-03",
-            D,
-            "on Dec. 3",
-        ),
-        (
-            "The report was signed March 3, 2021, officials said.",
-            "2024-11-07",
-            "2021-03-03",
-            D,
-            "March 3, 2021",
-        ),
-        (
-            "The army said the strike took place on 3 March.",
-            "2024-11-07",
-            "2024-03-03",
-            D,
-            "on 3 March",
-        ),
-        (
-            "The agency said the spill happened in October.",
-            "2024-11-07",
-            "2024-10",
-            M,
-            "in October",
-        ),
+        ("The minister said the talks began on Dec. 3.", "2024-11-07", "2023-12-03", D, "on Dec. 3"),
+        ("The report was signed March 3, 2021, officials said.", "2024-11-07", "2021-03-03", D, "March 3, 2021"),
+        ("The army said the strike took place on 3 March.", "2024-11-07", "2024-03-03", D, "on 3 March"),
+        ("The agency said the spill happened in October.", "2024-11-07", "2024-10", M, "in October"),
         // year boundaries: October and December in a January article are last year's
-        (
-            "The agency said the spill happened in October.",
-            "2025-01-09",
-            "2024-10",
-            M,
-            "in October",
-        ),
-        (
-            "The agency said the spill happened in December.",
-            "2025-01-09",
-            "2024-12",
-            M,
-            "in December",
-        ),
-        (
-            "The vote took place on Dec. 30, election officials said.",
-            "2025-01-02",
-            "2024-12-30",
-            D,
-            "on Dec. 30",
-        ),
+        ("The agency said the spill happened in October.", "2025-01-09", "2024-10", M, "in October"),
+        ("The agency said the spill happened in December.", "2025-01-09", "2024-12", M, "in December"),
+        ("The vote took place on Dec. 30, election officials said.", "2025-01-02", "2024-12-30", D, "on Dec. 30"),
         // 2025-01-01 is a Wednesday: its Friday before is in 2024
-        (
-            "Officials said on Friday the border was closed.",
-            "2025-01-01",
-            "2024-12-27",
-            D,
-            "on Friday",
-        ),
-        (
-            "Police said last week that two men were held.",
-            "2025-01-02",
-            "2024-12-23",
-            W,
-            "last week",
-        ),
-        (
-            "Prices rose last month, the bank said.",
-            "2024-11-07",
-            "2024-10",
-            M,
-            "last month",
-        ),
-        (
-            "Prices rose last month, the bank said.",
-            "2025-01-09",
-            "2024-12",
-            M,
-            "last month",
-        ),
-        (
-            "Prices rose earlier this month, the bank said.",
-            "2024-11-07",
-            "2024-11",
-            M,
-            "earlier this month",
-        ),
-        (
-            "Exports fell this year, the ministry said.",
-            "2024-11-07",
-            "2024",
-            Y,
-            "this year",
-        ),
-        (
-            "Last year's harvest failed, the ministry said.",
-            "2024-11-07",
-            "2023",
-            Y,
-            "Last year",
-        ),
-        (
-            "Exports fell in 2023, the ministry said.",
-            "2024-11-07",
-            "2023",
-            Y,
-            "in 2023",
-        ),
-        (
-            "Exports fell in October 2023, the ministry said.",
-            "2024-11-07",
-            "2023-10",
-            M,
-            "in October 2023",
-        ),
-        (
-            "Two weeks ago the plant closed, a spokesman said.",
-            "2024-11-07",
-            "2024-10-21",
-            W,
-            "Two weeks ago",
-        ),
-        (
-            "Residents said that over the weekend the river rose.",
-            "2024-11-07",
-            "2024-10-28",
-            W,
-            "over the weekend",
-        ),
-        (
-            "He will speak in May, aides said.",
-            "2024-11-07",
-            "2025-05",
-            M,
-            "in May",
-        ),
-        (
-            "The treaty was signed on 2021-03-03, officials said.",
-            "2024-11-07",
-            "2021-03-03",
-            D,
-            "on 2021-03-03",
-        ),
+        ("Officials said on Friday the border was closed.", "2025-01-01", "2024-12-27", D, "on Friday"),
+        ("Police said last week that two men were held.", "2025-01-02", "2024-12-23", W, "last week"),
+        ("Prices rose last month, the bank said.", "2024-11-07", "2024-10", M, "last month"),
+        ("Prices rose last month, the bank said.", "2025-01-09", "2024-12", M, "last month"),
+        ("Prices rose earlier this month, the bank said.", "2024-11-07", "2024-11", M, "earlier this month"),
+        ("Exports fell this year, the ministry said.", "2024-11-07", "2024", Y, "this year"),
+        ("Last year's harvest failed, the ministry said.", "2024-11-07", "2023", Y, "Last year"),
+        ("Exports fell in 2023, the ministry said.", "2024-11-07", "2023", Y, "in 2023"),
+        ("Exports fell in October 2023, the ministry said.", "2024-11-07", "2023-10", M, "in October 2023"),
+        ("Two weeks ago the plant closed, a spokesman said.", "2024-11-07", "2024-10-21", W, "Two weeks ago"),
+        ("Residents said that over the weekend the river rose.", "2024-11-07", "2024-10-28", W, "over the weekend"),
+        ("He will speak in May, aides said.", "2024-11-07", "2025-05", M, "in May"),
+        // no tense near the month: the nearer one, here ahead
+        ("Organisers want voters who are eligible to cast a ballot in November.", "2024-07-06", "2024-11", M, "in November"),
+        ("In September, the firm announced that it would cut jobs.", "2025-01-20", "2024-09", M, "In September"),
+        ("Officials said prices rose in March.", "2025-02-10", "2024-03", M, "in March"),
+        ("In May, the court, citing the law, ordered a review.", "2024-12-02", "2024-05", M, "In May"),
+        ("She said the hearings that follow in March are open.", "2024-11-07", "2025-03", M, "in March"),
+        ("The convention, which begins Monday, is sold out.", "2024-11-07", "2024-11-11", D, "Monday"),
+        ("He said he is going to vote on Tuesday.", "2024-11-07", "2024-11-12", D, "on Tuesday"),
+        // "on" belongs to the verb
+        ("The Senate is expected to vote on next week.", "2024-11-07", "2024-11-11", W, "next week"),
+        ("The treaty was signed on 2021-03-03, officials said.", "2024-11-07", "2021-03-03", D, "on 2021-03-03"),
         // no date words: the document's date
-        (
-            "The mayor said the roads reopened.",
-            "2024-11-07",
-            "2024-11-07",
-            Doc,
-            "",
-        ),
+        ("The mayor said the roads reopened.", "2024-11-07", "2024-11-07", Doc, ""),
         // names, not dates
-        (
-            "The Sunday Times reported that the plan failed.",
-            "2024-11-07",
-            "2024-11-07",
-            Doc,
-            "",
-        ),
-        (
-            "He said Good Friday was quiet.",
-            "2024-11-07",
-            "2024-11-07",
-            Doc,
-            "",
-        ),
-        (
-            "She said the Sept. 11 attacks changed the city.",
-            "2024-11-07",
-            "2024-11-07",
-            Doc,
-            "",
-        ),
-        (
-            "Viewers of USA Today said the show was long.",
-            "2024-11-07",
-            "2024-11-07",
-            Doc,
-            "",
-        ),
-        (
-            "Officials said the 2016 election was fair.",
-            "2024-11-07",
-            "2024-11-07",
-            Doc,
-            "",
-        ),
-        (
-            "Officials said over the last year prices rose.",
-            "2024-11-07",
-            "2024-11-07",
-            Doc,
-            "",
-        ),
-        (
-            "The ministry said inflation may ease.",
-            "2024-11-07",
-            "2024-11-07",
-            Doc,
-            "",
-        ),
+        ("The Sunday Times reported that the plan failed.", "2024-11-07", "2024-11-07", Doc, ""),
+        ("He said Good Friday was quiet.", "2024-11-07", "2024-11-07", Doc, ""),
+        ("She said the Sept. 11 attacks changed the city.", "2024-11-07", "2024-11-07", Doc, ""),
+        ("Viewers of USA Today said the show was long.", "2024-11-07", "2024-11-07", Doc, ""),
+        ("Officials said the 2016 election was fair.", "2024-11-07", "2024-11-07", Doc, ""),
+        ("Officials said over the last year prices rose.", "2024-11-07", "2024-11-07", Doc, ""),
+        ("The ministry said inflation may ease.", "2024-11-07", "2024-11-07", Doc, ""),
     ];
 
     #[test]
@@ -1606,8 +1451,16 @@ mod tests {
                 Some(("2015-11-11", DateOrigin::NameOrUrl)),
             ),
             (from_url, Some(("2024-11-03", DateOrigin::NameOrUrl))),
-            // a date in the text that is no dateline
+            // dates in the text that are no dateline
             (doc("note", "March 3 was a quiet day in Lima.", None), None),
+            (
+                doc(
+                    "note",
+                    "Leaks\n\nIn an email dated Feb. 12, 2012 — the guards left.",
+                    None,
+                ),
+                None,
+            ),
             (
                 doc("notes.txt", "The mayor said the roads reopened.", None),
                 None,
