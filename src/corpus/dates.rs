@@ -249,7 +249,7 @@ pub fn dateline_date(text: &str, clue: Option<PartialDate>) -> Option<Day> {
         end -= 1;
     }
     let head = &text[..end];
-    let mut toks = Vec::new();
+    let mut toks = Vec::with_capacity(head.len() / 4 + 8);
     scan(head, &mut toks);
     let w = Words { s: head, t: &toks };
     for i in 0..toks.len() {
@@ -346,7 +346,8 @@ pub fn claim_date(
         return fallback;
     };
     let base = sentence.start;
-    let mut toks = Vec::new();
+    // about one token in five bytes of news: one allocation, no regrowth
+    let mut toks = Vec::with_capacity(s.len() / 4 + 8);
     scan(s, &mut toks);
     let w = Words { s, t: &toks };
     let in_content =
@@ -406,7 +407,7 @@ pub fn claim_date(
 
 /// "on", "in", "during": a preposition that may open date words.
 fn is_preposition(w: &Words, i: usize) -> bool {
-    ["on", "in", "during"].iter().any(|p| w.is(i, p))
+    matches!(w.lex(i), Lex::Preposition | Lex::During)
 }
 
 /// Verbs in the present that put a date right after them ahead: "the convention begins
@@ -647,71 +648,34 @@ fn expression(w: &Words, i: usize, is_signalled: bool) -> Option<(Expr, usize)> 
     match tok.kind {
         Kind::Number => number_expression(w, i, is_signalled),
         Kind::Punct => None,
-        Kind::Word => {
-            let word = w.text(i);
+        Kind::Word => match tok.lex {
             // "yesterday" and "Today" opening a sentence, but not "USA Today"
-            if !w.is_capitalized(i) || i == 0 || w.t[i - 1].kind == Kind::Punct {
-                for (name, n) in [
-                    ("yesterday", -1),
-                    ("today", 0),
-                    ("tonight", 0),
-                    ("tomorrow", 1),
-                ] {
-                    if word.eq_ignore_ascii_case(name) {
-                        return Some((Expr::DayOffset(n), i + 1));
-                    }
-                }
+            Lex::DayWord(n) if !tok.is_capitalized || i == 0 || w.t[i - 1].kind == Kind::Punct => {
+                Some((Expr::DayOffset(i64::from(n)), i + 1))
             }
             // "over the last year" is the past twelve months, not last year
-            let is_after_the = i >= 1 && w.is_lower(i - 1, "the");
-            if let Some(dir) = direction(w, i).filter(|_| !is_after_the) {
-                return relative(w, i + 1, dir);
-            }
-            if ["earlier", "later", "early", "late"]
-                .iter()
-                .any(|x| w.is(i, x))
-            {
-                if let Some(dir) = direction(w, i + 1) {
+            Lex::Direction(dir) if !(i >= 1 && w.is_lower(i - 1, "the")) => relative(w, i + 1, dir),
+            Lex::Modifier => {
+                if let Lex::Direction(dir) = w.lex(i + 1) {
                     return relative(w, i + 2, dir)
                         .filter(|(e, _)| !matches!(e, Expr::Weekday(..) | Expr::DayOffset(..)));
                 }
                 if w.is_lower(i + 1, "today") {
                     return Some((Expr::DayOffset(0), i + 2));
                 }
-                return expression(w, i + 1, true)
-                    .filter(|(e, _)| matches!(e, Expr::MonthName(..) | Expr::Absolute(..)));
+                expression(w, i + 1, true)
+                    .filter(|(e, _)| matches!(e, Expr::MonthName(..) | Expr::Absolute(..)))
             }
-            if w.is(i, "mid") && w.is_punct(i + 1, '-') {
-                return expression(w, i + 2, true)
-                    .filter(|(e, _)| matches!(e, Expr::MonthName(..) | Expr::Absolute(..)));
+            Lex::Mid if w.is_punct(i + 1, '-') => expression(w, i + 2, true)
+                .filter(|(e, _)| matches!(e, Expr::MonthName(..) | Expr::Absolute(..))),
+            Lex::Over | Lex::During if w.is_lower(i + 1, "the") && w.is_lower(i + 2, "weekend") => {
+                Some((Expr::Weekend(Direction::Bare), i + 3))
             }
-            if (w.is(i, "over") || w.is(i, "during"))
-                && w.is_lower(i + 1, "the")
-                && w.is_lower(i + 2, "weekend")
-            {
-                return Some((Expr::Weekend(Direction::Bare), i + 3));
-            }
-            if let Some(wd) = weekday(w, i) {
-                return weekday_expression(w, i, wd);
-            }
-            if let Some(found) = month_expression(w, i, is_signalled) {
-                return Some(found);
-            }
-            ago(w, i)
-        }
-    }
-}
-
-/// "last", "this", "next" at token `i`.
-fn direction(w: &Words, i: usize) -> Option<Direction> {
-    if w.is(i, "last") {
-        Some(Direction::Last)
-    } else if w.is(i, "this") {
-        Some(Direction::This)
-    } else if w.is(i, "next") {
-        Some(Direction::Next)
-    } else {
-        None
+            Lex::Weekday(wd) if tok.is_capitalized => weekday_expression(w, i, wd),
+            Lex::Month(_) | Lex::ShortMonth(_) => month_expression(w, i, is_signalled),
+            Lex::NumberWord(_) => ago(w, i),
+            _ => None,
+        },
     }
 }
 
@@ -904,32 +868,19 @@ fn is_event_name(w: &Words, month: u8, day: u8, next: usize) -> bool {
 
 /// "two weeks ago", "3 days ago", "a year ago".
 fn ago(w: &Words, i: usize) -> Option<(Expr, usize)> {
-    const NUMBER_WORDS: &[&str] = &[
-        "a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve",
-    ];
-    let n = match w.number(i) {
-        Some(n) if w.text(i).len() <= 4 => n as i64,
-        Some(_) => return None,
-        None if w.is(i, "an") => 1,
-        None => NUMBER_WORDS
-            .iter()
-            .position(|x| w.is(i, x))
-            .map(|p| p.max(1) as i64)?,
-    };
-    if !w.is_lower(i + 2, "ago") {
+    if w.lex(i + 2) != Lex::Ago || !w.is_lower(i + 2, "ago") {
         return None;
     }
-    let unit = w.text(i + 1);
-    let unit = unit.strip_suffix('s').unwrap_or(unit);
-    let precision = match unit {
-        "day" => DatePrecision::Day,
-        "week" => DatePrecision::Week,
-        "month" => DatePrecision::Month,
-        "year" => DatePrecision::Year,
+    let n = match (w.lex(i), w.number(i)) {
+        (Lex::NumberWord(n), _) => i64::from(n),
+        (_, Some(n)) if w.text(i).len() <= 4 => i64::from(n),
         _ => return None,
     };
-    Some((Expr::Ago(n, precision), i + 3))
+    let is_lower = w.text(i + 1).bytes().all(|b| b.is_ascii_lowercase());
+    match w.lex(i + 1) {
+        Lex::Unit(precision) if is_lower => Some((Expr::Ago(n, precision), i + 3)),
+        _ => None,
+    }
 }
 
 /// A day of the month (1..=31, one or two digits) at token `i`.
@@ -952,65 +903,135 @@ fn year(w: &Words, i: usize) -> Option<i32> {
     (w.text(i).len() == 4 && (1000..=2999).contains(&n) && !is_decade).then_some(n as i32)
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-const SHORT_MONTHS: [(&str, u8); 12] = [
-    ("jan", 1),
-    ("feb", 2),
-    ("mar", 3),
-    ("apr", 4),
-    ("jun", 6),
-    ("jul", 7),
-    ("aug", 8),
-    ("sep", 9),
-    ("sept", 9),
-    ("oct", 10),
-    ("nov", 11),
-    ("dec", 12),
-];
-
 /// A capitalised month name at token `i`: its number, whether it was abbreviated, and the
 /// token after it (and after an abbreviation's dot).
 fn month(w: &Words, i: usize) -> Option<(u8, bool, usize)> {
     if !w.is_capitalized(i) {
         return None;
     }
-    let word = w.text(i);
-    if let Some(m) = MONTHS.iter().position(|x| word.eq_ignore_ascii_case(x)) {
-        return Some((m as u8 + 1, false, i + 1));
+    match w.lex(i) {
+        Lex::Month(m) => Some((m, false, i + 1)),
+        Lex::ShortMonth(m) => {
+            let is_dot = w.is_punct(i + 1, '.') && w.is_adjacent(i + 1);
+            Some((m, true, if is_dot { i + 2 } else { i + 1 }))
+        }
+        _ => None,
     }
-    let &(_, m) = SHORT_MONTHS
-        .iter()
-        .find(|(x, _)| word.eq_ignore_ascii_case(x))?;
-    let next = if w.is_punct(i + 1, '.') && w.is_adjacent(i + 1) {
-        i + 2
-    } else {
-        i + 1
-    };
-    Some((m, true, next))
 }
 
 /// A capitalised weekday name at token `i`.
 fn weekday(w: &Words, i: usize) -> Option<Weekday> {
-    if !w.is_capitalized(i) {
-        return None;
+    match w.lex(i) {
+        Lex::Weekday(d) if w.is_capitalized(i) => Some(d),
+        _ => None,
     }
-    let word = w.text(i);
-    Weekday::ALL
-        .into_iter()
-        .find(|d| word.eq_ignore_ascii_case(d.name()))
+}
+
+/// What a word can be in date words, known once per word so that the matchers test an enum,
+/// not strings: most words are [`Lex::Other`] and end the matching at once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Lex {
+    Other,
+    Month(u8),
+    /// "Jan", "Sept": only with a day or a year after it.
+    ShortMonth(u8),
+    Weekday(Weekday),
+    /// "yesterday" (-1), "today", "tonight" (0), "tomorrow" (1).
+    DayWord(i8),
+    Direction(Direction),
+    /// "earlier", "later", "early", "late".
+    Modifier,
+    Mid,
+    Over,
+    During,
+    /// "on", "in".
+    Preposition,
+    /// "a", "an", "one" to "twelve".
+    NumberWord(u8),
+    /// "day", "weeks", ...
+    Unit(DatePrecision),
+    Ago,
+}
+
+/// The [`Lex`] of a word, in any case.
+fn lex(word: &str) -> Lex {
+    use Direction as D;
+    use Weekday as W;
+    let b = word.as_bytes();
+    // the longest date word has nine letters ("September", "Wednesday", "yesterday")
+    if b.is_empty() || b.len() > 9 {
+        return Lex::Other;
+    }
+    let mut buf = [0u8; 9];
+    for (l, c) in buf.iter_mut().zip(b) {
+        *l = c.to_ascii_lowercase();
+    }
+    let w = &buf[..b.len()];
+    let unit = |p| Lex::Unit(p);
+    match (w[0], w) {
+        (b'a', b"a" | b"an") => Lex::NumberWord(1),
+        (b'a', b"april") => Lex::Month(4),
+        (b'a', b"apr") => Lex::ShortMonth(4),
+        (b'a', b"august") => Lex::Month(8),
+        (b'a', b"aug") => Lex::ShortMonth(8),
+        (b'a', b"ago") => Lex::Ago,
+        (b'd', b"december") => Lex::Month(12),
+        (b'd', b"dec") => Lex::ShortMonth(12),
+        (b'd', b"during") => Lex::During,
+        (b'd', b"day" | b"days") => unit(DatePrecision::Day),
+        (b'e', b"earlier" | b"early") => Lex::Modifier,
+        (b'e', b"eight") => Lex::NumberWord(8),
+        (b'e', b"eleven") => Lex::NumberWord(11),
+        (b'f', b"february") => Lex::Month(2),
+        (b'f', b"feb") => Lex::ShortMonth(2),
+        (b'f', b"friday") => Lex::Weekday(W::Friday),
+        (b'f', b"four") => Lex::NumberWord(4),
+        (b'f', b"five") => Lex::NumberWord(5),
+        (b'i', b"in") => Lex::Preposition,
+        (b'j', b"january") => Lex::Month(1),
+        (b'j', b"jan") => Lex::ShortMonth(1),
+        (b'j', b"june") => Lex::Month(6),
+        (b'j', b"jun") => Lex::ShortMonth(6),
+        (b'j', b"july") => Lex::Month(7),
+        (b'j', b"jul") => Lex::ShortMonth(7),
+        (b'l', b"last") => Lex::Direction(D::Last),
+        (b'l', b"later" | b"late") => Lex::Modifier,
+        (b'm', b"march") => Lex::Month(3),
+        (b'm', b"mar") => Lex::ShortMonth(3),
+        (b'm', b"may") => Lex::Month(5),
+        (b'm', b"monday") => Lex::Weekday(W::Monday),
+        (b'm', b"month" | b"months") => unit(DatePrecision::Month),
+        (b'm', b"mid") => Lex::Mid,
+        (b'n', b"november") => Lex::Month(11),
+        (b'n', b"nov") => Lex::ShortMonth(11),
+        (b'n', b"next") => Lex::Direction(D::Next),
+        (b'n', b"nine") => Lex::NumberWord(9),
+        (b'o', b"october") => Lex::Month(10),
+        (b'o', b"oct") => Lex::ShortMonth(10),
+        (b'o', b"on") => Lex::Preposition,
+        (b'o', b"over") => Lex::Over,
+        (b'o', b"one") => Lex::NumberWord(1),
+        (b's', b"september") => Lex::Month(9),
+        (b's', b"sep" | b"sept") => Lex::ShortMonth(9),
+        (b's', b"saturday") => Lex::Weekday(W::Saturday),
+        (b's', b"sunday") => Lex::Weekday(W::Sunday),
+        (b's', b"six") => Lex::NumberWord(6),
+        (b's', b"seven") => Lex::NumberWord(7),
+        (b't', b"tuesday") => Lex::Weekday(W::Tuesday),
+        (b't', b"thursday") => Lex::Weekday(W::Thursday),
+        (b't', b"today" | b"tonight") => Lex::DayWord(0),
+        (b't', b"tomorrow") => Lex::DayWord(1),
+        (b't', b"this") => Lex::Direction(D::This),
+        (b't', b"two") => Lex::NumberWord(2),
+        (b't', b"three") => Lex::NumberWord(3),
+        (b't', b"ten") => Lex::NumberWord(10),
+        (b't', b"twelve") => Lex::NumberWord(12),
+        (b'w', b"wednesday") => Lex::Weekday(W::Wednesday),
+        (b'w', b"week" | b"weeks") => unit(DatePrecision::Week),
+        (b'y', b"yesterday") => Lex::DayWord(-1),
+        (b'y', b"year" | b"years") => unit(DatePrecision::Year),
+        _ => Lex::Other,
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1026,6 +1047,9 @@ struct Tok {
     start: usize,
     end: usize,
     kind: Kind,
+    lex: Lex,
+    /// A word whose first letter is a capital.
+    is_capitalized: bool,
     /// First on its line.
     line_start: bool,
 }
@@ -1036,9 +1060,22 @@ fn scan(s: &str, out: &mut Vec<Tok>) {
     out.clear();
     let b = s.as_bytes();
     let char_at = |i: usize| s.get(i..).and_then(|r| r.chars().next());
+    // the length of the letter at byte `i`, if a letter is there
+    let letter_at = |i: usize| match b.get(i) {
+        Some(c) if c.is_ascii_alphabetic() => Some(1),
+        Some(c) if !c.is_ascii() => char_at(i).filter(|c| c.is_alphabetic()).map(char::len_utf8),
+        _ => None,
+    };
     let mut i = 0;
     let mut line_start = true;
-    while let Some(c) = char_at(i) {
+    while let Some(&byte) = b.get(i) {
+        // ASCII is all but a few bytes of news: decode only the rest
+        let c = if byte.is_ascii() {
+            byte as char
+        } else {
+            let Some(c) = char_at(i) else { break };
+            c
+        };
         if c.is_whitespace() {
             line_start |= c == '\n';
             i += c.len_utf8();
@@ -1051,18 +1088,25 @@ fn scan(s: &str, out: &mut Vec<Tok>) {
             }
             Kind::Number
         } else if c.is_alphabetic() {
-            while let Some(c) = char_at(i).filter(|c| c.is_alphabetic()) {
-                i += c.len_utf8();
+            i += c.len_utf8();
+            while let Some(len) = letter_at(i) {
+                i += len;
             }
             Kind::Word
         } else {
             i += c.len_utf8();
             Kind::Punct
         };
+        let is_word = kind == Kind::Word;
         out.push(Tok {
             start,
             end: i,
             kind,
+            lex: match s.get(start..i) {
+                Some(w) if is_word => lex(w),
+                _ => Lex::Other,
+            },
+            is_capitalized: is_word && c.is_uppercase(),
             line_start,
         });
         line_start = false;
@@ -1094,8 +1138,11 @@ impl Words<'_> {
     }
 
     fn is_capitalized(&self, i: usize) -> bool {
-        self.t.get(i).is_some_and(|t| t.kind == Kind::Word)
-            && self.text(i).chars().next().is_some_and(char::is_uppercase)
+        self.t.get(i).is_some_and(|t| t.is_capitalized)
+    }
+
+    fn lex(&self, i: usize) -> Lex {
+        self.t.get(i).map_or(Lex::Other, |t| t.lex)
     }
 
     fn is_punct(&self, i: usize, c: char) -> bool {
