@@ -254,6 +254,9 @@ pub fn dateline_date(text: &str, clue: Option<PartialDate>) -> Option<Day> {
         end -= 1;
     }
     let head = &text[..end];
+    if !may_hold_date(head.as_bytes()) {
+        return None;
+    }
     let mut toks = Vec::with_capacity(head.len() / 4 + 8);
     scan(head, &mut toks);
     let w = Words { s: head, t: &toks };
