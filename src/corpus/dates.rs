@@ -99,8 +99,8 @@ pub fn parse_date(s: &str) -> Option<Day> {
     if let Some(day) = iso_prefix(s) {
         return Some(day);
     }
-    // a long string is not a date field but a text
-    let s = s.get(..s.len().min(120)).unwrap_or(s);
+    // a long string is not a date field but a text: read its start
+    let s = head(s, 120);
     let mut toks = Vec::new();
     scan(s, &mut toks);
     let w = Words { s, t: &toks };
@@ -108,6 +108,15 @@ pub fn parse_date(s: &str) -> Option<Day> {
         Some((Expr::Absolute(day, DatePrecision::Day), _)) => Some(day),
         _ => None,
     })
+}
+
+/// The first `max` bytes of `s` at most, ending on a char boundary.
+fn head(s: &str, max: usize) -> &str {
+    let mut end = s.len().min(max);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
 }
 
 /// "YYYY-MM-DD" (or with slashes) at the start of `s`, not followed by another digit.
@@ -249,11 +258,8 @@ pub fn name_date(name: &str) -> Option<PartialDate> {
 /// dateline without a year takes it from `clue` (the date in the document's name), the year
 /// that puts the two closest; without a clue it is not used.
 pub fn dateline_date(text: &str, clue: Option<PartialDate>) -> Option<Day> {
-    let mut end = text.len().min(DATELINE_REACH);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let head = &text[..end];
+    let head = head(text, DATELINE_REACH);
+    let end = head.len();
     if !may_hold_date(head.as_bytes()) {
         return None;
     }
