@@ -402,7 +402,8 @@ impl CorpusBuilder {
         pid
     }
 
-    fn add(&mut self, res: &Resources, doc: Document, a: DocumentAnalysis) {
+    fn add(&mut self, res: &Resources, mut doc: Document, a: DocumentAnalysis) {
+        crate::corpus::dates::date_document(&mut doc);
         let doc_id = doc.id;
         let mention_base = self.parts.mentions.len();
         let choice = |g: GazId| place_choice(res, g);
@@ -480,7 +481,13 @@ impl CorpusBuilder {
                 mentions,
                 is_hedged: c.is_hedged,
                 confidence: c.confidence,
-                date: None,
+                date: crate::corpus::dates::claim_date(
+                    &doc.text,
+                    c.sentence,
+                    c.content,
+                    c.cue,
+                    doc.published,
+                ),
                 review: Review::Machine,
             });
         }

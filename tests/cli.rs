@@ -66,7 +66,17 @@ fn csv_export_of_the_sample_has_every_attributed_claim() {
         header[..4],
         ["claim_id", "document", "source_as_written", "source"]
     );
-    assert_eq!(header[header.len() - 2..], ["entity", "entity_name"]);
+    assert_eq!(
+        header[header.len() - 6..],
+        [
+            "entity",
+            "entity_name",
+            "document_date",
+            "date",
+            "date_precision",
+            "date_words"
+        ]
+    );
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
     assert!(rows.len() >= 9, "{} rows", rows.len());
     let sources: Vec<&str> = rows.iter().map(|r| &r[3]).collect();
@@ -178,6 +188,161 @@ fn jsonl_export_is_one_claim_per_line() {
             .iter()
             .filter(|l| l["source"].is_string())
             .all(|l| l["entity"].is_string() && l["entity_name"].is_string())
+    );
+}
+
+/// Extracts `inputs` into `dir/out.EXT` and returns the file's text.
+fn export_inputs(dir: &Path, inputs: &[PathBuf], ext: &str) -> String {
+    let out = dir.join(format!("out.{ext}"));
+    let mut args: Vec<&dyn AsRef<std::ffi::OsStr>> = vec![&"extract"];
+    args.extend(inputs.iter().map(|p| p as &dyn AsRef<std::ffi::OsStr>));
+    args.extend([&"-o" as &dyn AsRef<std::ffi::OsStr>, &out]);
+    let o = run(&args);
+    assert_eq!(code(&o), 0, "extract to {ext}: {}", stderr(&o));
+    fs::read_to_string(&out).expect("export written")
+}
+
+#[test]
+fn csv_ends_with_the_document_date_and_each_claims_date_precision_and_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = export_inputs(dir.path(), &[fixture("dated.jsonl")], "csv");
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let n = header.len();
+    assert_eq!(
+        header[n - 4..],
+        ["document_date", "date", "date_precision", "date_words"]
+    );
+    let rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    let dates: Vec<(&str, &str, [&str; 4])> = rows
+        .iter()
+        .map(|r| {
+            let last = [&*r[n - 4], &*r[n - 3], &*r[n - 2], &*r[n - 1]];
+            (&*r[1], &*r[7], last)
+        })
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            // the document is dated Thursday 2024-11-07: "on Tuesday" is two days before
+            (
+                "lviv-repairs",
+                "the power station was repaired",
+                ["2024-11-07", "2024-11-05", "day", "on Tuesday"],
+            ),
+            (
+                "lviv-repairs",
+                "the city would need more generators",
+                ["2024-11-07", "2024-11-07", "document", ""],
+            ),
+            // no date anywhere: empty cells
+            ("odesa-port", "the port was open", ["", "", "", ""]),
+        ]
+    );
+}
+
+#[test]
+fn json_lists_each_documents_publication_date_and_where_it_came_from() {
+    let dir = tempfile::tempdir().unwrap();
+    // the page's metadata says 2024-11-02; its file name says 2019-01-01
+    let inputs = [fixture("dated.jsonl"), fixture("2019-01-01_dated.html")];
+    let v: serde_json::Value =
+        serde_json::from_str(&export_inputs(dir.path(), &inputs, "json")).unwrap();
+    let documents: Vec<(&str, &serde_json::Value, &serde_json::Value)> = v["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["key"].as_str().unwrap(),
+                &d["published"],
+                &d["published_from"],
+            )
+        })
+        .collect();
+    let (given, html, none) = (
+        serde_json::json!("given"),
+        serde_json::json!("html_metadata"),
+        serde_json::Value::Null,
+    );
+    assert_eq!(
+        documents,
+        [
+            ("lviv-repairs", &serde_json::json!("2024-11-07"), &given),
+            ("odesa-port", &none, &none),
+            (
+                "2019-01-01_dated.html",
+                &serde_json::json!("2024-11-02"),
+                &html
+            ),
+        ]
+    );
+    // the page is a Saturday: its "on Friday" is the day before
+    let claim = v["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["document"] == "2019-01-01_dated.html")
+        .unwrap();
+    assert_eq!(
+        (
+            &claim["date"],
+            &claim["date_precision"],
+            &claim["date_words"]
+        ),
+        (
+            &serde_json::json!("2024-11-01"),
+            &serde_json::json!("day"),
+            &serde_json::json!("on Friday")
+        )
+    );
+    // JSON Lines writes the same record
+    let jsonl = export_inputs(dir.path(), &inputs, "jsonl");
+    let last: serde_json::Value = serde_json::from_str(jsonl.lines().last().unwrap()).unwrap();
+    assert_eq!(last["document_date"], "2024-11-02");
+    assert_eq!(last["date"], "2024-11-01");
+}
+
+#[test]
+fn eval_output_gives_each_claim_its_date_and_precision() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("eval.jsonl");
+    let o = run(&[
+        &"extract",
+        &"--eval-jsonl",
+        &fixture("dated.jsonl"),
+        &"-o",
+        &out,
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let dates: Vec<(String, Vec<serde_json::Value>)> = fs::read_to_string(&out)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            let dates = v["claims"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c["date"].clone())
+                .collect();
+            (v["id"].as_str().unwrap().to_string(), dates)
+        })
+        .collect();
+    let date =
+        |value: &str, precision: &str| serde_json::json!({"value": value, "precision": precision});
+    assert_eq!(
+        dates,
+        [
+            (
+                "lviv-repairs".to_string(),
+                vec![date("2024-11-05", "day"), date("2024-11-07", "document")]
+            ),
+            ("odesa-port".to_string(), vec![serde_json::Value::Null]),
+        ]
     );
 }
 

@@ -138,16 +138,17 @@ fn an_entity_lists_its_claims_across_articles() {
 fn exports_carry_the_entity_of_each_claim() {
     let corpus = corpus();
     let set = ExportSet::all(&corpus);
-    // CSV: the two columns at the end
+    // CSV: the entity's key and name in their columns
     let csv = export::to_string(&export::Csv, &corpus, &set).unwrap();
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
-    let n = header.len();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let (key, name) = (col("entity"), col("entity_name"));
     let shoigu_rows = reader
         .records()
         .map(|r| r.unwrap())
-        .filter(|r| &r[n - 2] == "person:sergei-shoigu")
-        .inspect(|r| assert_eq!(&r[n - 1], "Sergei Shoigu"))
+        .filter(|r| &r[key] == "person:sergei-shoigu")
+        .inspect(|r| assert_eq!(&r[name], "Sergei Shoigu"))
         .count();
     assert_eq!(shoigu_rows, 3);
     // JSON: the entities with their claim and document counts

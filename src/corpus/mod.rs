@@ -1,8 +1,9 @@
-//! After per-document extraction, across documents: entities (one speaker across articles),
-//! and later dates, stories and figures. Pure, deterministic passes over a [`Corpus`]:
-//! per-document results never depend on the other documents, and corpus results are
-//! recomputed whenever the corpus changes, never patched.
+//! After per-document extraction: the dates of documents and claims (per document, run by
+//! the pipeline), and across documents the entities (one speaker across articles). Pure,
+//! deterministic passes over a [`Corpus`]: per-document results never depend on the other
+//! documents, and corpus results are recomputed whenever the corpus changes, never patched.
 
+pub mod dates;
 pub mod entities;
 
 pub use entities::{Judgements, ResolvedEntity, SourceRef, resolve, resolve_entities};

@@ -29,6 +29,10 @@ pub const HEADER: &[&str] = &[
     "coordinates",
     "entity",
     "entity_name",
+    "document_date",
+    "date",
+    "date_precision",
+    "date_words",
 ];
 
 impl Exporter for Csv {
@@ -87,6 +91,12 @@ impl Exporter for Csv {
                 coords,
                 r.entity.unwrap_or_default(),
                 r.entity_name.unwrap_or_default(),
+                r.document_date.map(|d| d.to_string()).unwrap_or_default(),
+                r.date.unwrap_or_default(),
+                r.date_precision
+                    .map(|p| p.label().to_string())
+                    .unwrap_or_default(),
+                r.date_words.unwrap_or_default(),
             ])
             .map_err(enc)?;
         }

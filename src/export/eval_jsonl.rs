@@ -26,6 +26,7 @@ pub fn eval_line(corpus: &Corpus, doc: DocId) -> Value {
                 "content": span(c.content),
                 "review": c.review.label(),
                 "entity": corpus.entity_of(c).map(|e| e.key.as_str()),
+                "date": c.date.map(|d| json!({"value": d.value(), "precision": d.precision})),
             })
         })
         .collect();

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::record::{ClaimRecord, Offsets, claim_record, place_review};
 use super::{ExportError, ExportSet, Exporter};
-use crate::model::{ClaimId, Corpus, DocId, EntityId};
+use crate::model::{ClaimId, Corpus, DateOrigin, Day, DocId, EntityId};
 
 pub struct Json;
 
@@ -18,7 +18,11 @@ pub struct JsonDocument {
     pub key: String,
     pub title: String,
     pub origin: Option<String>,
+    /// As given.
     pub date: Option<String>,
+    /// The publication date ("YYYY-MM-DD") and where it came from.
+    pub published: Option<Day>,
+    pub published_from: Option<DateOrigin>,
 }
 
 #[derive(Serialize, Deserialize, Debug, PartialEq)]
@@ -188,6 +192,8 @@ impl Exporter for Json {
                     title: doc.title.clone(),
                     origin: doc.origin.as_ref().map(|p| p.display().to_string()),
                     date: doc.date.clone(),
+                    published: doc.published,
+                    published_from: doc.published_from,
                 }
             })
             .collect();

@@ -1,11 +1,13 @@
 //! The flat record of one claim that the CSV, JSON and JSONL exports share, with its
-//! provenance (document, code-point offsets, sentence) and its places.
+//! provenance (document, code-point offsets, sentence), its places and its dates.
 
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Claim, Corpus, DocId, MentionId, PlaceId, PlaceMention, Review};
+use crate::model::{
+    Claim, Corpus, DatePrecision, Day, DocId, MentionId, PlaceId, PlaceMention, Review,
+};
 use crate::text::CodePoints;
 
 /// A place as listed with a claim.
@@ -90,6 +92,14 @@ pub struct ClaimRecord {
     pub entity: Option<String>,
     /// Its name ("Sergei Shoigu").
     pub entity_name: Option<String>,
+    /// The document's publication date ("YYYY-MM-DD"), when known.
+    pub document_date: Option<Day>,
+    /// When what the claim reports happened: "YYYY-MM-DD", "YYYY-MM" or "YYYY" (a week is
+    /// written as its Monday).
+    pub date: Option<String>,
+    pub date_precision: Option<DatePrecision>,
+    /// The date words as the sentence writes them ("on Tuesday", "last week").
+    pub date_words: Option<String>,
 }
 
 /// Code-point tables per document, built on first use.
@@ -142,5 +152,12 @@ pub fn claim_record(corpus: &Corpus, claim: &Claim, offsets: &mut Offsets) -> Cl
             .collect(),
         entity: entity.map(|e| e.key.clone()),
         entity_name: entity.map(|e| e.name.clone()),
+        document_date: corpus.document(claim.doc).published,
+        date: claim.date.map(|d| d.value()),
+        date_precision: claim.date.map(|d| d.precision),
+        date_words: claim
+            .date
+            .and_then(|d| d.words)
+            .map(|w| w.slice(text).to_string()),
     }
 }

@@ -1,6 +1,7 @@
-//! JSON Lines corpora: one `{"id", "text"[, "title", "date"]}` object per line, streamed so a
-//! large file never sits in memory twice. A bad line is skipped with a warning naming its
-//! number; the rest of the file is read.
+//! JSON Lines corpora: one `{"id", "text"[, "title", "date", "url"]}` object per line (`date`
+//! and `url` may sit under `meta`, as in the evaluation files), streamed so a large file never
+//! sits in memory twice. A bad line is skipped with a warning naming its number; the rest of
+//! the file is read.
 
 use std::fs::File;
 use std::io::{BufRead, BufReader};
@@ -95,7 +96,15 @@ pub fn parse_line(line: &str, number: usize) -> Result<Document, String> {
     if let Some(t) = obj.get("title").and_then(|t| t.as_str()) {
         doc.title = t.to_string();
     }
-    doc.date = obj.get("date").and_then(|d| d.as_str()).map(str::to_string);
+    // a top-level field, else the same field under "meta" (as the evaluation files have it)
+    let field = |name: &str| {
+        obj.get(name)
+            .or_else(|| obj.get("meta")?.get(name))
+            .and_then(|d| d.as_str())
+            .map(str::to_string)
+    };
+    doc.date = field("date");
+    doc.url = field("url");
     Ok(doc)
 }
 
@@ -127,5 +136,44 @@ fn read_line_bounded(r: &mut impl BufRead, buf: &mut Vec<u8>) -> std::io::Result
         if done.is_some() {
             return Ok((consumed, truncated));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_line;
+
+    #[test]
+    fn the_date_is_read_at_the_top_else_under_meta() {
+        let rows = [
+            (
+                r#"{"id": "a", "text": "x", "date": "2024-11-03"}"#,
+                Some("2024-11-03"),
+            ),
+            (
+                r#"{"id": "a", "text": "x", "meta": {"date": "2015-11-11"}}"#,
+                Some("2015-11-11"),
+            ),
+            (
+                r#"{"id": "a", "text": "x", "date": "2024-11-03", "meta": {"date": "2015-11-11"}}"#,
+                Some("2024-11-03"),
+            ),
+            (
+                r#"{"id": "a", "text": "x", "meta": {"publisher": "p"}}"#,
+                None,
+            ),
+            (r#"{"id": "a", "text": "x", "date": 20241103}"#, None),
+        ];
+        for (line, want) in rows {
+            assert_eq!(parse_line(line, 1).unwrap().date.as_deref(), want, "{line}");
+        }
+        let doc = parse_line(
+            r#"{"text": "x", "meta": {"url": "https://e.org/2024/11/03/a"}}"#,
+            1,
+        );
+        assert_eq!(
+            doc.unwrap().url.as_deref(),
+            Some("https://e.org/2024/11/03/a")
+        );
     }
 }

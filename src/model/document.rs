@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use super::{DocId, Span};
+use super::{DateOrigin, Day, DocId, Span};
 
 /// An article: its text exactly as read (offsets stay true to the file) and what we know of it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -18,6 +18,17 @@ pub struct Document {
     pub text: String,
     /// Publication date as given (not parsed).
     pub date: Option<String>,
+    /// The publication date, from `date`, the page's metadata, a dateline or the name
+    /// (`corpus::dates::date_document`, run by extraction).
+    #[serde(default)]
+    pub published: Option<Day>,
+    /// Where `published` came from.
+    #[serde(default)]
+    pub published_from: Option<DateOrigin>,
+    /// The article's web address, when the input gives one (a JSONL `url`, a page's
+    /// canonical link): a date in it dates the article.
+    #[serde(default)]
+    pub url: Option<String>,
     /// The title's span inside `text`, when the title is the text's own headline line.
     pub title_span: Option<Span>,
 }
@@ -41,6 +52,9 @@ impl Document {
             origin: None,
             text,
             date: None,
+            published: None,
+            published_from: None,
+            url: None,
             title_span: None,
         }
     }

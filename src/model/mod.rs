@@ -14,7 +14,7 @@ mod span;
 
 pub use claim::Claim;
 pub use corpus::{Corpus, CorpusParts};
-pub use date::{ClaimDate, DatePrecision, Day};
+pub use date::{ClaimDate, DateOrigin, DatePrecision, Day, DayError, Weekday};
 pub use document::Document;
 pub use entity::Entity;
 pub use ids::{ClaimId, DocId, EntityId, MentionId, PlaceId, SourceId};

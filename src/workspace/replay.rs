@@ -403,7 +403,16 @@ impl<'r> Replay<'r> {
             claim.source_span = span;
             claim.source = id;
         }
+        let doc_date = self.parts.documents[doc.index()].published;
+        let text = &self.parts.documents[doc.index()].text;
         let claim = &mut self.parts.claims[c.index()];
+        claim.date = crate::corpus::dates::claim_date(
+            text,
+            claim.sentence,
+            claim.content,
+            claim.cue,
+            doc_date,
+        );
         if claim.review != Review::Added {
             claim.review = Review::Edited;
         }
@@ -422,6 +431,8 @@ impl<'r> Replay<'r> {
         let source_span = source.map(|s| self.bytes(doc, s)).transpose()?;
         let source = source_span.map(|s| self.source_for(doc, s));
         let sentence = self.sentence_of(doc, content);
+        let d = &self.parts.documents[doc.index()];
+        let date = crate::corpus::dates::claim_date(&d.text, sentence, content, cue, d.published);
         let id = ClaimId(self.parts.claims.len() as u32);
         self.parts.claims.push(Claim {
             id,
@@ -434,7 +445,7 @@ impl<'r> Replay<'r> {
             mentions: Vec::new(),
             is_hedged: false,
             confidence: 1.0,
-            date: None,
+            date,
             review: Review::Added,
         });
         self.doc_claims[doc.index()].push(id);

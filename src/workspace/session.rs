@@ -358,12 +358,19 @@ impl Session {
     }
 }
 
-/// The machine's extraction of one document with the document as stored (its text, title,
-/// date) in place of the extraction's copy.
+/// The machine's extraction of one document, its text put back from the documents table
+/// (the extraction is stored without it). What extraction derived of the document (its
+/// publication date) comes from the extraction; what was read (key, title, origin) from the
+/// table.
 fn with_document(corpus: Corpus, doc: Document) -> Corpus {
     let mut parts = corpus.into_parts();
+    let derived = parts.documents.pop();
     let mut doc = doc;
     doc.id = crate::model::DocId(0);
+    if let Some(d) = derived {
+        doc.published = d.published;
+        doc.published_from = d.published_from;
+    }
     parts.documents = vec![doc];
     Corpus::from_parts(parts)
 }

@@ -40,6 +40,7 @@ const MIGRATIONS: &[&str] = &["
         title       TEXT NOT NULL,
         date        TEXT,
         origin      TEXT,
+        url         TEXT,
         text        TEXT NOT NULL,
         hash        TEXT NOT NULL,
         title_start INTEGER,
@@ -244,7 +245,7 @@ impl Workspace {
             .conn
             .prepare(
                 "SELECT d.id, d.key, d.title, d.date, d.origin, d.text, d.title_start,
-                        d.title_end, x.extractor, x.data
+                        d.title_end, x.extractor, x.data, d.url
                  FROM documents d LEFT JOIN extractions x ON x.doc = d.id
                  ORDER BY d.id",
             )
@@ -263,6 +264,10 @@ impl Workspace {
                     origin: r.get::<_, Option<String>>(4)?.map(PathBuf::from),
                     text: r.get(5)?,
                     title_span,
+                    // dated again by extraction, from the date given and the text
+                    published: None,
+                    published_from: None,
+                    url: r.get(10)?,
                 };
                 let extractor: Option<String> = r.get(8)?;
                 let data: Option<String> = r.get(9)?;
@@ -454,8 +459,8 @@ fn insert_documents(
     let e = |err| sql(path, err);
     let mut doc_stmt = conn
         .prepare(
-            "INSERT INTO documents (key, title, date, origin, text, hash, title_start, title_end)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            "INSERT INTO documents (key, title, date, origin, text, hash, title_start, title_end, url)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         )
         .map_err(e)?;
     let mut ex_stmt = conn
@@ -472,6 +477,7 @@ fn insert_documents(
                 content_hash(&d.text),
                 d.title_span.map(|s| s.start),
                 d.title_span.map(|s| s.end),
+                d.url,
             ])
             .map_err(|err| match err.sqlite_error_code() {
                 Some(ErrorCode::ConstraintViolation) => WorkspaceError::DuplicateKey {
