@@ -5,40 +5,19 @@
 
 #![allow(clippy::unwrap_used)] // a test that cannot unwrap has failed
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
-use std::time::Duration;
 
 use claimmap::app::{ClaimmapApp, Item};
 use claimmap::export::ExportSet;
 use claimmap::model::{ClaimId, Corpus, PlaceKind, Review};
-use claimmap::pipeline::{Resources, extract};
 use claimmap::ui::article::text_point;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
-const WAIT: Duration = Duration::from_secs(120);
-
-fn resources() -> Arc<Resources> {
-    static RES: OnceLock<Arc<Resources>> = OnceLock::new();
-    Arc::clone(RES.get_or_init(|| Arc::new(Resources::bundled().unwrap())))
-}
-
-fn sample_corpus() -> Corpus {
-    let doc = claimmap::app::worker::text_document(
-        claimmap::SAMPLE_NAME,
-        claimmap::SAMPLE_ARTICLE.to_string(),
-    );
-    extract(&resources(), vec![doc]).corpus
-}
-
-fn build(app: ClaimmapApp) -> Harness<'static, ClaimmapApp> {
-    Harness::builder()
-        .with_size([1500.0, 960.0])
-        .with_max_steps(16)
-        .build_ui_state(|ui, app: &mut ClaimmapApp| app.show(ui), app)
-}
+use common::{build, content, listed, resources, sample_corpus, settle};
 
 /// The app on the sample, as an unsaved session.
 fn harness() -> Harness<'static, ClaimmapApp> {
@@ -55,27 +34,6 @@ fn opening(paths: Vec<PathBuf>) -> Harness<'static, ClaimmapApp> {
     let mut h = build(app);
     settle(&mut h);
     h
-}
-
-fn settle(h: &mut Harness<'_, ClaimmapApp>) {
-    h.run_steps(2);
-    h.state_mut().wait_for_workers(WAIT);
-    h.run();
-}
-
-fn listed(h: &Harness<'_, ClaimmapApp>) -> Vec<String> {
-    let state = h.state().state();
-    let corpus = state.corpus();
-    state
-        .view()
-        .iter()
-        .map(|&c| content(corpus, c).to_string())
-        .collect()
-}
-
-fn content(corpus: &Corpus, c: ClaimId) -> &str {
-    let claim = corpus.claim(c);
-    claim.content.slice(&corpus.document(claim.doc).text)
 }
 
 fn claim_starting(h: &Harness<'_, ClaimmapApp>, starts: &str) -> Option<ClaimId> {

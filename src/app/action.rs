@@ -6,11 +6,11 @@
 
 use std::path::PathBuf;
 
-use crate::model::{ClaimId, DocId, MentionId, PlaceId, SourceId, SourceKind, Span};
+use crate::model::{ClaimId, DocId, EntityId, MentionId, PlaceId, SourceId, SourceKind, Span};
 use crate::workspace::ReviewOp;
 
 use super::review::DraftField;
-use super::state::{ExportScope, Item};
+use super::state::{ExportScope, Item, ListTab};
 
 /// One thing a user did.
 #[derive(Clone, Debug, PartialEq)]
@@ -39,8 +39,17 @@ pub enum Action {
     SetPlaceFilter(Option<PlaceId>),
     /// Only claims of this document (`None`: every document).
     SetDocumentFilter(Option<DocId>),
+    /// Only claims of this speaker across the corpus (`None`: any).
+    SetEntityFilter(Option<EntityId>),
+    /// Only claims dated within these days (days since 1970-01-01, both included; `None`:
+    /// any date, undated claims too).
+    SetDateRange(Option<(i32, i32)>),
     /// Drop every filter and the search.
     ClearFilters,
+    /// Show the claims or the sources in the left panel.
+    ShowTab(ListTab),
+    /// The Sources panel's search changed.
+    SetEntitySearch(String),
 
     /// Show this document in the article panel.
     ShowDocument(DocId),

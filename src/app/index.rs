@@ -8,7 +8,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::model::{ClaimId, Corpus, LonLat, PlaceId, SourceKind};
+use crate::model::{ClaimId, Corpus, EntityId, LonLat, PlaceId, SourceKind};
 
 /// The place a marker stands for.
 #[derive(Clone, Debug, PartialEq)]
@@ -43,6 +43,21 @@ pub struct CorpusIndex {
     pub kind_claims: [usize; SourceKind::ALL.len()],
     /// Claims with no source.
     pub unattributed: usize,
+    /// Claims not rejected by a reviewer.
+    pub standing_claims: usize,
+    /// Per claim: the day its date starts on (days since 1970-01-01), from the claim's own
+    /// date or its document's; `None` when neither is dated.
+    pub claim_day: Vec<Option<i32>>,
+    /// The first and last day of a dated claim (the timeline's extent).
+    pub day_range: Option<(i32, i32)>,
+    /// Entities with claims, most claims first (the Sources panel's order).
+    pub entities_by_claims: Vec<EntityId>,
+    /// Per entity: the documents its claims come from.
+    pub entity_documents: Vec<u32>,
+    /// Per entity: the places its claims speak about most, up to three.
+    pub entity_places: Vec<Vec<PlaceId>>,
+    /// Per entity: its name and aliases, lower-cased, for the Sources panel's search.
+    pub entity_haystacks: Vec<String>,
 }
 
 impl CorpusIndex {
@@ -111,6 +126,69 @@ impl CorpusIndex {
         }
         let source_names = names.into_iter().map(|(n, k)| (n.to_string(), k)).collect();
 
+        let claim_day: Vec<Option<i32>> = corpus
+            .claims()
+            .iter()
+            .map(|c| {
+                let day = c.date.map(|d| d.day).or(corpus.document(c.doc).published)?;
+                Some(day.days_since_epoch() as i32)
+            })
+            .collect();
+        let day_range = corpus
+            .claims()
+            .iter()
+            .zip(&claim_day)
+            .filter(|(c, _)| !c.review.is_rejected())
+            .filter_map(|(_, d)| *d)
+            .fold(None, |r: Option<(i32, i32)>, d| {
+                Some(r.map_or((d, d), |(a, b)| (a.min(d), b.max(d))))
+            });
+
+        let n = corpus.entities().len();
+        let mut entity_documents = vec![0u32; n];
+        let mut entity_places = vec![Vec::new(); n];
+        let mut entities_by_claims: Vec<EntityId> = Vec::new();
+        let mut tally: HashMap<PlaceId, usize> = HashMap::new();
+        for e in corpus.entities() {
+            let claims = corpus.claims_of_entity(e.id);
+            if claims.is_empty() {
+                continue;
+            }
+            entities_by_claims.push(e.id);
+            let mut docs: Vec<u32> = claims.iter().map(|&c| corpus.claim(c).doc.0).collect();
+            docs.sort_unstable();
+            docs.dedup();
+            entity_documents[e.id.index()] = docs.len() as u32;
+            tally.clear();
+            for &c in claims {
+                for &p in corpus.places_of(c) {
+                    *tally.entry(p).or_default() += 1;
+                }
+            }
+            let mut top: Vec<(PlaceId, usize)> = tally.iter().map(|(&p, &k)| (p, k)).collect();
+            top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            entity_places[e.id.index()] = top.into_iter().take(3).map(|t| t.0).collect();
+        }
+        entities_by_claims.sort_by(|&a, &b| {
+            corpus
+                .claims_of_entity(b)
+                .len()
+                .cmp(&corpus.claims_of_entity(a).len())
+                .then(a.cmp(&b))
+        });
+        let entity_haystacks = corpus
+            .entities()
+            .iter()
+            .map(|e| {
+                let mut s = e.name.to_lowercase();
+                for a in &e.aliases {
+                    s.push('\n');
+                    s.push_str(&a.to_lowercase());
+                }
+                s
+            })
+            .collect();
+
         CorpusIndex {
             haystacks,
             group_of,
@@ -121,6 +199,17 @@ impl CorpusIndex {
             source_names,
             kind_claims,
             unattributed,
+            standing_claims: corpus
+                .claims()
+                .iter()
+                .filter(|c| !c.review.is_rejected())
+                .count(),
+            claim_day,
+            day_range,
+            entities_by_claims,
+            entity_documents,
+            entity_places,
+            entity_haystacks,
         }
     }
 

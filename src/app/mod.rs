@@ -21,8 +21,8 @@ pub use action::{Action, Effect, ExportRequest, SessionCommand, WorkspaceIntent}
 pub use index::CorpusIndex;
 pub use review::{ClaimDraft, DraftField, ReviewInfo};
 pub use state::{
-    AppState, ExportDialog, ExportOutcome, ExportScope, Filters, Item, LoadKind, Loaded,
-    OpenDialog, PasteDialog, Progress, Selection, Status, StatusLevel,
+    AppState, ExportDialog, ExportOutcome, ExportScope, Filters, Item, ListTab, LoadKind, Loaded,
+    OpenDialog, PasteDialog, Progress, Selection, Status, StatusLevel, Timeline,
 };
 use worker::{Job, Poll, SessionDone, SharedResources};
 
@@ -215,9 +215,15 @@ impl ClaimmapApp {
             .min_size(320.0)
             .show(ui, |ui| {
                 ui.add_space(4.0);
-                ui::filters_ui(ui, &self.state, &mut actions);
-                ui.separator();
-                ui::claims_ui(ui, &self.state, &mut actions);
+                list_tabs_ui(ui, &self.state, &mut actions);
+                match self.state.list_tab {
+                    ListTab::Claims => {
+                        ui::filters_ui(ui, &self.state, &mut actions);
+                        ui.separator();
+                        ui::claims_ui(ui, &self.state, &mut actions);
+                    }
+                    ListTab::Sources => ui::sources_ui(ui, &self.state, &mut actions),
+                }
             });
         egui::Panel::right("claimmap-article")
             .default_size(theme::PANEL_ARTICLE_WIDTH)
@@ -234,6 +240,13 @@ impl ClaimmapApp {
             .show(ui, |ui| {
                 ui.add_space(4.0);
                 ui::review_ui(ui, &self.state, &mut actions);
+            });
+        egui::Panel::bottom("claimmap-timeline")
+            .resizable(false)
+            .exact_size(theme::TIMELINE_PANEL_HEIGHT)
+            .show(ui, |ui| {
+                ui.add_space(2.0);
+                ui::timeline_ui(ui, &self.state, &mut actions);
             });
         egui::CentralPanel::default().show(ui, |ui| {
             ui::map_ui(ui, &self.state, &mut self.map, &mut actions);
@@ -577,6 +590,21 @@ impl eframe::App for ClaimmapApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
     }
+}
+
+/// "Claims" and "Sources" at the top of the left panel.
+fn list_tabs_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+    ui.horizontal(|ui| {
+        for (tab, name) in [(ListTab::Claims, "Claims"), (ListTab::Sources, "Sources")] {
+            if ui
+                .selectable_label(state.list_tab == tab, egui::RichText::new(name).strong())
+                .clicked()
+            {
+                actions.push(Action::ShowTab(tab));
+            }
+        }
+    });
+    ui.separator();
 }
 
 /// A hint over the window while files are dragged over it.

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use crate::export;
 use crate::model::{
-    ClaimId, Corpus, DocId, MentionId, PlaceChoice, PlaceId, SourceId, SourceKind, Span,
+    ClaimId, Corpus, DocId, EntityId, MentionId, PlaceChoice, PlaceId, SourceId, SourceKind, Span,
 };
 use crate::pipeline::Warning;
 use crate::workspace::{Attention, ClaimSpans, Op, SourceAnchor};
@@ -47,12 +47,39 @@ pub struct Filters {
     pub kinds: Vec<SourceKind>,
     pub place: Option<PlaceId>,
     pub document: Option<DocId>,
+    /// One speaker across the corpus (its claims in every article).
+    pub entity: Option<EntityId>,
+    /// Claims dated within these days (days since 1970-01-01, both included); an undated
+    /// claim is outside every range.
+    pub dates: Option<(i32, i32)>,
 }
 
 impl Filters {
     pub fn is_empty(&self) -> bool {
         *self == Filters::default()
     }
+}
+
+/// What the left panel lists.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ListTab {
+    /// The claims the filters leave.
+    #[default]
+    Claims,
+    /// The speakers across the corpus, most claims first.
+    Sources,
+}
+
+/// Claims per day of the timeline strip, by source kind (`SourceKind::ALL` order, then
+/// unattributed), for the claims every filter but the date range leaves.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Timeline {
+    /// The first and last day shown (days since 1970-01-01).
+    pub range: Option<(i32, i32)>,
+    /// Per day from the first: the counts per kind.
+    pub days: Vec<[u32; SourceKind::ALL.len() + 1]>,
+    /// The highest count of a day.
+    pub max: u32,
 }
 
 /// Which claims an export holds.
@@ -228,6 +255,17 @@ pub struct AppState {
     pub rename: Option<(SourceId, String)>,
     /// Review operations sent to the session and not yet back.
     pub pending_reviews: usize,
+    /// What the left panel lists.
+    pub list_tab: ListTab,
+    /// The Sources panel's search.
+    pub entity_search: String,
+    /// Claims per day for the timeline.
+    timeline: Timeline,
+    /// Per marker group: the claims of the view about it, when a filter narrows the view
+    /// (the map shows only those places); `None` when nothing does.
+    view_groups: Option<Vec<u32>>,
+    /// Bumped whenever the view changes, so the map knows to recount its markers.
+    view_generation: u64,
 }
 
 impl Default for AppState {
@@ -266,6 +304,11 @@ impl AppState {
             place_results: Vec::new(),
             rename: None,
             pending_reviews: 0,
+            list_tab: ListTab::Claims,
+            entity_search: String::new(),
+            timeline: Timeline::default(),
+            view_groups: None,
+            view_generation: 1,
         };
         state.article = state.corpus.documents().first().map(|d| d.id);
         state.refresh_view();
@@ -288,6 +331,18 @@ impl AppState {
     /// The claims the list shows.
     pub fn view(&self) -> &[ClaimId] {
         &self.view
+    }
+    /// Claims per day for the timeline strip.
+    pub fn timeline(&self) -> &Timeline {
+        &self.timeline
+    }
+    /// Per marker group, the view's claims about it, when a filter narrows the view.
+    pub fn view_groups(&self) -> Option<&[u32]> {
+        self.view_groups.as_deref()
+    }
+    /// Changes whenever the view does.
+    pub fn view_generation(&self) -> u64 {
+        self.view_generation
     }
     pub fn inputs(&self) -> &[PathBuf] {
         &self.inputs
@@ -395,6 +450,19 @@ impl AppState {
                 }
                 self.set_filters(|f| *f = Filters::default());
             }
+
+            Action::SetEntityFilter(e) => {
+                if e.is_some() {
+                    self.list_tab = ListTab::Claims;
+                }
+                self.set_filters(|f| f.entity = e);
+            }
+            Action::SetDateRange(range) => {
+                let range = range.map(|(a, b)| (a.min(b), a.max(b)));
+                self.set_filters(|f| f.dates = range);
+            }
+            Action::ShowTab(tab) => self.list_tab = tab,
+            Action::SetEntitySearch(text) => self.entity_search = text,
 
             Action::ShowDocument(d) => self.select(Item::Document(d)),
             Action::FitMap => self.map_fit += 1,
@@ -1262,6 +1330,39 @@ impl AppState {
 
     fn refresh_view(&mut self) {
         self.view = filter_claims(&self.corpus, &self.index, &self.filters);
+        self.view_generation += 1;
+        self.timeline = timeline(&self.corpus, &self.index, &self.filters);
+        // the map shows what the filters leave, but a place filter alone keeps every marker
+        // (the user picks another place on the map)
+        let narrowed = Filters {
+            place: None,
+            ..self.filters.clone()
+        };
+        self.view_groups = if narrowed.is_empty() {
+            None
+        } else {
+            let index = &self.index;
+            let view = if self.filters.place.is_some() {
+                filter_claims(&self.corpus, index, &narrowed)
+            } else {
+                self.view.clone()
+            };
+            let mut counts = vec![0u32; index.groups.len()];
+            let mut seen: Vec<usize> = Vec::new();
+            for c in view {
+                seen.clear();
+                for &p in self.corpus.places_of(c) {
+                    if let Some(&g) = index.group_of.get(p.index())
+                        && g != usize::MAX
+                        && !seen.contains(&g)
+                    {
+                        seen.push(g);
+                        counts[g] += 1;
+                    }
+                }
+            }
+            Some(counts)
+        };
     }
 }
 
@@ -1287,6 +1388,21 @@ pub fn filter_claims(corpus: &Corpus, index: &CorpusIndex, f: &Filters) -> Vec<C
             if f.document.is_some_and(|d| c.doc != d) {
                 return false;
             }
+            if let Some(e) = f.entity
+                && corpus.entity_of(c).is_none_or(|x| x.id != e)
+            {
+                return false;
+            }
+            if let Some((a, b)) = f.dates
+                && index
+                    .claim_day
+                    .get(id.index())
+                    .copied()
+                    .flatten()
+                    .is_none_or(|d| d < a || d > b)
+            {
+                return false;
+            }
             let source = c.source.map(|s| corpus.source(s));
             if let Some(name) = &f.source
                 && source.is_none_or(|s| &s.name != name)
@@ -1303,6 +1419,38 @@ pub fn filter_claims(corpus: &Corpus, index: &CorpusIndex, f: &Filters) -> Vec<C
                     .is_some_and(|h| h.contains(&needle))
         })
         .collect()
+}
+
+/// Claims per day, by kind, of what every filter but the date range leaves.
+fn timeline(corpus: &Corpus, index: &CorpusIndex, f: &Filters) -> Timeline {
+    let Some((first, last)) = index.day_range else {
+        return Timeline::default();
+    };
+    let undated = Filters {
+        dates: None,
+        ..f.clone()
+    };
+    let claims = filter_claims(corpus, index, &undated);
+    let mut days = vec![[0u32; SourceKind::ALL.len() + 1]; (last - first + 1) as usize];
+    for c in claims {
+        let Some(d) = index.claim_day.get(c.index()).copied().flatten() else {
+            continue;
+        };
+        let slot = corpus.claim(c).source.map_or(SourceKind::ALL.len(), |s| {
+            super::index::kind_slot(corpus.source(s).kind)
+        });
+        days[(d - first) as usize][slot] += 1;
+    }
+    let max = days
+        .iter()
+        .map(|d| d.iter().sum::<u32>())
+        .max()
+        .unwrap_or(0);
+    Timeline {
+        range: Some((first, last)),
+        days,
+        max,
+    }
 }
 
 /// Swaps a known export extension for the format's ("out.csv" → "out.json").

@@ -161,16 +161,24 @@ pub fn filters_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
                 .response
                 .labelled_by(label.id);
         }
+        if let Some(e) = filters.entity
+            && ui
+                .button(format!("Speaker: {} ×", corpus.entity(e).name))
+                .on_hover_text("Claims of every speaker again")
+                .clicked()
+        {
+            actions.push(Action::SetEntityFilter(None));
+        }
         if !filters.is_empty() && ui.button("Clear filters").clicked() {
             actions.push(Action::ClearFilters);
         }
     });
 
-    let total = corpus.claims().len();
+    let total = index.standing_claims;
     let shown = state.view().len();
-    let places = corpus.places().len();
+    let places = index.groups.len();
     // a speaker quoted in many documents is one source here
-    let sources = index.source_names.len();
+    let sources = index.entities_by_claims.len();
     let docs = corpus.documents().len();
     let counts = if shown == total {
         let plural =

@@ -46,8 +46,8 @@ struct MarkerBase {
 #[derive(Default)]
 pub struct MapCache {
     basemap: Option<(Arc<Basemap>, Arc<BasemapMesh>)>,
-    /// The corpus generation and basemap presence the cache was built for.
-    built_for: Option<(u64, bool)>,
+    /// The corpus and view generations and basemap presence the cache was built for.
+    built_for: Option<(u64, u64, bool)>,
     /// Most claims first: painted first, so small markers sit on top of big ones.
     markers: Vec<MarkerBase>,
     /// Per group: its marker's index in `markers` (`usize::MAX`: none).
@@ -112,7 +112,11 @@ impl MapCache {
     }
 
     fn refresh(&mut self, state: &AppState) {
-        let key = (state.corpus_generation(), self.basemap.is_some());
+        let key = (
+            state.corpus_generation(),
+            state.view_generation(),
+            self.basemap.is_some(),
+        );
         if self.built_for == Some(key) {
             return;
         }
@@ -123,9 +127,19 @@ impl MapCache {
 
         self.markers.clear();
         let mut data: Option<MapBox> = None;
+        // with a filter on (a speaker, dates, a search), only the places its claims name, sized
+        // by those claims
+        let view = state.view_groups();
         for &g in &index.groups_by_claims {
             let group = &index.groups[g];
             let Some(point) = group.point else { continue };
+            let n = match view {
+                Some(counts) => match counts.get(g).copied().unwrap_or(0) {
+                    0 => continue,
+                    k => k as usize,
+                },
+                None => group.claims.len(),
+            };
             let xy = project(point);
             data = Some(match data {
                 None => [xy[0], xy[1], xy[0], xy[1]],
@@ -137,7 +151,6 @@ impl MapCache {
                 ],
             });
             let primary = corpus.place(group.primary);
-            let n = group.claims.len();
             let radius = (theme::MARKER_MIN_RADIUS
                 + theme::MARKER_RADIUS_PER_SQRT_CLAIM * (n as f32).sqrt())
             .min(theme::MARKER_MAX_RADIUS);

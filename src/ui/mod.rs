@@ -12,7 +12,9 @@ pub mod map;
 pub mod open_dialog;
 pub mod projection;
 pub mod review;
+pub mod sources;
 pub mod theme;
+pub mod timeline;
 pub mod toolbar;
 
 pub use article::article_ui;
@@ -23,4 +25,6 @@ pub use filters::filters_ui;
 pub use map::{MapCache, map_ui};
 pub use open_dialog::{open_dialog_ui, paste_dialog_ui};
 pub use review::review_ui;
+pub use sources::sources_ui;
+pub use timeline::timeline_ui;
 pub use toolbar::{status_ui, toolbar_ui};

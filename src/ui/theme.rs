@@ -173,3 +173,9 @@ pub const REVIEW_PANEL_HEIGHT: f32 = 230.0;
 /// Rows of gazetteer answers shown for "find a place".
 pub const PLACE_RESULTS: usize = 8;
 pub const ATTENTION: Color32 = Color32::from_rgb(240, 170, 80);
+
+// the timeline strip
+pub const TIMELINE_BG: Color32 = Color32::from_rgb(26, 30, 36);
+pub const TIMELINE_RANGE: Color32 = Color32::from_rgba_premultiplied(60, 52, 20, 60);
+/// The height of the strip's panel under the map.
+pub const TIMELINE_PANEL_HEIGHT: f32 = 86.0;
