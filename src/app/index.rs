@@ -48,7 +48,8 @@ pub struct CorpusIndex {
     /// Per claim: the day its date starts on (days since 1970-01-01), from the claim's own
     /// date or its document's; `None` when neither is dated.
     pub claim_day: Vec<Option<i32>>,
-    /// The first and last day of a dated claim (the timeline's extent).
+    /// The timeline's extent: every document's date, and the claims' dates but the odd one
+    /// far out ("in 1844", "by 2030"), which would squeeze the rest into a sliver.
     pub day_range: Option<(i32, i32)>,
     /// Entities with claims, most claims first (the Sources panel's order).
     pub entities_by_claims: Vec<EntityId>,
@@ -134,15 +135,7 @@ impl CorpusIndex {
                 Some(day.days_since_epoch() as i32)
             })
             .collect();
-        let day_range = corpus
-            .claims()
-            .iter()
-            .zip(&claim_day)
-            .filter(|(c, _)| !c.review.is_rejected())
-            .filter_map(|(_, d)| *d)
-            .fold(None, |r: Option<(i32, i32)>, d| {
-                Some(r.map_or((d, d), |(a, b)| (a.min(d), b.max(d))))
-            });
+        let day_range = timeline_range(corpus, &claim_day);
 
         let n = corpus.entities().len();
         let mut entity_documents = vec![0u32; n];
@@ -230,6 +223,39 @@ impl CorpusIndex {
         let g = |p: PlaceId| self.group_of.get(p.index()).filter(|&&g| g != usize::MAX);
         a == b || g(a).is_some_and(|ga| Some(ga) == g(b))
     }
+}
+
+/// The days the timeline spans: the documents' dates and the claims' dates near them (what
+/// was said in the months before the first article), or, when no document is dated, the middle
+/// 98% of the claims' dates.
+fn timeline_range(corpus: &Corpus, claim_day: &[Option<i32>]) -> Option<(i32, i32)> {
+    let mut days: Vec<i32> = corpus
+        .claims()
+        .iter()
+        .zip(claim_day)
+        .filter(|(c, _)| !c.review.is_rejected())
+        .filter_map(|(_, d)| *d)
+        .collect();
+    if days.is_empty() {
+        return None;
+    }
+    days.sort_unstable();
+    let published = corpus
+        .documents()
+        .iter()
+        .filter_map(|d| d.published)
+        .map(|p| p.days_since_epoch() as i32)
+        .fold(None, |r: Option<(i32, i32)>, d| {
+            Some(r.map_or((d, d), |(a, b)| (a.min(d), b.max(d))))
+        });
+    let Some((first, last)) = published else {
+        return Some((days[days.len() / 100], days[(days.len() - 1) * 99 / 100]));
+    };
+    let (near_lo, near_hi) = (first - 182, last + 31);
+    let near = days.iter().filter(|d| (near_lo..=near_hi).contains(*d));
+    let lo = near.clone().min().copied().unwrap_or(first).min(first);
+    let hi = near.max().copied().unwrap_or(last).max(last);
+    Some((lo, hi))
 }
 
 /// The position of a kind in `SourceKind::ALL`.

@@ -1433,7 +1433,13 @@ fn timeline(corpus: &Corpus, index: &CorpusIndex, f: &Filters) -> Timeline {
     let claims = filter_claims(corpus, index, &undated);
     let mut days = vec![[0u32; SourceKind::ALL.len() + 1]; (last - first + 1) as usize];
     for c in claims {
-        let Some(d) = index.claim_day.get(c.index()).copied().flatten() else {
+        let Some(d) = index
+            .claim_day
+            .get(c.index())
+            .copied()
+            .flatten()
+            .filter(|d| (first..=last).contains(d))
+        else {
             continue;
         };
         let slot = corpus.claim(c).source.map_or(SourceKind::ALL.len(), |s| {
