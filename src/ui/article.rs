@@ -381,9 +381,24 @@ fn header_ui(ui: &mut Ui, state: &AppState, doc_id: DocId, actions: &mut Vec<Act
     });
     ui.label(egui::RichText::new(&doc.title).strong().size(15.0));
     let mut meta = doc.key.clone();
-    if let Some(date) = &doc.date {
-        meta.push_str(" · ");
-        meta.push_str(date);
+    match (doc.published, &doc.date) {
+        (Some(day), _) => {
+            meta.push_str(&format!(" · {day}"));
+            if let Some(from) = doc.published_from {
+                let how = match from {
+                    crate::model::DateOrigin::Given => "",
+                    crate::model::DateOrigin::HtmlMetadata => " (page metadata)",
+                    crate::model::DateOrigin::Dateline => " (dateline)",
+                    crate::model::DateOrigin::NameOrUrl => " (file name or address)",
+                };
+                meta.push_str(how);
+            }
+        }
+        (None, Some(given)) => {
+            meta.push_str(" · ");
+            meta.push_str(given);
+        }
+        (None, None) => meta.push_str(" · undated"),
     }
     let n = corpus.claims_in(doc_id).len();
     meta.push_str(&format!(

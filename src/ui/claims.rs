@@ -130,6 +130,16 @@ fn row_ui(ui: &mut Ui, state: &AppState, id: ClaimId, actions: &mut Vec<Action>)
         painter.galley(egui::pos2(right, y - g.size().y / 2.0), g, theme::CUE_TEXT);
         right -= 8.0;
     }
+    // when it happened, if its sentence says (a document's date alone is the document's)
+    if let Some(d) = claim
+        .date
+        .filter(|d| d.precision != crate::model::DatePrecision::Document)
+    {
+        let g = one_line(&painter, &d.value(), &small, theme::DATE_TEXT, 90.0);
+        right -= g.size().x;
+        painter.galley(egui::pos2(right, y - g.size().y / 2.0), g, theme::DATE_TEXT);
+        right -= 8.0;
+    }
     let mut x = inner.left();
     let name = one_line(
         &painter,

@@ -179,3 +179,5 @@ pub const TIMELINE_BG: Color32 = Color32::from_rgb(26, 30, 36);
 pub const TIMELINE_RANGE: Color32 = Color32::from_rgba_premultiplied(60, 52, 20, 60);
 /// The height of the strip's panel under the map.
 pub const TIMELINE_PANEL_HEIGHT: f32 = 86.0;
+/// A claim's own date in its row.
+pub const DATE_TEXT: Color32 = Color32::from_rgb(180, 200, 150);
