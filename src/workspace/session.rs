@@ -69,7 +69,22 @@ impl Session {
     /// Opens a workspace file. Documents extracted by another extractor version are
     /// extracted again (and stored again, unless the file is read-only); the notices say so.
     pub fn open(res: &Resources, path: &Path) -> Result<(Session, Vec<String>), WorkspaceError> {
-        let mut file = Workspace::open(path)?;
+        Session::open_file(res, Workspace::open(path)?)
+    }
+
+    /// Opens a workspace file without ever writing to it: review changes stay in memory
+    /// until "Save workspace as…".
+    pub fn open_read_only(
+        res: &Resources,
+        path: &Path,
+    ) -> Result<(Session, Vec<String>), WorkspaceError> {
+        Session::open_file(res, Workspace::open_read_only(path)?)
+    }
+
+    fn open_file(
+        res: &Resources,
+        mut file: Workspace,
+    ) -> Result<(Session, Vec<String>), WorkspaceError> {
         let stored = file.load()?;
         let mut notices = Vec::new();
         let mut corpora: Vec<Option<Corpus>> = Vec::with_capacity(stored.documents.len());
@@ -386,4 +401,45 @@ pub fn write_gold(corpus: &Corpus, out: &mut dyn Write) -> Result<(), ExportErro
         out.write_all(b"\n")?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+    use crate::workspace::{CharSpan, Op};
+
+    #[test]
+    fn a_read_only_workspace_keeps_changes_in_memory_and_its_file_as_it_was() {
+        let res = Resources::bundled().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("w.claimmap");
+        let doc = crate::input::document_from_text("a.txt", "Officials said Kyiv was hit.");
+        let machine = pipeline::extract(&res, vec![doc]).corpus;
+        drop(Session::create(&path, false, machine).unwrap());
+        let before = std::fs::read(&path).unwrap();
+
+        let (mut session, notices) = Session::open_read_only(&res, &path).unwrap();
+        assert!(session.is_unsaved());
+        assert!(
+            notices.iter().any(|n| n.contains("read-only")),
+            "{notices:?}"
+        );
+        let op = ReviewOp::new(
+            "a.txt",
+            Op::RejectClaim {
+                content: CharSpan::new(15, 27),
+            },
+        );
+        let report = session.apply(&res, vec![(1, op)]).unwrap();
+        assert_eq!(report.applied, 1);
+        assert!(
+            session.reviewed(&res).corpus.claims()[0]
+                .review
+                .is_rejected()
+        );
+        drop(session);
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+    }
 }

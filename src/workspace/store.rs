@@ -166,12 +166,17 @@ impl Workspace {
         Workspace::start(conn, path, false)
     }
 
-    /// Opens a workspace without ever writing to it.
+    /// Opens a workspace without ever writing to it. SQLite is told the file is immutable:
+    /// a WAL-mode file read without write access (no shared-memory file can be made beside
+    /// it) cannot take SQLite's locks, and nobody who may not write it changes it either.
     pub fn open_read_only(path: &Path) -> Result<Workspace, WorkspaceError> {
         check_header(path)?;
+        let uri = format!("file:{}?mode=ro&immutable=1", uri_path(path));
         let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            uri,
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+                | OpenFlags::SQLITE_OPEN_URI
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| sql(path, e))?;
         Workspace::start(conn, path, true)
@@ -545,6 +550,21 @@ fn check_header(path: &Path) -> Result<(), WorkspaceError> {
         return Err(WorkspaceError::NotAWorkspace(path.to_path_buf()));
     }
     Ok(())
+}
+
+/// A path as an SQLite URI path: absolute, with the characters a URI gives a meaning to
+/// percent-encoded.
+fn uri_path(path: &Path) -> String {
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = String::new();
+    for b in abs.to_string_lossy().bytes() {
+        match b {
+            b'%' | b'?' | b'#' | b' ' | b'&' | b'=' => out.push_str(&format!("%{b:02X}")),
+            0x80.. => out.push_str(&format!("%{b:02X}")),
+            _ => out.push(char::from(b)),
+        }
+    }
+    out
 }
 
 fn read_up_to(file: &mut fs::File, buf: &mut [u8]) -> std::io::Result<usize> {
