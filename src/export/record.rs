@@ -48,6 +48,10 @@ pub struct ClaimRecord {
     pub source_kind: Option<String>,
     pub source_description: Option<String>,
     pub source_affiliation: Option<String>,
+    /// The corpus-wide speaker's stable id string, once entities are resolved.
+    pub entity: Option<String>,
+    /// The corpus-wide speaker's name.
+    pub entity_name: Option<String>,
     pub cue: Option<String>,
     pub content: String,
     /// Code-point offsets of the content in the document text, half-open.
@@ -78,6 +82,7 @@ impl Offsets {
 pub fn claim_record(corpus: &Corpus, claim: &Claim, offsets: &mut Offsets) -> ClaimRecord {
     let text = &corpus.document(claim.doc).text;
     let source = claim.source.map(|s| corpus.source(s));
+    let entity = corpus.entity_of(claim);
     ClaimRecord {
         id: claim.id.0,
         document: corpus.document(claim.doc).key.clone(),
@@ -88,6 +93,8 @@ pub fn claim_record(corpus: &Corpus, claim: &Claim, offsets: &mut Offsets) -> Cl
         source_affiliation: source
             .and_then(|s| s.affiliation)
             .map(|p| corpus.place(p).name.clone()),
+        entity: entity.map(|e| e.key.clone()),
+        entity_name: entity.map(|e| e.name.clone()),
         cue: claim.cue.map(|s| s.slice(text).to_string()),
         content: claim.content.slice(text).to_string(),
         content_start: offsets.char_offset(corpus, claim.doc, claim.content.start),
