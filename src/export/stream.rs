@@ -6,6 +6,7 @@
 //! pending file to the output, filling in each claim's entity. The output is byte for byte the
 //! in-memory export ([`super::Jsonl`], [`super::write_eval_jsonl`]) of the same documents.
 
+use std::collections::HashMap;
 use std::fs::{self, File, OpenOptions};
 use std::io::{BufRead, BufReader, BufWriter, Seek, Write};
 use std::path::{Path, PathBuf};
@@ -302,28 +303,26 @@ fn json_string(s: &str, out: &mut Vec<u8>) -> Result<(), ExportError> {
     serde_json::to_writer(out, s).map_err(|e| ExportError::Encode(e.to_string()))
 }
 
-/// What entity resolution reads of every source of the stream, kept compact: the strings in
-/// one buffer, a source a few ranges into it.
+/// What entity resolution reads of every source of the stream, kept compact: each distinct
+/// string once (names and mentions repeat across a corpus: "he", "officials", "Trump"), a
+/// source a few numbers.
 #[derive(Default)]
 struct SourceTable {
-    text: String,
+    strings: HashMap<Box<str>, u32>,
     sources: Vec<SourceEntry>,
     /// Every source's mentions as written, a source's in a run.
-    mentions: Vec<Piece>,
+    mentions: Vec<u32>,
 }
-
-/// A range of [`SourceTable::text`].
-#[derive(Clone, Copy)]
-struct Piece(usize, usize);
 
 struct SourceEntry {
     doc: usize,
     kind: SourceKind,
-    name: Piece,
-    affiliation: Option<Piece>,
-    description: Option<Piece>,
-    /// Its run in [`SourceTable::mentions`].
-    mentions: (usize, usize),
+    name: u32,
+    affiliation: Option<u32>,
+    description: Option<u32>,
+    /// The end of its run in [`SourceTable::mentions`] (the run starts where the previous
+    /// source's ends).
+    mentions_end: usize,
 }
 
 impl SourceTable {
@@ -331,14 +330,15 @@ impl SourceTable {
         self.sources.len()
     }
 
-    fn keep(&mut self, s: &str) -> Piece {
-        let start = self.text.len();
-        self.text.push_str(s);
-        Piece(start, self.text.len())
-    }
-
-    fn piece(&self, p: Piece) -> &str {
-        &self.text[p.0..p.1]
+    fn keep(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.strings.get(s) {
+            return id;
+        }
+        // four billion distinct names are beyond any corpus; past them, ids are shared, which
+        // costs entity quality, never a crash
+        let id = u32::try_from(self.strings.len()).unwrap_or(u32::MAX);
+        self.strings.insert(s.into(), id);
+        id
     }
 
     /// Keeps the batch's sources, as `corpus::resolve_entities` reads them from a whole corpus.
@@ -352,10 +352,9 @@ impl SourceTable {
                 .and_then(|p| corpus.place(p).country.as_deref())
                 .map(|c| self.keep(c));
             let description = s.description.as_deref().map(|d| self.keep(d));
-            let first = self.mentions.len();
             for m in &s.mentions {
-                let p = self.keep(m.slice(text));
-                self.mentions.push(p);
+                let id = self.keep(m.slice(text));
+                self.mentions.push(id);
             }
             self.sources.push(SourceEntry {
                 doc: batch.first_document + s.doc.index(),
@@ -363,24 +362,33 @@ impl SourceTable {
                 name,
                 affiliation,
                 description,
-                mentions: (first, self.mentions.len()),
+                mentions_end: self.mentions.len(),
             });
         }
     }
 
     fn refs(&self) -> Vec<SourceRef<'_>> {
+        let mut by_id = vec![""; self.strings.len()];
+        for (s, &id) in &self.strings {
+            if let Some(slot) = by_id.get_mut(id as usize) {
+                *slot = s;
+            }
+        }
+        let string = |id: u32| by_id.get(id as usize).copied().unwrap_or("");
+        let mut start = 0;
         self.sources
             .iter()
-            .map(|s| SourceRef {
-                doc: s.doc,
-                name: self.piece(s.name),
-                kind: s.kind,
-                affiliation: s.affiliation.map(|p| self.piece(p)),
-                mentions: self.mentions[s.mentions.0..s.mentions.1]
-                    .iter()
-                    .map(|&p| self.piece(p))
-                    .collect(),
-                description: s.description.map(|p| self.piece(p)),
+            .map(|s| {
+                let mentions = &self.mentions[start..s.mentions_end];
+                start = s.mentions_end;
+                SourceRef {
+                    doc: s.doc,
+                    name: string(s.name),
+                    kind: s.kind,
+                    affiliation: s.affiliation.map(string),
+                    mentions: mentions.iter().map(|&m| string(m)).collect(),
+                    description: s.description.map(string),
+                }
             })
             .collect()
     }
