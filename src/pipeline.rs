@@ -4,7 +4,8 @@
 //! batch goes on.
 
 use crate::text::WordList;
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
+use std::sync::{Condvar, Mutex, PoisonError};
 
 use crate::claims::model::CueModel;
 use crate::claims::ranker::Ranker;
@@ -29,6 +30,10 @@ pub struct Resources {
     pub cue_model: CueModel,
     pub content_ranker: Ranker,
 }
+
+/// Extraction's workers share one `Resources`.
+const _: () = assert_sync::<Resources>();
+const fn assert_sync<T: Sync>() {}
 
 #[derive(Debug, thiserror::Error)]
 pub enum ResourceError {
@@ -248,7 +253,7 @@ fn affiliation(
     None
 }
 
-/// Extracts places and claims from documents and links them into a corpus.
+/// Extracts places and claims from documents and links them into a corpus, on every core.
 ///
 /// ```
 /// use claimmap::model::Document;
@@ -270,23 +275,51 @@ pub fn extract_with_progress(
     documents: Vec<Document>,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Extraction {
+    extract_parallel(res, documents, default_jobs(), progress)
+}
+
+/// The number of workers when none is asked for: every core the process may use.
+pub fn default_jobs() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// [`extract_with_progress`] on `jobs` threads (the caller's among them), one document per
+/// task. Documents join the corpus in input order, so the corpus (and every export of it) is
+/// the same whatever `jobs` is; `progress` is called on the caller's thread, in order.
+///
+/// ```
+/// use claimmap::model::Document;
+/// use claimmap::pipeline::{extract_parallel, Resources};
+/// let res = Resources::bundled().unwrap();
+/// let docs = || vec![
+///     Document::new("a", "Officials in Kyiv said the bridge was hit."),
+///     Document::new("b", "The mayor of Porto said the roads were closed."),
+/// ];
+/// let one = extract_parallel(&res, docs(), 1, &mut |_, _| {});
+/// let two = extract_parallel(&res, docs(), 2, &mut |_, _| {});
+/// assert_eq!(one.corpus.claims(), two.corpus.claims());
+/// ```
+pub fn extract_parallel(
+    res: &Resources,
+    documents: Vec<Document>,
+    jobs: usize,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Extraction {
     let total = documents.len();
     let mut b = CorpusBuilder::default();
     let mut warnings = Vec::new();
-    for (n, mut doc) in documents.into_iter().enumerate() {
-        if doc.text.trim().is_empty() {
-            warnings.push(Warning {
-                subject: doc.key.clone(),
-                message: "the document has no text; skipped it".into(),
-            });
-            progress(n + 1, total);
-            continue;
-        }
-        let analysis = analyse(res, &doc.text);
-        doc.id = DocId(b.parts.documents.len() as u32);
-        b.add(res, doc, analysis);
-        progress(n + 1, total);
-    }
+    let mut done = 0;
+    for_each_in_order(
+        documents.into_iter().map(Ok::<Document, Warning>),
+        jobs.min(total.max(1)),
+        |item| analyse_item(res, item),
+        |item, analysis| {
+            b.accept(res, item, analysis, &mut warnings);
+            done += 1;
+            progress(done, total);
+            true
+        },
+    );
     let mut corpus = Corpus::from_parts(b.parts);
     crate::corpus::analyse(&mut corpus, &crate::corpus::Judgements::default());
     Extraction { corpus, warnings }
@@ -325,6 +358,239 @@ pub fn place_choice(res: &Resources, g: GazId) -> PlaceChoice {
     }
 }
 
+/// One batch of a streamed extraction ([`extract_stream`]): a corpus of its own whose place
+/// ids are the whole stream's, and where its other ids start in the whole stream.
+pub struct StreamBatch<'a> {
+    /// The batch's documents, claims and sources, their ids counting from 0.
+    pub corpus: &'a Corpus,
+    /// The stream position of the batch's first document (documents skipped with a warning
+    /// take none).
+    pub first_document: usize,
+    /// The stream position of its first claim.
+    pub first_claim: usize,
+    /// The stream position of its first source.
+    pub first_source: usize,
+}
+
+/// What a streamed extraction saw.
+#[derive(Debug, Default)]
+pub struct StreamSummary {
+    /// Documents read (blank ones too).
+    pub read: usize,
+    /// Documents extracted.
+    pub documents: usize,
+    pub claims: usize,
+    /// Distinct places over the whole stream.
+    pub places: usize,
+    /// Bad lines and blank documents, in input order.
+    pub warnings: Vec<Warning>,
+}
+
+/// Extracts a stream of documents too big to hold, on `jobs` threads: `each` gets the result
+/// a batch of about `batch_size` documents at a time, in input order, and only the batch in
+/// hand and the documents in flight are in memory. Place ids hold across batches (a place
+/// gets the id it would get in [`extract`] of the whole stream), and so do the positions of
+/// documents, claims and sources; corpus-wide passes (entities) are the caller's, over what it
+/// keeps of each batch. If `each` fails, extraction stops and its error is returned.
+pub fn extract_stream<I, E>(
+    res: &Resources,
+    documents: I,
+    jobs: usize,
+    batch_size: usize,
+    mut each: impl FnMut(&StreamBatch) -> Result<(), E>,
+) -> Result<StreamSummary, E>
+where
+    I: Iterator<Item = Result<Document, Warning>> + Send,
+{
+    let mut b = CorpusBuilder::default();
+    let mut summary = StreamSummary::default();
+    let mut failure = None;
+    for_each_in_order(
+        documents,
+        jobs,
+        |item| analyse_item(res, item),
+        |item, analysis| {
+            summary.read += usize::from(item.is_ok());
+            b.accept(res, item, analysis, &mut summary.warnings);
+            if b.parts.documents.len() >= batch_size.max(1)
+                && let Err(e) = b.flush(&mut summary, &mut each)
+            {
+                failure = Some(e);
+                return false;
+            }
+            true
+        },
+    );
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    if !b.parts.documents.is_empty() {
+        b.flush(&mut summary, &mut each)?;
+    }
+    summary.places = b.parts.places.len();
+    Ok(summary)
+}
+
+/// The work of one task: a document's analysis, or none for a document without text or an
+/// input that was a warning.
+fn analyse_item(res: &Resources, item: &Result<Document, Warning>) -> Option<DocumentAnalysis> {
+    match item {
+        Ok(doc) if !doc.text.trim().is_empty() => Some(analyse(res, &doc.text)),
+        _ => None,
+    }
+}
+
+/// How many items each worker may take beyond the one the caller waits for next: enough to
+/// keep every core busy past a long article, few enough that memory stays bounded.
+const IN_FLIGHT_PER_WORKER: usize = 32;
+
+/// Runs `work` over `items` on `jobs` threads (the caller's among them), one item per task
+/// (the next is taken from the shared input as a thread comes free), and hands each item and
+/// its result to `sink`, on the caller's thread and in input order. At most
+/// `jobs * IN_FLIGHT_PER_WORKER` items are out at once, so memory stays bounded however long
+/// the input is. `sink` returns false to stop early.
+fn for_each_in_order<T: Send, R: Send>(
+    items: impl Iterator<Item = T> + Send,
+    jobs: usize,
+    work: impl Fn(&T) -> R + Sync,
+    mut sink: impl FnMut(T, R) -> bool,
+) {
+    if jobs <= 1 {
+        for item in items {
+            let result = work(&item);
+            if !sink(item, result) {
+                return;
+            }
+        }
+        return;
+    }
+    let flow = Flow {
+        state: Mutex::new(FlowState {
+            items,
+            taken: 0,
+            is_exhausted: false,
+            out: VecDeque::new(),
+            handed: 0,
+            is_stopped: false,
+        }),
+        changed: Condvar::new(),
+        window: jobs * IN_FLIGHT_PER_WORKER,
+    };
+    std::thread::scope(|s| {
+        for n in 1..jobs {
+            let (flow, work) = (&flow, &work);
+            let spawned = std::thread::Builder::new()
+                .name(format!("extract-{n}"))
+                .spawn_scoped(s, move || flow.run(work, None));
+            // without another thread the caller does all the work itself
+            if spawned.is_err() {
+                break;
+            }
+        }
+        flow.run(&work, Some(&mut sink));
+    });
+}
+
+/// The state [`for_each_in_order`]'s threads share.
+struct Flow<I, T, R> {
+    state: Mutex<FlowState<I, T, R>>,
+    /// Signalled when a result is in or the window moved.
+    changed: Condvar,
+    window: usize,
+}
+
+struct FlowState<I, T, R> {
+    /// The input, read under the lock.
+    items: I,
+    /// Items taken so far.
+    taken: usize,
+    is_exhausted: bool,
+    /// The items taken and not yet handed to the sink, in input order; `None` while in work.
+    out: VecDeque<Option<(T, R)>>,
+    /// Items handed to the sink so far: `out[0]` is item `handed`.
+    handed: usize,
+    /// The sink asked to stop, or a thread panicked.
+    is_stopped: bool,
+}
+
+impl<I: Iterator<Item = T>, T, R> Flow<I, T, R> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, FlowState<I, T, R>> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn stop(&self) {
+        self.lock().is_stopped = true;
+        self.changed.notify_all();
+    }
+
+    /// One thread's loop: hand out what is ready (the caller's thread only), else take the
+    /// next item and work on it, else wait.
+    fn run(&self, work: &impl Fn(&T) -> R, mut sink: Option<&mut dyn FnMut(T, R) -> bool>) {
+        let _on_panic = StopOnPanic(|| self.stop());
+        let mut st = self.lock();
+        loop {
+            if st.is_stopped {
+                return;
+            }
+            if let Some(sink) = sink.as_mut()
+                && matches!(st.out.front(), Some(Some(_)))
+            {
+                if let Some(Some((item, result))) = st.out.pop_front() {
+                    st.handed += 1;
+                    drop(st);
+                    self.changed.notify_all();
+                    if !sink(item, result) {
+                        self.stop();
+                        return;
+                    }
+                    st = self.lock();
+                }
+                continue;
+            }
+            if !st.is_exhausted && st.taken - st.handed < self.window {
+                match st.items.next() {
+                    Some(item) => {
+                        let n = st.taken;
+                        st.taken += 1;
+                        st.out.push_back(None);
+                        drop(st);
+                        let result = work(&item);
+                        st = self.lock();
+                        let slot = n - st.handed;
+                        st.out[slot] = Some((item, result));
+                        self.changed.notify_all();
+                    }
+                    None => {
+                        st.is_exhausted = true;
+                        self.changed.notify_all();
+                    }
+                }
+                continue;
+            }
+            let is_done = st.is_exhausted && (sink.is_none() || st.handed == st.taken);
+            if is_done {
+                return;
+            }
+            st = self
+                .changed
+                .wait(st)
+                .unwrap_or_else(PoisonError::into_inner);
+        }
+    }
+}
+
+/// Runs its function if the thread unwinds: a panicking worker stops the others rather than
+/// leaving them waiting for its result.
+struct StopOnPanic<F: Fn()>(F);
+
+impl<F: Fn()> Drop for StopOnPanic<F> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            (self.0)();
+        }
+    }
+}
+
 #[derive(Default)]
 struct CorpusBuilder {
     parts: CorpusParts,
@@ -333,9 +599,54 @@ struct CorpusBuilder {
     features: HashMap<(String, GazId), PlaceId>,
     /// Named features not on the map, by normalised name.
     unplaced: HashMap<String, PlaceId>,
+    /// Sources of the batches already flushed, when streaming.
+    sources_before: usize,
 }
 
 impl CorpusBuilder {
+    /// Takes the next document in input order: into the corpus, or as the warning it became.
+    fn accept(
+        &mut self,
+        res: &Resources,
+        item: Result<Document, Warning>,
+        analysis: Option<DocumentAnalysis>,
+        warnings: &mut Vec<Warning>,
+    ) {
+        match (item, analysis) {
+            (Err(w), _) => warnings.push(w),
+            (Ok(mut doc), Some(analysis)) => {
+                doc.id = DocId(self.parts.documents.len() as u32);
+                self.add(res, doc, analysis);
+            }
+            (Ok(doc), None) => warnings.push(Warning {
+                subject: doc.key,
+                message: "the document has no text; skipped it".into(),
+            }),
+        }
+    }
+
+    /// Hands the documents so far to `each` as a batch and forgets them, keeping the places
+    /// (so their ids hold for the next batch).
+    fn flush<E>(
+        &mut self,
+        summary: &mut StreamSummary,
+        each: &mut impl FnMut(&StreamBatch) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let corpus = Corpus::from_parts(std::mem::take(&mut self.parts));
+        let batch = StreamBatch {
+            corpus: &corpus,
+            first_document: summary.documents,
+            first_claim: summary.claims,
+            first_source: self.sources_before,
+        };
+        let result = each(&batch);
+        summary.documents += corpus.documents().len();
+        summary.claims += corpus.claims().len();
+        self.sources_before += corpus.sources().len();
+        self.parts.places = corpus.into_parts().places;
+        result
+    }
+
     fn place(&mut self, res: &Resources, id: GazId) -> PlaceId {
         if let Some(&p) = self.places.get(&id) {
             return p;
@@ -492,5 +803,123 @@ impl CorpusBuilder {
             });
         }
         self.parts.documents.push(doc);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+    use std::sync::atomic::Ordering;
+    use std::time::Duration;
+
+    /// Items whose work takes uneven time, so that threads finish out of order.
+    fn uneven(n: usize) -> impl Iterator<Item = usize> + Send {
+        (0..n).map(|i| (i * 7919) % 13)
+    }
+
+    #[test]
+    fn results_come_back_in_input_order_whatever_the_number_of_threads() {
+        let want: Vec<(usize, usize)> = uneven(300).map(|i| (i, i * 2)).collect();
+        for jobs in [1, 2, 3, 8] {
+            let mut got = Vec::new();
+            for_each_in_order(
+                uneven(300),
+                jobs,
+                |&i| {
+                    std::thread::sleep(Duration::from_micros(i as u64 * 20));
+                    i * 2
+                },
+                |i, r| {
+                    got.push((i, r));
+                    true
+                },
+            );
+            assert_eq!(got, want, "{jobs} threads");
+        }
+    }
+
+    #[test]
+    fn no_more_items_are_out_than_the_window() {
+        let out = std::sync::atomic::AtomicUsize::new(0);
+        let most = std::sync::atomic::AtomicUsize::new(0);
+        let jobs = 3;
+        for_each_in_order(
+            0..2000,
+            jobs,
+            |_| {
+                let now = out.fetch_add(1, Ordering::SeqCst) + 1;
+                most.fetch_max(now, Ordering::SeqCst);
+            },
+            |_, _| {
+                // the caller is slow to take results: the workers must wait for it
+                std::thread::sleep(Duration::from_micros(50));
+                out.fetch_sub(1, Ordering::SeqCst);
+                true
+            },
+        );
+        // the window, and the one item in the sink's hands
+        let most = most.into_inner();
+        assert!(
+            most <= jobs * IN_FLIGHT_PER_WORKER + 1,
+            "{most} out at once"
+        );
+        assert!(
+            most > jobs * IN_FLIGHT_PER_WORKER / 2,
+            "the window was never full: {most}"
+        );
+    }
+
+    #[test]
+    fn a_sink_that_stops_gets_nothing_more() {
+        for jobs in [1, 2] {
+            let mut got = Vec::new();
+            for_each_in_order(
+                0..1000,
+                jobs,
+                |&i| i,
+                |i, _| {
+                    got.push(i);
+                    i < 9
+                },
+            );
+            assert_eq!(got, (0..10).collect::<Vec<_>>(), "{jobs} threads");
+        }
+    }
+
+    #[test]
+    #[should_panic(expected = "bad item")]
+    fn a_panicking_worker_stops_the_others_instead_of_hanging() {
+        for_each_in_order(
+            0..500,
+            2,
+            |&i| {
+                if i == 77 {
+                    panic!("bad item");
+                }
+            },
+            |_, _| true,
+        );
+    }
+
+    #[test]
+    fn a_blank_document_is_a_warning_in_its_place() {
+        let res = Resources::bundled().unwrap();
+        let docs = vec![
+            Document::new("a", "Officials in Kyiv said the bridge was hit."),
+            Document::new("blank", " \n "),
+            Document::new("c", "The mayor of Porto said the roads were closed."),
+        ];
+        let out = extract_parallel(&res, docs, 2, &mut |_, _| {});
+        let keys: Vec<&str> = out
+            .corpus
+            .documents()
+            .iter()
+            .map(|d| d.key.as_str())
+            .collect();
+        assert_eq!(keys, ["a", "c"]);
+        assert_eq!(out.warnings.len(), 1);
+        assert_eq!(out.warnings[0].subject, "blank");
     }
 }

@@ -619,3 +619,74 @@ fn html_and_folders_are_read() {
         v["claims"]
     );
 }
+
+/// Runs `extract` with `args` and `-j jobs` on the dozen-document fixture; the output's bytes.
+fn extract_dozen(dir: &Path, args: &[&str], jobs: &str) -> Vec<u8> {
+    let format = args.iter().rfind(|a| !a.ends_with(".jsonl")).unwrap();
+    let out = dir.join(format!("out{format}-j{jobs}"));
+    let mut all: Vec<&dyn AsRef<std::ffi::OsStr>> = vec![&"extract"];
+    for a in args {
+        all.push(a);
+    }
+    all.extend([&"-j" as &dyn AsRef<std::ffi::OsStr>, &jobs, &"-o", &out]);
+    let o = run(&all);
+    assert_eq!(
+        code(&o),
+        1,
+        "a blank document and a bad line: {}",
+        stderr(&o)
+    );
+    fs::read(&out).unwrap()
+}
+
+#[test]
+fn the_output_is_the_same_byte_for_byte_on_one_thread_or_two() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = fixture("dozen.jsonl");
+    let corpus = corpus.to_str().unwrap();
+    for args in [
+        vec![corpus, "--format", "jsonl"],
+        vec![corpus, "--format", "json"],
+        vec!["--eval-jsonl", corpus],
+    ] {
+        let one = extract_dozen(dir.path(), &args, "1");
+        let two = extract_dozen(dir.path(), &args, "2");
+        assert!(
+            String::from_utf8_lossy(&one).matches("\"content\"").count() >= 12,
+            "{args:?}: too few claims to show anything"
+        );
+        assert!(one == two, "{args:?}: -j 1 and -j 2 differ");
+    }
+}
+
+#[test]
+fn streamed_jsonl_leaves_nothing_beside_the_output_and_goes_to_stdout_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("claims.jsonl");
+    let o = run(&[&"extract", &fixture("dozen.jsonl"), &"-o", &out]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let names: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["claims.jsonl"]);
+    let o = run(&[&"extract", &fixture("dozen.jsonl"), &"--format", &"jsonl"]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert_eq!(o.stdout, fs::read(&out).unwrap());
+    // every claim with a source names its entity
+    for line in fs::read_to_string(&out).unwrap().lines() {
+        let r: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert_eq!(r["source"].is_string(), r["entity"].is_string(), "{line}");
+        assert_eq!(
+            r["entity"].is_string(),
+            r["entity_name"].is_string(),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn jobs_must_be_at_least_one() {
+    let o = run(&[&"extract", &sample(), &"-j", &"0"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+}

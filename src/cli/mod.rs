@@ -12,8 +12,9 @@ use std::process::ExitCode;
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 
-use crate::export::{self, ExportError, ExportSet};
+use crate::export::{self, ExportError, ExportSet, StreamFormat};
 use crate::input;
+use crate::model::Document;
 use crate::pipeline::{self, Resources, Warning};
 
 #[derive(Parser, Debug)]
@@ -59,6 +60,9 @@ pub enum Command {
         /// document in the evaluation format (code-point offsets)
         #[arg(long, value_name = "GOLD.jsonl", conflicts_with_all = ["format", "paths"])]
         eval_jsonl: Option<PathBuf>,
+        /// Extract on N threads (default: every core); the output is the same for any N
+        #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+        jobs: Option<u32>,
     },
     /// Keep documents, extraction and an analyst's review in a workspace file (.claimmap)
     Workspace {
@@ -103,19 +107,23 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             output,
             force,
             eval_jsonl,
-        }) => match eval_jsonl {
-            Some(gold) => extract_eval(&gold, output.as_deref(), force),
-            None if paths.iter().any(|p| crate::workspace::is_workspace_path(p)) => {
-                workspace::extract(
-                    &paths,
-                    format.as_deref(),
-                    output.as_deref(),
-                    force,
-                    include_rejected,
-                )
+            jobs,
+        }) => {
+            let jobs = jobs.map_or_else(pipeline::default_jobs, |n| n as usize);
+            match eval_jsonl {
+                Some(gold) => extract_eval(&gold, output.as_deref(), force, jobs),
+                None if paths.iter().any(|p| crate::workspace::is_workspace_path(p)) => {
+                    workspace::extract(
+                        &paths,
+                        format.as_deref(),
+                        output.as_deref(),
+                        force,
+                        include_rejected,
+                    )
+                }
+                None => extract(&paths, format.as_deref(), output.as_deref(), force, jobs),
             }
-            None => extract(&paths, format.as_deref(), output.as_deref(), force),
-        },
+        }
         Some(Command::Workspace { command }) => workspace::run(command),
     }
 }
@@ -179,9 +187,22 @@ fn extract(
     format: Option<&str>,
     output: Option<&Path>,
     force: bool,
+    jobs: usize,
 ) -> anyhow::Result<Outcome> {
     let exporter = exporter_for(format, output)?;
     check_output(output, force)?;
+    if exporter.extension() == "jsonl" {
+        let documents = input::stream_paths(paths);
+        let nothing = "no documents could be read from the given paths".to_string();
+        return extract_streaming(
+            documents,
+            StreamFormat::Claims,
+            output,
+            force,
+            jobs,
+            nothing,
+        );
+    }
     let batch = input::read_paths(paths);
     let mut warnings = batch.warnings;
     if batch.documents.is_empty() {
@@ -189,7 +210,7 @@ fn extract(
         bail!("no documents could be read from the given paths");
     }
     let res = resources()?;
-    let extraction = pipeline::extract(&res, batch.documents);
+    let extraction = pipeline::extract_parallel(&res, batch.documents, jobs, &mut |_, _| {});
     warnings.extend(extraction.warnings);
     let corpus = extraction.corpus;
     let set = ExportSet::all(&corpus);
@@ -211,31 +232,61 @@ fn extract(
     })
 }
 
-fn extract_eval(gold: &Path, output: Option<&Path>, force: bool) -> anyhow::Result<Outcome> {
+fn extract_eval(
+    gold: &Path,
+    output: Option<&Path>,
+    force: bool,
+    jobs: usize,
+) -> anyhow::Result<Outcome> {
     if let Some(out) = output
         && out.exists()
         && !force
     {
         bail!("{} exists; pass --force to replace it", out.display());
     }
-    let mut batch = input::Batch::default();
-    input::DocumentReader::read(&input::JsonlReader, gold, &mut batch)?;
-    if batch.documents.is_empty() {
-        report(&batch.warnings);
-        bail!(
-            "no {{id, text}} lines could be read from {}",
-            gold.display()
+    let documents = input::JsonlDocuments::open(gold)?;
+    let nothing = format!(
+        "no {{id, text}} lines could be read from {}",
+        gold.display()
+    );
+    extract_streaming(documents, StreamFormat::Eval, output, force, jobs, nothing)
+}
+
+/// Extraction of JSONL output in two passes over a pending file (in the output's folder, else
+/// the system's temporary folder), so memory stays bounded whatever the corpus size.
+fn extract_streaming(
+    documents: impl Iterator<Item = Result<Document, Warning>> + Send,
+    format: StreamFormat,
+    output: Option<&Path>,
+    force: bool,
+    jobs: usize,
+    nothing: String,
+) -> anyhow::Result<Outcome> {
+    let res = resources()?;
+    let folder = match output.and_then(Path::parent) {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        Some(_) => PathBuf::from("."),
+        None => std::env::temp_dir(),
+    };
+    let pending = export::extract_pending(&res, documents, format, jobs, &folder)?;
+    let summary = pending.summary();
+    if summary.read == 0 {
+        report(&summary.warnings);
+        bail!(nothing);
+    }
+    write_output(output, force, |w| pending.write(w))?;
+    if let Some(out) = output
+        && format == StreamFormat::Claims
+    {
+        eprintln!(
+            "wrote {} claims and {} places (JSON Lines) to {}",
+            summary.claims,
+            summary.places,
+            out.display()
         );
     }
-    let res = resources()?;
-    let extraction = pipeline::extract(&res, batch.documents);
-    let mut warnings = batch.warnings;
-    warnings.extend(extraction.warnings);
-    write_output(output, force, |w| {
-        export::write_eval_jsonl(&extraction.corpus, w)
-    })?;
-    report(&warnings);
-    Ok(if warnings.is_empty() {
+    report(&summary.warnings);
+    Ok(if summary.warnings.is_empty() {
         Outcome::Clean
     } else {
         Outcome::Warnings

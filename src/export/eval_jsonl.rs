@@ -10,7 +10,8 @@ use super::ExportError;
 use crate::model::{Corpus, DocId, Span};
 use crate::text::CodePoints;
 
-/// The evaluation line of one document.
+/// The evaluation line of one document, each claim with its entity's key (`null` before
+/// entities are resolved).
 pub fn eval_line(corpus: &Corpus, doc: DocId) -> Value {
     let d = corpus.document(doc);
     let cp = CodePoints::new(&d.text);

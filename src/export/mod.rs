@@ -10,6 +10,7 @@ mod json;
 mod jsonl;
 mod markdown;
 mod record;
+mod stream;
 
 use std::io::Write;
 
@@ -21,6 +22,7 @@ pub use json::Json;
 pub use jsonl::Jsonl;
 pub use markdown::Markdown;
 pub use record::{ClaimRecord, PlaceRef, claim_record, place_review};
+pub use stream::{Pending, StreamFormat, extract_pending};
 
 use crate::model::{ClaimId, Corpus, PlaceId};
 

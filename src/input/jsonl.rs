@@ -1,14 +1,15 @@
 //! JSON Lines corpora: one `{"id", "text"[, "title", "date", "url"]}` object per line (`date`
-//! and `url` may sit under `meta`, as in the evaluation files), streamed so a large file never
-//! sits in memory twice. A bad line is skipped with a warning naming its number; the rest of
-//! the file is read.
+//! and `url` may sit under `meta`, as in the evaluation files), read a line at a time: into a
+//! batch (up to [`MAX_JSONL_BYTES`]), or as a stream ([`JsonlDocuments`]) of any size. A bad
+//! line is skipped with a warning naming its number; the rest of the file is read.
 
 use std::fs::File;
 use std::io::{BufRead, BufReader};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::{Batch, DocumentReader, InputError, MAX_JSONL_BYTES, MAX_JSONL_LINE_BYTES};
 use crate::model::Document;
+use crate::pipeline::Warning;
 
 pub struct JsonlReader;
 
@@ -18,64 +19,139 @@ impl DocumentReader for JsonlReader {
     }
 
     fn read(&self, path: &Path, batch: &mut Batch) -> Result<(), InputError> {
+        read_limited(path, batch, MAX_JSONL_BYTES)
+    }
+}
+
+/// Reads a whole file into the batch, refusing one above `limit` bytes (its documents would
+/// all be kept in memory); [`JsonlDocuments`] has no such limit.
+fn read_limited(path: &Path, batch: &mut Batch, limit: u64) -> Result<(), InputError> {
+    let documents = JsonlDocuments::open(path)?;
+    if documents.size > limit {
+        return Err(InputError::TooLarge {
+            path: path.to_path_buf(),
+            size: documents.size,
+            limit,
+        });
+    }
+    for item in documents {
+        match item {
+            Ok(doc) => batch.documents.push(doc),
+            Err(w) => batch.warnings.push(w),
+        }
+    }
+    Ok(())
+}
+
+/// The documents of a JSONL file, read one line at a time, so a corpus of any size streams
+/// through in bounded memory. A bad line comes as a warning naming its number and the file
+/// goes on; a read error ends the file with a warning, and so does a file without a single
+/// document.
+///
+/// ```
+/// use claimmap::input::JsonlDocuments;
+/// let dir = std::env::temp_dir().join(format!("claimmap-doc-{}", std::process::id()));
+/// std::fs::create_dir_all(&dir)?;
+/// let path = dir.join("corpus.jsonl");
+/// std::fs::write(&path, "{\"id\": \"a\", \"text\": \"One.\"}\nnot json\n")?;
+/// let items: Vec<_> = JsonlDocuments::open(&path)?.collect();
+/// assert_eq!(items[0].as_ref().map(|d| d.key.as_str()), Ok("a"));
+/// assert!(items[1].as_ref().is_err_and(|w| w.subject.ends_with("corpus.jsonl:2")));
+/// # std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub struct JsonlDocuments {
+    path: PathBuf,
+    name: String,
+    /// `None` once the file is done.
+    reader: Option<BufReader<File>>,
+    line: Vec<u8>,
+    /// The number of the line last read, from 1.
+    number: usize,
+    has_any: bool,
+    size: u64,
+}
+
+impl JsonlDocuments {
+    /// Opens a JSONL file; an empty one is an error.
+    pub fn open(path: &Path) -> Result<JsonlDocuments, InputError> {
         let io = |source| InputError::Io {
             path: path.to_path_buf(),
             source,
         };
         let file = File::open(path).map_err(io)?;
         let size = file.metadata().map_err(io)?.len();
-        if size > MAX_JSONL_BYTES {
-            return Err(InputError::TooLarge {
-                path: path.to_path_buf(),
-                size,
-                limit: MAX_JSONL_BYTES,
-            });
-        }
         if size == 0 {
             return Err(InputError::Empty(path.to_path_buf()));
         }
-        let mut reader = BufReader::new(file);
-        let name = path.display().to_string();
-        let mut line = Vec::new();
-        let mut n = 0usize;
-        let mut read_any = false;
+        Ok(JsonlDocuments {
+            path: path.to_path_buf(),
+            name: path.display().to_string(),
+            reader: Some(BufReader::new(file)),
+            line: Vec::new(),
+            number: 0,
+            has_any: false,
+            size,
+        })
+    }
+
+    fn line_warning(&mut self, message: String) -> Option<Result<Document, Warning>> {
+        self.has_any = true;
+        Some(Err(Warning {
+            subject: format!("{}:{}", self.name, self.number),
+            message,
+        }))
+    }
+}
+
+impl Iterator for JsonlDocuments {
+    /// A document, or a warning about a line skipped or the file.
+    type Item = Result<Document, Warning>;
+
+    fn next(&mut self) -> Option<Self::Item> {
         loop {
-            n += 1;
-            line.clear();
-            let (len, truncated) = read_line_bounded(&mut reader, &mut line).map_err(io)?;
+            let reader = self.reader.as_mut()?;
+            self.number += 1;
+            self.line.clear();
+            let (len, truncated) = match read_line_bounded(reader, &mut self.line) {
+                Ok(read) => read,
+                Err(source) => {
+                    self.reader = None;
+                    let e = InputError::Io {
+                        path: self.path.clone(),
+                        source,
+                    };
+                    return Some(Err(e.into_warning()));
+                }
+            };
             if len == 0 {
-                break;
+                self.reader = None;
+                return match self.has_any {
+                    true => None,
+                    false => Some(Err(InputError::Empty(self.path.clone()).into_warning())),
+                };
             }
             if truncated {
-                batch.warn(
-                    format!("{name}:{n}"),
-                    format!("line longer than {MAX_JSONL_LINE_BYTES} bytes; skipped it"),
-                );
-                continue;
+                return self.line_warning(format!(
+                    "line longer than {MAX_JSONL_LINE_BYTES} bytes; skipped it"
+                ));
             }
-            let text = match std::str::from_utf8(&line) {
+            let text = match std::str::from_utf8(&self.line) {
                 Ok(t) => t.trim(),
-                Err(_) => {
-                    batch.warn(format!("{name}:{n}"), "line is not valid UTF-8; skipped it");
-                    continue;
-                }
+                Err(_) => return self.line_warning("line is not valid UTF-8; skipped it".into()),
             };
             if text.is_empty() {
                 continue;
             }
-            match parse_line(text, n) {
+            return match parse_line(text, self.number) {
                 Ok(mut doc) => {
-                    doc.origin = Some(path.to_path_buf());
-                    read_any = true;
-                    batch.documents.push(doc);
+                    doc.origin = Some(self.path.clone());
+                    self.has_any = true;
+                    Some(Ok(doc))
                 }
-                Err(msg) => batch.warn(format!("{name}:{n}"), format!("{msg}; skipped the line")),
-            }
+                Err(msg) => self.line_warning(format!("{msg}; skipped the line")),
+            };
         }
-        if !read_any && batch.warnings.is_empty() {
-            return Err(InputError::Empty(path.to_path_buf()));
-        }
-        Ok(())
     }
 }
 
@@ -141,7 +217,71 @@ fn read_line_bounded(r: &mut impl BufRead, buf: &mut Vec<u8>) -> std::io::Result
 
 #[cfg(test)]
 mod tests {
-    use super::parse_line;
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+    use std::fs;
+
+    const CORPUS: &str =
+        "{\"id\": \"a\", \"text\": \"One.\"}\n\n{\"id\": 2, \"text\": \"Two.\"}\n{\"id\": \"c\"}\n";
+
+    fn keys(items: &[Result<Document, Warning>]) -> Vec<String> {
+        items
+            .iter()
+            .map(|i| match i {
+                Ok(d) => d.key.clone(),
+                Err(w) => format!("warning {}", w.subject.rsplit('/').next().unwrap()),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_size_limit_refuses_a_batch_but_not_a_stream() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.jsonl");
+        fs::write(&path, CORPUS).unwrap();
+        // a limit just under the file stands for MAX_JSONL_BYTES under a corpus above it
+        let limit = CORPUS.len() as u64 - 1;
+        let mut batch = Batch::default();
+        let refused = read_limited(&path, &mut batch, limit);
+        assert!(
+            matches!(refused, Err(InputError::TooLarge { size, .. }) if size == limit + 1),
+            "{refused:?}"
+        );
+        assert!(batch.documents.is_empty());
+
+        let streamed: Vec<_> = JsonlDocuments::open(&path).unwrap().collect();
+        assert_eq!(keys(&streamed), ["a", "2", "warning big.jsonl:4"]);
+    }
+
+    #[test]
+    fn a_batch_and_a_stream_read_the_same() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.jsonl");
+        fs::write(&path, CORPUS).unwrap();
+        let mut batch = Batch::default();
+        JsonlReader.read(&path, &mut batch).unwrap();
+        let streamed: Vec<_> = JsonlDocuments::open(&path).unwrap().collect();
+        let (docs, warnings): (Vec<_>, Vec<_>) = streamed.into_iter().partition(Result::is_ok);
+        let docs: Vec<Document> = docs.into_iter().map(Result::unwrap).collect();
+        let warnings: Vec<Warning> = warnings.into_iter().map(|w| w.unwrap_err()).collect();
+        assert_eq!(docs, batch.documents);
+        assert_eq!(warnings, batch.warnings);
+    }
+
+    #[test]
+    fn a_file_without_documents_ends_with_a_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("blank.jsonl");
+        fs::write(&path, "\n\n").unwrap();
+        let streamed: Vec<_> = JsonlDocuments::open(&path).unwrap().collect();
+        assert_eq!(streamed.len(), 1);
+        assert!(
+            streamed[0]
+                .as_ref()
+                .is_err_and(|w| w.message.contains("empty"))
+        );
+    }
 
     #[test]
     fn the_date_is_read_at_the_top_else_under_meta() {

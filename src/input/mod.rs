@@ -11,7 +11,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 pub use html::HtmlReader;
-pub use jsonl::JsonlReader;
+pub use jsonl::{JsonlDocuments, JsonlReader};
 pub use text::{TextReader, document_from_text};
 
 use crate::model::Document;
@@ -22,7 +22,8 @@ use crate::pipeline::Warning;
 pub const MAX_TEXT_BYTES: u64 = 32 * 1024 * 1024;
 /// JSONL files are streamed line by line; one line (one article) may not exceed this.
 pub const MAX_JSONL_LINE_BYTES: usize = 32 * 1024 * 1024;
-/// A JSONL corpus above this size is refused (its documents are kept in memory).
+/// A JSONL corpus above this size is refused when its documents are kept in memory; streamed
+/// ([`JsonlDocuments`]), any size is read.
 pub const MAX_JSONL_BYTES: u64 = 1024 * 1024 * 1024;
 
 #[derive(Debug, thiserror::Error)]
@@ -59,6 +60,14 @@ pub enum InputError {
 }
 
 impl InputError {
+    /// The warning it becomes when the batch goes on.
+    pub fn into_warning(self) -> Warning {
+        Warning {
+            subject: self.path().display().to_string(),
+            message: self.to_string(),
+        }
+    }
+
     pub fn path(&self) -> &Path {
         match self {
             InputError::Missing(p)
@@ -89,10 +98,7 @@ impl Batch {
     }
 
     fn error(&mut self, e: InputError) {
-        self.warnings.push(Warning {
-            subject: e.path().display().to_string(),
-            message: e.to_string(),
-        });
+        self.warnings.push(e.into_warning());
     }
 }
 
@@ -122,6 +128,35 @@ pub fn read_paths(paths: &[PathBuf]) -> Batch {
         read_path(path, &mut batch);
     }
     batch
+}
+
+/// The documents of files and folders as a stream, in the order [`read_paths`] reads them: a
+/// JSONL file a line at a time (of any size, nothing kept), anything else a file or folder at
+/// a time. Every problem is a warning in the stream.
+pub fn stream_paths(paths: &[PathBuf]) -> impl Iterator<Item = Result<Document, Warning>> + Send {
+    type Items = Box<dyn Iterator<Item = Result<Document, Warning>> + Send>;
+    paths.iter().flat_map(|path| -> Items {
+        let is_jsonl = path.is_file()
+            && path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| JsonlReader.extensions().contains(&&*e.to_ascii_lowercase()));
+        if is_jsonl {
+            return match JsonlDocuments::open(path) {
+                Ok(documents) => Box::new(documents),
+                Err(e) => Box::new(std::iter::once(Err(e.into_warning()))),
+            };
+        }
+        let mut batch = Batch::default();
+        read_path(path, &mut batch);
+        Box::new(
+            batch
+                .warnings
+                .into_iter()
+                .map(Err)
+                .chain(batch.documents.into_iter().map(Ok)),
+        )
+    })
 }
 
 /// Reads one file or folder into the batch.
