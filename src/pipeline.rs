@@ -305,10 +305,26 @@ pub fn extract_parallel(
     jobs: usize,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Extraction {
+    let go_on = &mut |done, total| {
+        progress(done, total);
+        true
+    };
+    extract_until(res, documents, jobs, go_on).unwrap_or_default()
+}
+
+/// [`extract_parallel`] that stops when `progress(done, total)` says so (the app's Cancel):
+/// `None` then, and nothing half made is kept.
+pub fn extract_until(
+    res: &Resources,
+    documents: Vec<Document>,
+    jobs: usize,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Option<Extraction> {
     let total = documents.len();
     let mut b = CorpusBuilder::default();
     let mut warnings = Vec::new();
     let mut done = 0;
+    let mut stopped = false;
     for_each_in_order(
         documents.into_iter().map(Ok::<Document, Warning>),
         jobs.min(total.max(1)),
@@ -316,13 +332,16 @@ pub fn extract_parallel(
         |item, analysis| {
             b.accept(res, item, analysis, &mut warnings);
             done += 1;
-            progress(done, total);
-            true
+            stopped = !progress(done, total);
+            !stopped
         },
     );
+    if stopped {
+        return None;
+    }
     let mut corpus = Corpus::from_parts(b.parts);
     crate::corpus::analyse(&mut corpus, &crate::corpus::Judgements::default());
-    Extraction { corpus, warnings }
+    Some(Extraction { corpus, warnings })
 }
 
 /// The corpus place of a gazetteer entry, with id `pid`.

@@ -130,3 +130,48 @@ fn clicking_a_speaker_shows_its_claims_in_every_article() {
     h.run();
     assert_eq!(listed(&h).len(), 3);
 }
+
+#[test]
+fn a_long_load_shows_its_count_and_cancel_keeps_what_was_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("many.jsonl");
+    let line = |i: usize| {
+        serde_json::json!({"id": format!("copy-{i}"), "text": claimmap::SAMPLE_ARTICLE}).to_string()
+    };
+    let lines: Vec<String> = (0..400).map(line).collect();
+    std::fs::write(&path, lines.join("\n")).unwrap();
+
+    let mut app = ClaimmapApp::with_corpus(common::sample_corpus(), Vec::new());
+    app.set_resources(resources());
+    let mut h = build(app);
+    let before = listed(&h);
+    h.state_mut().open_paths(vec![path]);
+    // a few frames while the worker extracts: the count and the button are there
+    let mut counted = false;
+    for _ in 0..40 {
+        h.run_steps(1);
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        if h.query_by_label_contains("documents extracted").is_some() {
+            counted = true;
+            break;
+        }
+    }
+    assert!(counted, "no count while extracting");
+    assert!(
+        h.query_by_label_contains("of 400 documents extracted")
+            .is_some()
+    );
+    h.get_by_role_and_label(Role::Button, "Cancel").click();
+    common::settle(&mut h);
+
+    let state = h.state().state();
+    assert_eq!(state.corpus().documents().len(), 1);
+    assert_eq!(listed(&h), before);
+    let status = state.status.as_ref().unwrap();
+    assert!(
+        status.message.starts_with("Cancelled"),
+        "{}",
+        status.message
+    );
+    assert!(state.progress.is_none());
+}

@@ -95,6 +95,8 @@ pub enum Action {
 
     /// Dismiss the message in the status bar.
     DismissStatus,
+    /// Stop the load that is running (the toolbar's Cancel): the corpus stays as it was.
+    CancelWork,
 
     /// The claim is right as the machine read it.
     ConfirmClaim(ClaimId),
@@ -222,6 +224,8 @@ pub enum Effect {
     PickWorkspacePath(WorkspaceIntent),
     /// Look up places by name in the gazetteer (the "find a place" field).
     SearchPlaces(String),
+    /// Stop the session job that is running.
+    CancelWork,
 }
 
 /// A fully specified export.

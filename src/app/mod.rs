@@ -24,7 +24,7 @@ pub use state::{
     AppState, ExportDialog, ExportOutcome, ExportScope, Filters, Item, ListTab, LoadKind, Loaded,
     OpenDialog, PasteDialog, Progress, Selection, Status, StatusLevel, Timeline,
 };
-use worker::{Job, Poll, SessionDone, SharedResources};
+use worker::{CancelFlag, Job, Poll, SessionDone, SharedResources};
 
 use crate::geo::Basemap;
 use crate::model::Corpus;
@@ -81,6 +81,8 @@ pub struct ClaimmapApp {
     load: Option<Job<SessionDone>>,
     /// Session commands waiting for the job before them, in order.
     queue: VecDeque<SessionCommand>,
+    /// Tells the session job to stop (the toolbar's Cancel).
+    cancel: CancelFlag,
     export: Option<Job<ExportOutcome>>,
     basemap: Option<Job<BasemapResult>>,
     dialog: Option<Job<Picked>>,
@@ -106,11 +108,7 @@ impl ClaimmapApp {
         } else {
             SessionCommand::Load { paths, add: false }
         };
-        self.state.progress = Some(Progress {
-            label: "Opening…".into(),
-            done: 0,
-            total: 0,
-        });
+        self.state.progress = Some(Progress::new("Opening…"));
         self.session_command(command);
     }
 
@@ -126,6 +124,7 @@ impl ClaimmapApp {
             session: Some(session),
             load: None,
             queue: VecDeque::new(),
+            cancel: CancelFlag::default(),
             export: None,
             basemap: None,
             dialog: None,
@@ -364,6 +363,11 @@ impl ClaimmapApp {
                 });
             }
             Effect::Session(command) => self.session_command(command),
+            Effect::CancelWork => {
+                // what is queued behind the job goes too: the user wants the app back
+                self.queue.clear();
+                self.cancel.cancel();
+            }
             Effect::PickWorkspacePath(intent) => {
                 if !self.native_dialogs {
                     self.state.show_workspace_field(intent, None);
@@ -406,11 +410,7 @@ impl ClaimmapApp {
                 match job {
                     Ok(j) => {
                         self.export = Some(j);
-                        self.state.progress = Some(Progress {
-                            label: "Exporting…".into(),
-                            done: 0,
-                            total: 0,
-                        });
+                        self.state.progress = Some(Progress::new("Exporting…"));
                     }
                     Err(e) => self.state.export_finished(ExportOutcome::Failed(format!(
                         "cannot start the export worker: {e}"
@@ -439,8 +439,10 @@ impl ClaimmapApp {
             return;
         };
         let resources = self.resources.clone();
+        self.cancel.reset();
+        let cancel = self.cancel.clone();
         let job = Job::spawn("claimmap-session", move |report| {
-            worker::run_session(&resources, session, command, report)
+            worker::run_session(&resources, session, command, &cancel, report)
         });
         match job {
             Ok(j) => self.load = Some(j),
@@ -474,9 +476,10 @@ impl ClaimmapApp {
         if let Some(job) = self.load.take() {
             match job.poll() {
                 Poll::Running(progress) => {
-                    if let (Some((done, total)), Some(p)) = (progress, &mut self.state.progress) {
-                        p.done = done;
-                        p.total = total;
+                    if let (Some(c), Some(p)) = (progress, &mut self.state.progress) {
+                        p.done = c.done;
+                        p.total = c.total;
+                        p.unit = c.unit;
                     }
                     self.load = Some(job);
                 }

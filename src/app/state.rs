@@ -168,6 +168,20 @@ pub struct Progress {
     pub label: String,
     pub done: usize,
     pub total: usize,
+    /// What `done` counts ("documents extracted"); empty: a share of the work.
+    pub unit: &'static str,
+}
+
+impl Progress {
+    /// A job just started: nothing counted yet.
+    pub fn new(label: impl Into<String>) -> Progress {
+        Progress {
+            label: label.into(),
+            done: 0,
+            total: 0,
+            unit: "",
+        }
+    }
 }
 
 /// What a finished session command did to the corpus.
@@ -490,11 +504,7 @@ impl AppState {
                 }
                 self.open_dialog = None;
                 let label = if add { "Adding…" } else { "Opening…" };
-                self.progress = Some(Progress {
-                    label: label.into(),
-                    done: 0,
-                    total: 0,
-                });
+                self.progress = Some(Progress::new(label));
                 return Some(Effect::Session(SessionCommand::Load { paths, add }));
             }
             Action::SetOpenPath(p) => {
@@ -531,11 +541,7 @@ impl AppState {
                     "" => format!("Pasted text {}", self.corpus.documents().len() + 1),
                     t => t.to_string(),
                 };
-                self.progress = Some(Progress {
-                    label: "Reading the text…".into(),
-                    done: 0,
-                    total: 0,
-                });
+                self.progress = Some(Progress::new("Reading the text…"));
                 return Some(Effect::Session(SessionCommand::LoadText {
                     title,
                     text: dialog.text,
@@ -600,6 +606,14 @@ impl AppState {
             Action::CloseExportDialog => self.export_dialog = None,
 
             Action::DismissStatus => self.status = None,
+            Action::CancelWork => {
+                if self.progress.is_some() {
+                    if let Some(p) = &mut self.progress {
+                        p.label = "Cancelling…".into();
+                    }
+                    return Some(Effect::CancelWork);
+                }
+            }
 
             Action::ConfirmClaim(c) => {
                 let claim = self.corpus.claims().get(c.index())?;
@@ -815,11 +829,7 @@ impl AppState {
                     WorkspaceIntent::Open => "Opening the workspace…",
                     WorkspaceIntent::SaveAs => "Saving the workspace…",
                 };
-                self.progress = Some(Progress {
-                    label: label.into(),
-                    done: 0,
-                    total: 0,
-                });
+                self.progress = Some(Progress::new(label));
                 return Some(Effect::Session(match intent {
                     WorkspaceIntent::New => SessionCommand::NewWorkspace { path, replace },
                     WorkspaceIntent::Open => SessionCommand::OpenWorkspace(path),

@@ -20,14 +20,27 @@ use super::state::{ExportOutcome, LoadKind, Loaded};
 
 /// A message from a job.
 enum Message<T> {
-    Progress { done: usize, total: usize },
+    Progress {
+        done: usize,
+        total: usize,
+        unit: &'static str,
+    },
     Done(T),
+}
+
+/// Progress of a job: `done` of `total`, counted in `unit` ("documents extracted"; empty: a
+/// share of the work).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Count {
+    pub done: usize,
+    pub total: usize,
+    pub unit: &'static str,
 }
 
 /// What polling a job found.
 pub enum Poll<T> {
     /// Still running; the latest progress, if it reported any.
-    Running(Option<(usize, usize)>),
+    Running(Option<Count>),
     Done(T),
     /// The thread ended without a result (it panicked).
     Lost,
@@ -48,13 +61,18 @@ impl<T> Reporter<T> {
     /// Sends `done` of `total`, at most every 20 ms (and always the last step) so that a
     /// thousand tiny documents do not flood the channel.
     pub fn progress(&mut self, done: usize, total: usize) {
+        self.counted(done, total, "");
+    }
+
+    /// [`Reporter::progress`] counted in `unit` ("documents extracted").
+    pub fn counted(&mut self, done: usize, total: usize, unit: &'static str) {
         let now = Instant::now();
         let due = self
             .last
             .is_none_or(|t| now.duration_since(t) >= Duration::from_millis(20));
         if due || done == total {
             self.last = Some(now);
-            let _ = self.tx.send(Message::Progress { done, total });
+            let _ = self.tx.send(Message::Progress { done, total, unit });
         }
     }
 }
@@ -84,7 +102,9 @@ impl<T: Send + 'static> Job<T> {
         let mut progress = None;
         loop {
             match self.rx.try_recv() {
-                Ok(Message::Progress { done, total }) => progress = Some((done, total)),
+                Ok(Message::Progress { done, total, unit }) => {
+                    progress = Some(Count { done, total, unit });
+                }
                 Ok(Message::Done(t)) => return Poll::Done(t),
                 Err(TryRecvError::Empty) => return Poll::Running(progress),
                 Err(TryRecvError::Disconnected) => return Poll::Lost,
@@ -139,6 +159,24 @@ impl SharedResources {
     }
 }
 
+/// Asks a running session job to stop (the toolbar's Cancel): extraction checks it after each
+/// document, and a stopped job changes nothing.
+#[derive(Clone, Debug, Default)]
+pub struct CancelFlag(Arc<std::sync::atomic::AtomicBool>);
+
+impl CancelFlag {
+    pub fn cancel(&self) {
+        self.0.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+    pub fn is_cancelled(&self) -> bool {
+        self.0.load(std::sync::atomic::Ordering::Relaxed)
+    }
+    /// Ready for the next job.
+    pub fn reset(&self) {
+        self.0.store(false, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
 /// What a session job hands back: the session (always: a command that fails leaves it as it
 /// was, its file and lock included) and the corpus the analyst sees now, or why nothing
 /// changed.
@@ -170,6 +208,7 @@ pub fn run_session(
     resources: &SharedResources,
     session: Session,
     command: SessionCommand,
+    cancel: &CancelFlag,
     report: &mut Reporter<SessionDone>,
 ) -> SessionDone {
     let res = match resources.get() {
@@ -182,7 +221,7 @@ pub fn run_session(
         }
     };
     let mut session = session;
-    let step = run_command(&res, &mut session, command, report);
+    let step = run_command(&res, &mut session, command, cancel, report);
     let outcome = step.map(|step| {
         let (corpus, attention) = session.reviewed_shared(&res);
         let index = CorpusIndex::new(&corpus);
@@ -226,6 +265,7 @@ fn run_command(
     res: &Resources,
     session: &mut Session,
     command: SessionCommand,
+    cancel: &CancelFlag,
     report: &mut Reporter<SessionDone>,
 ) -> Result<Step, SessionFailure> {
     let failed = |e: WorkspaceError| SessionFailure::new(e.to_string());
@@ -259,12 +299,16 @@ fn run_command(
             }
             let mut batch = crate::input::Batch::default();
             for (i, p) in paths.iter().enumerate() {
+                if cancel.is_cancelled() {
+                    return Err(SessionFailure::new(CANCELLED));
+                }
                 crate::input::read_path(p, &mut batch);
-                report.progress(i + 1, paths.len() * 10);
+                report.counted(i + 1, paths.len(), "files read");
             }
             load_documents(
                 res,
                 session,
+                cancel,
                 batch.documents,
                 batch.warnings,
                 paths,
@@ -278,6 +322,7 @@ fn run_command(
             load_documents(
                 res,
                 session,
+                cancel,
                 vec![doc],
                 Vec::new(),
                 Vec::new(),
@@ -290,6 +335,7 @@ fn run_command(
             load_documents(
                 res,
                 session,
+                cancel,
                 vec![doc],
                 Vec::new(),
                 Vec::new(),
@@ -339,10 +385,15 @@ fn open_workspace(
     })
 }
 
+/// What a cancelled load says.
+const CANCELLED: &str = "Cancelled: the documents open stay as they were.";
+
 /// Extracts documents into the session (`add`), or into a new unsaved session in its place.
+#[allow(clippy::too_many_arguments)] // one call site per command, each naming them all
 fn load_documents(
     res: &Resources,
     session: &mut Session,
+    cancel: &CancelFlag,
     documents: Vec<Document>,
     mut warnings: Vec<Warning>,
     inputs: Vec<PathBuf>,
@@ -361,15 +412,23 @@ fn load_documents(
     if documents.is_empty() {
         return Err(nothing(warnings));
     }
-    let mut progress = |done: usize, total: usize| report.progress(total + done * 9, total * 10);
+    let mut progress = |done: usize, total: usize| {
+        report.counted(done, total, "documents extracted");
+        !cancel.is_cancelled()
+    };
     let new_documents = if add {
         let added = session
             .add_documents(res, documents, &mut progress)
-            .map_err(|e| SessionFailure::new(e.to_string()))?;
+            .map_err(|e| match e {
+                WorkspaceError::Cancelled => SessionFailure::new(CANCELLED),
+                e => SessionFailure::new(e.to_string()),
+            })?;
         warnings.extend(added.warnings);
         added.added
     } else {
-        let extraction = pipeline::extract_with_progress(res, documents, &mut progress);
+        let extraction =
+            pipeline::extract_until(res, documents, pipeline::default_jobs(), &mut progress)
+                .ok_or_else(|| SessionFailure::new(CANCELLED))?;
         warnings.extend(extraction.warnings);
         let n = extraction.corpus.documents().len();
         if n > 0 {

@@ -116,7 +116,7 @@ fn add(path: &Path, paths: &[PathBuf]) -> anyhow::Result<Outcome> {
     }
     let batch = input::read_paths(paths);
     let mut warnings = batch.warnings;
-    let added = session.add_documents(&res, batch.documents, &mut |_, _| {})?;
+    let added = session.add_documents(&res, batch.documents, &mut |_, _| true)?;
     warnings.extend(added.warnings);
     eprintln!(
         "added {} {} to {} ({} in all)",

@@ -28,3 +28,16 @@ pub use review::review_ui;
 pub use sources::sources_ui;
 pub use timeline::timeline_ui;
 pub use toolbar::{status_ui, toolbar_ui};
+
+/// A count as people read it: 12345 → "12,345".
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}

@@ -489,21 +489,9 @@ fn place_line(name: &str, kind: &str, country: Option<&str>, population: u64) ->
         s.push_str(&format!(", {c}"));
     }
     if population > 0 {
-        s.push_str(&format!(", pop. {}", thousands(population)));
+        s.push_str(&format!(", pop. {}", super::thousands(population)));
     }
     s
-}
-
-fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
 }
 
 /// A small coloured word for a reviewed item.

@@ -113,10 +113,15 @@ pub fn toolbar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             } else {
                 p.done as f32 / p.total as f32
             };
-            let text = if p.total == 0 {
-                p.label.clone()
-            } else {
-                format!("{} {:.0}%", p.label, fraction * 100.0)
+            let text = match (p.total, p.unit) {
+                (0, _) => p.label.clone(),
+                (_, "") => format!("{} {:.0}%", p.label, fraction * 100.0),
+                (total, unit) => format!(
+                    "{} {} of {} {unit}",
+                    p.label,
+                    super::thousands(p.done as u64),
+                    super::thousands(total as u64)
+                ),
             };
             ui.add(
                 ProgressBar::new(fraction)
@@ -124,6 +129,13 @@ pub fn toolbar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
                     .text(text)
                     .animate(true),
             );
+            if ui
+                .button("Cancel")
+                .on_hover_text("Stop: the documents open stay as they were")
+                .clicked()
+            {
+                actions.push(Action::CancelWork);
+            }
         }
     });
 }

@@ -66,6 +66,8 @@ pub enum WorkspaceError {
     },
     #[error("cannot encode the extraction: {0}")]
     Encode(String),
+    #[error("cancelled; nothing was added")]
+    Cancelled,
 }
 
 /// The content hash of a document's text, written with review operations so that one made

@@ -283,7 +283,7 @@ impl Session {
         &mut self,
         res: &Resources,
         documents: Vec<Document>,
-        progress: &mut dyn FnMut(usize, usize),
+        progress: &mut dyn FnMut(usize, usize) -> bool,
     ) -> Result<Added, WorkspaceError> {
         let mut known: HashMap<String, String> = self
             .machine
@@ -325,7 +325,8 @@ impl Session {
         if fresh.is_empty() {
             return Ok(Added { added: 0, warnings });
         }
-        let extraction = pipeline::extract_with_progress(res, fresh, progress);
+        let extraction = pipeline::extract_until(res, fresh, pipeline::default_jobs(), progress)
+            .ok_or(WorkspaceError::Cancelled)?;
         warnings.extend(extraction.warnings);
         let added = extraction.corpus.documents().len();
         if added > 0 {
