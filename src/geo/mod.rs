@@ -4,6 +4,7 @@
 mod basemap;
 mod gazetteer;
 mod lexicon;
+pub mod projection;
 mod recognize;
 mod resolve;
 
