@@ -355,6 +355,24 @@ fn the_map_as_shown_exports_as_a_png_of_that_view() {
 
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
     h.run();
+    // every format's choice fits within the dialog (the path field spans its width, after
+    // its label and before "Browse…"), none over another
+    let field = h.get_by_label("Export to").rect();
+    let formats: Vec<egui::Rect> = claimmap::export::ALL
+        .iter()
+        .map(|e| h.get_by_label(e.name()).rect())
+        .collect();
+    for (i, r) in formats.iter().enumerate() {
+        let name = claimmap::export::ALL[i].name();
+        assert!(
+            r.min.x >= field.min.x - 100.0 && r.max.x <= field.max.x + 100.0,
+            "{name} at {r:?}, the path field at {field:?}"
+        );
+        assert!(
+            formats[..i].iter().all(|o| !o.intersects(*r)),
+            "{name} overlaps"
+        );
+    }
     // the view choice is offered for the formats that draw the map only
     assert!(
         h.query_by_label_contains("Map as it is shown now")

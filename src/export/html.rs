@@ -550,3 +550,57 @@ fn review_summary(corpus: &Corpus, claims: &[ClaimId]) -> String {
         .collect();
     format!("Review: {}; {} not reviewed.", reviewed.join(", "), machine)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::CorpusParts;
+    use crate::pipeline::{Resources, extract};
+
+    /// The sample with its first claim confirmed, its second edited and its third rejected.
+    fn reviewed() -> Corpus {
+        let res = Resources::bundled().unwrap();
+        let doc = crate::input::document_from_text("sample.txt", crate::SAMPLE_ARTICLE);
+        let mut parts: CorpusParts = extract(&res, vec![doc]).corpus.into_parts();
+        for (claim, review) in
+            parts
+                .claims
+                .iter_mut()
+                .zip([Review::Confirmed, Review::Edited, Review::Rejected])
+        {
+            claim.review = review;
+        }
+        Corpus::from_parts(parts)
+    }
+
+    fn content(corpus: &Corpus, i: usize) -> String {
+        let c = &corpus.claims()[i];
+        escape(&one_line(c.content.slice(&corpus.document(c.doc).text)))
+    }
+
+    #[test]
+    fn the_report_shows_the_review_and_leaves_out_what_a_person_rejected() {
+        let corpus = reviewed();
+        let html = super::super::to_string(&Html, &corpus, &ExportSet::all(&corpus)).unwrap();
+        let n = corpus.claims().len();
+        assert!(
+            html.contains(&format!(
+                "Review: 1 confirmed, 1 edited; {} not reviewed.",
+                n - 3
+            )),
+            "{}",
+            &html[..2000]
+        );
+        assert!(html.contains(r#"<span class="badge confirmed">confirmed</span>"#));
+        assert!(html.contains(r#"<span class="badge edited">edited</span>"#));
+        assert!(html.contains(&content(&corpus, 0)) && html.contains(&content(&corpus, 1)));
+        assert!(!html.contains(&content(&corpus, 2)));
+        assert!(html.contains("from a machine reading and a person's review"));
+
+        // asked for, the rejected claim is there and says so
+        let all = ExportSet::with_rejected(&corpus);
+        let html = super::super::to_string(&Html, &corpus, &all).unwrap();
+        assert!(html.contains(&content(&corpus, 2)));
+        assert!(html.contains(r#"<span class="badge rejected">rejected</span>"#));
+    }
+}
