@@ -347,6 +347,54 @@ fn export_through_the_dialog_writes_a_file_that_parses() {
 }
 
 #[test]
+fn the_map_as_shown_exports_as_a_png_of_that_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("article.txt");
+    std::fs::write(&input, claimmap::SAMPLE_ARTICLE).unwrap();
+    let mut h = harness_with(vec![input]);
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    // every format's choice fits within the dialog (the path field spans its width, after
+    // its label and before "Browse…"), none over another
+    let field = h.get_by_label("Export to").rect();
+    let formats: Vec<egui::Rect> = claimmap::export::ALL
+        .iter()
+        .map(|e| h.get_by_label(e.name()).rect())
+        .collect();
+    for (i, r) in formats.iter().enumerate() {
+        let name = claimmap::export::ALL[i].name();
+        assert!(
+            r.min.x >= field.min.x - 100.0 && r.max.x <= field.max.x + 100.0,
+            "{name} at {r:?}, the path field at {field:?}"
+        );
+        assert!(
+            formats[..i].iter().all(|o| !o.intersects(*r)),
+            "{name} overlaps"
+        );
+    }
+    // the view choice is offered for the formats that draw the map only
+    assert!(
+        h.query_by_label_contains("Map as it is shown now")
+            .is_none()
+    );
+    h.get_by_label("PNG map").click();
+    h.run();
+    h.get_by_label_contains("Map as it is shown now").click();
+    h.run();
+    let shown = h.state().map().view();
+    assert!(shown.is_some());
+    let dialog_view = h.state().state().export_dialog.as_ref().unwrap().view;
+    assert_eq!(dialog_view, shown);
+    h.get_by_role_and_label(Role::Button, "Export").click();
+    settle(&mut h);
+
+    let png = std::fs::read(dir.path().join("article.claims.png")).unwrap();
+    let pixmap = resvg::tiny_skia::Pixmap::decode_png(&png).unwrap();
+    assert_eq!(pixmap.width(), 1600);
+}
+
+#[test]
 fn exporting_the_selected_place_writes_only_its_claims_as_csv() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("news.txt");

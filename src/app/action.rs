@@ -84,6 +84,9 @@ pub enum Action {
     SetExportScope(ExportScope),
     /// Keep the claims a reviewer rejected in an export of all claims.
     SetIncludeRejected(bool),
+    /// Draw the exported map (SVG, PNG, HTML) as the map panel shows it now (`Some` view),
+    /// or fitted to the places (`None`).
+    SetExportView(Option<crate::export::MapView>),
     /// The export path field changed.
     SetExportPath(String),
     /// "Browse…": choose the export path with the native save dialog.
@@ -236,4 +239,6 @@ pub struct ExportRequest {
     pub format: usize,
     pub claims: Vec<crate::model::ClaimId>,
     pub replace: bool,
+    /// The part of the map a picture shows (else it fits the places).
+    pub view: Option<crate::export::MapView>,
 }

@@ -253,7 +253,7 @@ impl ClaimmapApp {
 
         let ctx = ui.ctx().clone();
         ui::attention_ui(&ctx, &self.state, &mut actions);
-        ui::export_dialog_ui(&ctx, &self.state, &mut actions);
+        ui::export_dialog_ui(&ctx, &self.state, self.map.view(), &mut actions);
         ui::open_dialog_ui(&ctx, &self.state, &mut actions);
         ui::paste_dialog_ui(&ctx, &self.state, &mut actions);
         drop_overlay(ui);

@@ -124,6 +124,9 @@ pub struct ExportDialog {
     pub outcome: Option<Result<String, String>>,
     /// Keep the claims a reviewer rejected (all claims only; they say "rejected").
     pub include_rejected: bool,
+    /// A map picture shows this part of the map (the map panel's view when the analyst
+    /// chose it), else it fits the places.
+    pub view: Option<export::MapView>,
 }
 
 /// The open dialog's path field (shown when the native dialog is unavailable).
@@ -565,6 +568,7 @@ impl AppState {
                         is_busy: false,
                         outcome: None,
                         include_rejected: false,
+                        view: None,
                     });
                 }
             }
@@ -580,6 +584,12 @@ impl AppState {
             Action::SetIncludeRejected(on) => {
                 if let Some(d) = &mut self.export_dialog {
                     d.include_rejected = on;
+                    d.outcome = None;
+                }
+            }
+            Action::SetExportView(view) => {
+                if let Some(d) = &mut self.export_dialog {
+                    d.view = view;
                     d.outcome = None;
                 }
             }
@@ -1234,7 +1244,7 @@ impl AppState {
             return None;
         }
         let d = self.export_dialog.as_ref()?;
-        let (format, scope, path) = (d.format, d.scope, d.path.trim().to_string());
+        let (format, scope, path, view) = (d.format, d.scope, d.path.trim().to_string(), d.view);
         let claims = self.export_claims(scope);
         let no_place = self.focused_place().is_none();
         let d = self.export_dialog.as_mut()?;
@@ -1254,6 +1264,7 @@ impl AppState {
             format,
             claims,
             replace,
+            view,
         }))
     }
 
@@ -1630,6 +1641,31 @@ mod tests {
         assert!(state.export_dialog.as_ref().unwrap().is_busy);
         state.export_finished(ExportOutcome::Exists(req.path.clone()));
         assert!(state.export_dialog.as_ref().unwrap().confirm_replace);
+    }
+
+    #[test]
+    fn a_map_export_of_the_current_view_carries_the_view_and_the_filter() {
+        let mut state = sample();
+        state.inputs = vec![PathBuf::from("/news/article.txt")];
+        let kursk = place(&state, "Kursk");
+        state.apply(Action::Select(Item::Place(kursk)));
+        state.apply(Action::ShowExportDialog);
+        let png = export::ALL.iter().position(|e| e.extension() == "png");
+        state.apply(Action::SetExportFormat(png.unwrap()));
+        state.apply(Action::SetExportScope(ExportScope::SelectedPlace));
+        let view = export::MapView {
+            west: 30.0,
+            south: 46.0,
+            east: 42.0,
+            north: 56.0,
+        };
+        state.apply(Action::SetExportView(Some(view)));
+        let Some(Effect::Export(req)) = state.apply(Action::Export { replace: false }) else {
+            panic!("no export")
+        };
+        assert_eq!(req.path, PathBuf::from("/news/article.claims.png"));
+        assert_eq!(req.view, Some(view));
+        assert_eq!(req.claims, state.index().claims_about(kursk));
     }
 
     #[test]

@@ -519,7 +519,7 @@ pub fn write_export(corpus: &Corpus, req: &ExportRequest) -> ExportOutcome {
     let Some(exporter) = export::ALL.get(req.format).copied() else {
         return ExportOutcome::Failed("unknown export format".into());
     };
-    let set = ExportSet::claims(corpus, req.claims.clone());
+    let set = ExportSet::claims(corpus, req.claims.clone()).with_view(req.view);
     let result = export::write_atomic(&req.path, req.replace, |out| {
         exporter.write(corpus, &set, out)
     });

@@ -37,7 +37,8 @@ pub enum Command {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
-    /// Extract claims and places and write them as json, jsonl, csv, md or geojson
+    /// Extract claims and places and write them as csv, json, jsonl, md, geojson, html (a
+    /// report), svg or png (the map) or gpkg (a GeoPackage for QGIS)
     Extract {
         /// Files or folders to read (.txt, .md, .html, .htm, .jsonl; folders recursively), or
         /// one workspace (.claimmap) to export as reviewed
@@ -47,8 +48,12 @@ pub enum Command {
         #[arg(long)]
         include_rejected: bool,
         /// Output format (default: from the -o extension, else json)
-        #[arg(long, value_parser = ["json", "jsonl", "csv", "md", "geojson"])]
+        #[arg(long, value_parser = format_names())]
         format: Option<String>,
+        /// The map's width in pixels (svg, png and the html report's map); the height follows
+        #[arg(long, default_value_t = export::picture::DEFAULT_WIDTH,
+              value_parser = clap::value_parser!(u32).range(200..=8000))]
+        width: u32,
         /// Write to this file instead of standard output (atomically; never replaces a file
         /// unless --force)
         #[arg(short = 'o', long, value_name = "OUT")]
@@ -104,6 +109,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             paths,
             include_rejected,
             format,
+            width,
             output,
             force,
             eval_jsonl,
@@ -115,13 +121,19 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
                 None if paths.iter().any(|p| crate::workspace::is_workspace_path(p)) => {
                     workspace::extract(
                         &paths,
-                        format.as_deref(),
+                        (format.as_deref(), width),
                         output.as_deref(),
                         force,
                         include_rejected,
                     )
                 }
-                None => extract(&paths, format.as_deref(), output.as_deref(), force, jobs),
+                None => extract(
+                    &paths,
+                    (format.as_deref(), width),
+                    output.as_deref(),
+                    force,
+                    jobs,
+                ),
             }
         }
         Some(Command::Workspace { command }) => workspace::run(command),
@@ -149,6 +161,11 @@ fn report(warnings: &[Warning]) {
 
 fn resources() -> anyhow::Result<Resources> {
     Resources::bundled().context("cannot load claimmap's bundled gazetteer and lexicons")
+}
+
+/// The `--format` values: every exporter's extension.
+fn format_names() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(export::ALL.iter().map(|e| e.extension()))
 }
 
 /// The exporter `--format` names, else the one of the output's extension, else JSON.
@@ -182,9 +199,12 @@ fn outcome(warnings: &[Warning]) -> Outcome {
     }
 }
 
+/// `--format` and `--width`.
+type Format<'a> = (Option<&'a str>, u32);
+
 fn extract(
     paths: &[PathBuf],
-    format: Option<&str>,
+    (format, width): Format,
     output: Option<&Path>,
     force: bool,
     jobs: usize,
@@ -213,7 +233,7 @@ fn extract(
     let extraction = pipeline::extract_parallel(&res, batch.documents, jobs, &mut |_, _| {});
     warnings.extend(extraction.warnings);
     let corpus = extraction.corpus;
-    let set = ExportSet::all(&corpus);
+    let set = ExportSet::all(&corpus).with_width(width);
     write_output(output, force, |w| exporter.write(&corpus, &set, w))?;
     if let Some(out) = output {
         eprintln!(

@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 use clap::Subcommand;
 
-use super::{Outcome, check_output, exporter_for, outcome, report, resources, write_output};
+use super::{
+    Format, Outcome, check_output, exporter_for, outcome, report, resources, write_output,
+};
 use crate::export::ExportSet;
 use crate::input;
 use crate::pipeline::{self, Warning};
@@ -213,7 +215,7 @@ fn gold(path: &Path, output: Option<&Path>, force: bool) -> anyhow::Result<Outco
 /// `claimmap extract W.claimmap`: the reviewed state in any export format.
 pub fn extract(
     paths: &[PathBuf],
-    format: Option<&str>,
+    (format, width): Format,
     output: Option<&Path>,
     force: bool,
     include_rejected: bool,
@@ -232,7 +234,8 @@ pub fn extract(
         ExportSet::with_rejected(corpus)
     } else {
         ExportSet::all(corpus)
-    };
+    }
+    .with_width(width);
     write_output(output, force, |w| exporter.write(corpus, &set, w))?;
     if let Some(out) = output {
         eprintln!(

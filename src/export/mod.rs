@@ -1,16 +1,23 @@
 //! Exports: one file per format behind one trait, and the one list [`ALL`] that the CLI and
 //! the GUI both offer. Every format carries provenance: the document, the code-point offsets
-//! of the content and the sentence it came from. Files are written atomically.
+//! of the content and the sentence it came from. Files are written atomically. Besides the
+//! data (CSV, JSON, JSONL, GeoJSON) there are things to show: the map as a picture (SVG, PNG),
+//! a one-file HTML report and a GeoPackage for QGIS; PNG and GeoPackage are binary.
 
 mod atomic;
 mod csv;
 mod eval_jsonl;
 mod geojson;
+mod gpkg;
+mod html;
 mod json;
 mod jsonl;
 mod markdown;
+pub mod picture;
+mod png;
 mod record;
 mod stream;
+mod svg;
 
 use std::io::Write;
 
@@ -18,11 +25,16 @@ pub use self::csv::Csv;
 pub use atomic::{write_atomic, write_new};
 pub use eval_jsonl::{eval_line, write_eval_jsonl};
 pub use geojson::GeoJson;
+pub use gpkg::GeoPackage;
+pub use html::Html;
 pub use json::Json;
 pub use jsonl::Jsonl;
 pub use markdown::Markdown;
+pub use picture::{MapFrame, MapView};
+pub use png::Png;
 pub use record::{ClaimRecord, PlaceRef, claim_record, place_review};
 pub use stream::{Pending, StreamFormat, extract_pending};
+pub use svg::Svg;
 
 use crate::model::{ClaimId, Corpus, PlaceId};
 
@@ -41,13 +53,17 @@ pub enum ExportError {
     Stream(#[from] std::io::Error),
     #[error("cannot encode the export: {0}")]
     Encode(String),
+    #[error(transparent)]
+    Basemap(#[from] crate::geo::BasemapError),
 }
 
-/// What to export: claims and the places to list with them.
+/// What to export: claims and the places to list with them, and how a map of them is framed.
 #[derive(Clone, Debug, Default)]
 pub struct ExportSet {
     pub claims: Vec<ClaimId>,
     pub places: Vec<PlaceId>,
+    /// The map picture's width and view (SVG, PNG and the HTML report draw one).
+    pub map: MapFrame,
 }
 
 impl ExportSet {
@@ -66,6 +82,7 @@ impl ExportSet {
                 .filter(|p| !p.mentions.is_empty() || !corpus.sources_from(p.id).is_empty())
                 .map(|p| p.id)
                 .collect(),
+            map: MapFrame::default(),
         }
     }
 
@@ -74,6 +91,7 @@ impl ExportSet {
         ExportSet {
             claims: corpus.claims().iter().map(|c| c.id).collect(),
             places: corpus.places().iter().map(|p| p.id).collect(),
+            map: MapFrame::default(),
         }
     }
 
@@ -85,7 +103,23 @@ impl ExportSet {
             .collect();
         places.sort_unstable();
         places.dedup();
-        ExportSet { claims, places }
+        ExportSet {
+            claims,
+            places,
+            map: MapFrame::default(),
+        }
+    }
+
+    /// The same set with its map drawn this wide, in pixels.
+    pub fn with_width(mut self, width: u32) -> ExportSet {
+        self.map.width = width;
+        self
+    }
+
+    /// The same set with its map showing this view (else it fits the places).
+    pub fn with_view(mut self, view: Option<MapView>) -> ExportSet {
+        self.map.view = view;
+        self
     }
 }
 
@@ -95,6 +129,10 @@ pub trait Exporter: Sync {
     fn name(&self) -> &'static str;
     /// The file extension, without the dot; also the CLI's `--format` value.
     fn extension(&self) -> &'static str;
+    /// Whether it draws the map, so that its width and view matter.
+    fn draws_map(&self) -> bool {
+        false
+    }
     fn write(
         &self,
         corpus: &Corpus,
@@ -104,7 +142,17 @@ pub trait Exporter: Sync {
 }
 
 /// Every export format, in menu order.
-pub static ALL: &[&dyn Exporter] = &[&Csv, &Json, &Jsonl, &Markdown, &GeoJson];
+pub static ALL: &[&dyn Exporter] = &[
+    &Csv,
+    &Json,
+    &Jsonl,
+    &Markdown,
+    &GeoJson,
+    &Html,
+    &Svg,
+    &Png,
+    &GeoPackage,
+];
 
 /// The format for a `--format` value or a file extension ("md" and "markdown" both work).
 pub fn by_name(name: &str) -> Option<&'static dyn Exporter> {
@@ -112,12 +160,15 @@ pub fn by_name(name: &str) -> Option<&'static dyn Exporter> {
     let n = match n.as_str() {
         "markdown" => "md",
         "ndjson" => "jsonl",
+        "htm" => "html",
+        "geopackage" => "gpkg",
         other => other,
     };
     ALL.iter().copied().find(|e| e.extension() == n)
 }
 
-/// Writes an export into a `String` (for tests and the clipboard).
+/// Writes an export into a `String` (for tests and the clipboard); a binary format (PNG,
+/// GeoPackage) is an encoding error.
 pub fn to_string(
     exporter: &dyn Exporter,
     corpus: &Corpus,

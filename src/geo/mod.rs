@@ -1,9 +1,11 @@
 //! Geography: the offline gazetteer and basemap built from GeoNames and Natural Earth
-//! (`assets/build/build_assets.py`), toponym recognition and resolution.
+//! (`assets/build/build_assets.py`), toponym recognition and resolution, and the map
+//! projection that the app's map and the exported map pictures share.
 
 mod basemap;
 mod gazetteer;
 mod lexicon;
+pub mod projection;
 mod recognize;
 mod resolve;
 

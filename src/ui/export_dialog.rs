@@ -1,6 +1,7 @@
 //! The export dialog: a format from `export::ALL`, a scope (every claim, the current filter,
-//! the selected place), and a path that defaults next to the input. It never replaces a file
-//! without asking, and it says where it wrote.
+//! the selected place), for a map picture its view (fitted to the places or as the map shows
+//! it now), and a path that defaults next to the input. It never replaces a file without
+//! asking, and it says where it wrote.
 
 use egui::{Align2, Button, Context, RichText, TextEdit, Ui, Window};
 
@@ -8,8 +9,13 @@ use super::theme;
 use crate::app::{Action, AppState, ExportScope};
 use crate::export;
 
-/// The dialog, when it is open.
-pub fn export_dialog_ui(ctx: &Context, state: &AppState, actions: &mut Vec<Action>) {
+/// The dialog, when it is open; `map_view` is what the map panel shows now.
+pub fn export_dialog_ui(
+    ctx: &Context,
+    state: &AppState,
+    map_view: Option<export::MapView>,
+    actions: &mut Vec<Action>,
+) {
     let Some(dialog) = &state.export_dialog else {
         return;
     };
@@ -20,7 +26,7 @@ pub fn export_dialog_ui(ctx: &Context, state: &AppState, actions: &mut Vec<Actio
         .resizable(false)
         .anchor(Align2::CENTER_CENTER, [0.0, 0.0])
         .min_width(560.0)
-        .show(ctx, |ui| body_ui(ui, state, dialog, actions));
+        .show(ctx, |ui| body_ui(ui, state, dialog, map_view, actions));
     if !open {
         actions.push(Action::CloseExportDialog);
     }
@@ -30,6 +36,7 @@ fn body_ui(
     ui: &mut Ui,
     state: &AppState,
     dialog: &crate::app::ExportDialog,
+    map_view: Option<export::MapView>,
     actions: &mut Vec<Action>,
 ) {
     ui.label("Format");
@@ -79,6 +86,26 @@ fn body_ui(
             .changed()
         {
             actions.push(Action::SetIncludeRejected(on));
+        }
+    }
+    let draws_map = export::ALL
+        .get(dialog.format)
+        .is_some_and(|e| e.draws_map());
+    if draws_map {
+        let mut as_shown = dialog.view.is_some();
+        let r = ui.add_enabled(
+            map_view.is_some(),
+            egui::Checkbox::new(
+                &mut as_shown,
+                "Map as it is shown now (else fit the places)",
+            ),
+        );
+        if r.changed() {
+            actions.push(Action::SetExportView(if as_shown {
+                map_view
+            } else {
+                None
+            }));
         }
     }
     ui.add_space(6.0);

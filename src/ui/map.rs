@@ -22,7 +22,7 @@ use egui_plot::{
 use super::basemap::{
     BasemapLayer, BasemapMesh, MapBox, MeshCache, OutlineLayer, Rings, ViewKey, cached_mesh,
 };
-use super::projection::{project, project_lat};
+use super::projection::{project, project_lat, unproject};
 use super::theme;
 use crate::app::{Action, AppState, Item};
 use crate::geo::Basemap;
@@ -85,6 +85,18 @@ impl MapCache {
     /// How the last frame placed the map on screen (tests click at projected positions).
     pub fn transform(&self) -> Option<&PlotTransform> {
         self.transform.as_ref()
+    }
+
+    /// The part of the map the last frame showed, for "Export map" of the current view.
+    pub fn view(&self) -> Option<crate::export::MapView> {
+        let b = self.transform.as_ref()?.bounds();
+        let (sw, ne) = (unproject(b.min()), unproject(b.max()));
+        Some(crate::export::MapView {
+            west: sw.lon,
+            south: sw.lat,
+            east: ne.lon,
+            north: ne.lat,
+        })
     }
 
     /// Shrinks markers where the view is crowded, so that they cover at most a share of the
