@@ -38,6 +38,13 @@ fn main() {
         score(&corpus, &args[at + 1], &args[at + 2], &args[at + 3]);
         return;
     }
+    if let Ok(n) = std::env::var("STORIES_PROFILE") {
+        // only the story pass, n times: for a profiler
+        for _ in 0..n.parse().unwrap_or(20) {
+            std::hint::black_box(stories::stories(&corpus));
+        }
+        return;
+    }
     let copies: usize = args
         .get(1)
         .map_or(1, |n| n.parse().expect("a number of copies"));
@@ -63,22 +70,37 @@ fn main() {
     }
 }
 
+/// CPU seconds this thread has used (Linux: `/proc/thread-self/stat`, in clock ticks of
+/// 10 ms), steadier than wall time on a shared machine; `None` elsewhere.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+    // the fields after the command name, which is in parentheses
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split(' ').collect();
+    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
+}
+
 fn time(corpus: &Corpus) {
+    let runs = 5;
     let mut best = f64::MAX;
     let mut found = stories::stories(corpus);
-    for _ in 0..3 {
+    let cpu = cpu_seconds();
+    for _ in 0..runs {
         let t = Instant::now();
         found = stories::stories(corpus);
         best = best.min(t.elapsed().as_secs_f64());
     }
+    let cpu = cpu.zip(cpu_seconds()).map(|(a, b)| (b - a) / runs as f64);
     let multi = found.stories.iter().filter(|s| s.claims.len() > 1).count();
     println!(
-        "{} documents, {} claims -> {} stories ({} with more than one claim): {:.0} ms (best of 3)",
+        "{} documents, {} claims -> {} stories ({} with more than one claim): {:.0} ms wall (best of {runs}), {} CPU (mean)",
         corpus.documents().len(),
         corpus.claims().len(),
         found.stories.len(),
         multi,
-        best * 1e3
+        best * 1e3,
+        cpu.map_or("?".to_string(), |c| format!("{:.0} ms", c * 1e3)),
     );
 }
 

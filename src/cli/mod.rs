@@ -36,7 +36,8 @@ pub enum Command {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
-    /// Extract claims and places and write them as json, jsonl, csv, md or geojson
+    /// Extract claims and places and write them as json, jsonl, csv, md or geojson, or the
+    /// stories told by more than one claim as a brief (Markdown)
     Extract {
         /// Files or folders to read (.txt, .md, .html, .htm, .jsonl; folders recursively), or
         /// one workspace (.claimmap) to export as reviewed
@@ -45,8 +46,8 @@ pub enum Command {
         /// Keep claims and places a reviewer rejected (their `review` says "rejected")
         #[arg(long)]
         include_rejected: bool,
-        /// Output format (default: from the -o extension, else json)
-        #[arg(long, value_parser = ["json", "jsonl", "csv", "md", "geojson"])]
+        /// Output format (default: from the -o extension, .brief.md for the brief, else json)
+        #[arg(long, value_parser = ["json", "jsonl", "csv", "md", "geojson", "brief"])]
         format: Option<String>,
         /// Write to this file instead of standard output (atomically; never replaces a file
         /// unless --force)
@@ -148,7 +149,9 @@ fn exporter_for(
     format: Option<&str>,
     output: Option<&Path>,
 ) -> anyhow::Result<&'static dyn export::Exporter> {
+    let is_brief = output.is_some_and(|o| o.to_string_lossy().ends_with(".brief.md"));
     let name = format
+        .or(is_brief.then_some("brief"))
         .or_else(|| output.and_then(|o| o.extension()).and_then(|e| e.to_str()))
         .filter(|n| export::by_name(n).is_some())
         .unwrap_or("json");

@@ -3,6 +3,7 @@
 //! of the content and the sentence it came from. Files are written atomically.
 
 mod atomic;
+mod brief;
 mod csv;
 mod eval_jsonl;
 mod geojson;
@@ -15,12 +16,13 @@ use std::io::Write;
 
 pub use self::csv::Csv;
 pub use atomic::{write_atomic, write_new};
+pub use brief::Brief;
 pub use eval_jsonl::{eval_line, write_eval_jsonl};
 pub use geojson::GeoJson;
 pub use json::Json;
 pub use jsonl::Jsonl;
 pub use markdown::Markdown;
-pub use record::{ClaimRecord, PlaceRef, claim_record, place_review};
+pub use record::{ClaimRecord, FigureRecord, PlaceRef, claim_record, place_review};
 
 use crate::model::{ClaimId, Corpus, PlaceId};
 
@@ -102,14 +104,16 @@ pub trait Exporter: Sync {
 }
 
 /// Every export format, in menu order.
-pub static ALL: &[&dyn Exporter] = &[&Csv, &Json, &Jsonl, &Markdown, &GeoJson];
+pub static ALL: &[&dyn Exporter] = &[&Csv, &Json, &Jsonl, &Markdown, &GeoJson, &Brief];
 
-/// The format for a `--format` value or a file extension ("md" and "markdown" both work).
+/// The format for a `--format` value or a file extension ("md" and "markdown" both work;
+/// "brief" is the story brief).
 pub fn by_name(name: &str) -> Option<&'static dyn Exporter> {
     let n = name.to_ascii_lowercase();
     let n = match n.as_str() {
         "markdown" => "md",
         "ndjson" => "jsonl",
+        "brief" => "brief.md",
         other => other,
     };
     ALL.iter().copied().find(|e| e.extension() == n)

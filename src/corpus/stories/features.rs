@@ -374,18 +374,31 @@ pub(super) struct Reading {
     pub opposites: Vec<(u8, u8)>,
 }
 
-impl Reading {
+/// One claim's reading as the comparisons see it: slices of a [`Readings`] store.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct View<'a> {
+    pub words: &'a [u64],
+    pub names: &'a [u64],
+    pub lowered: &'a [u64],
+    pub numbers: &'a [u64],
+    pub pairs: &'a [(u64, u64)],
+    pub negated: &'a [u64],
+    pub is_denied: bool,
+    pub opposites: &'a [(u8, u8)],
+}
+
+impl View<'_> {
     /// A hash of everything the comparison reads: equal for word-for-word copies.
     pub(super) fn signature(&self) -> u64 {
         let mut h = WordHasher::default();
-        for list in [&self.words, &self.numbers, &self.negated] {
-            for &f in list.iter() {
+        for list in [self.words, self.numbers, self.negated] {
+            for &f in list {
                 h.write_u64(f);
             }
             h.write_u8(0xff);
         }
         h.write_u8(u8::from(self.is_denied));
-        for &(g, side) in &self.opposites {
+        for &(g, side) in self.opposites {
             h.write_u8(g);
             h.write_u8(side);
         }
@@ -398,11 +411,88 @@ impl Reading {
     }
 }
 
+/// A list per claim, all in one vector: claim i's are `items[at[i]..at[i + 1]]`.
+#[derive(Debug)]
+struct Flat<T> {
+    items: Vec<T>,
+    at: Vec<usize>,
+}
+
+impl<T: Copy> Flat<T> {
+    fn new() -> Flat<T> {
+        Flat {
+            items: Vec::new(),
+            at: vec![0],
+        }
+    }
+    fn push(&mut self, items: &[T]) {
+        self.items.extend_from_slice(items);
+        self.at.push(self.items.len());
+    }
+    fn get(&self, i: usize) -> &[T] {
+        &self.items[self.at[i]..self.at[i + 1]]
+    }
+}
+
+/// The readings of all claims, in claim order, without one allocation per claim.
+#[derive(Debug)]
+pub(super) struct Readings {
+    words: Flat<u64>,
+    names: Flat<u64>,
+    lowered: Flat<u64>,
+    numbers: Flat<u64>,
+    pairs: Flat<(u64, u64)>,
+    negated: Flat<u64>,
+    opposites: Flat<(u8, u8)>,
+    is_denied: Vec<bool>,
+}
+
+impl Readings {
+    pub(super) fn new() -> Readings {
+        Readings {
+            words: Flat::new(),
+            names: Flat::new(),
+            lowered: Flat::new(),
+            numbers: Flat::new(),
+            pairs: Flat::new(),
+            negated: Flat::new(),
+            opposites: Flat::new(),
+            is_denied: Vec::new(),
+        }
+    }
+
+    /// Adds the next claim's reading.
+    pub(super) fn push(&mut self, r: &Reading) {
+        self.words.push(&r.words);
+        self.names.push(&r.names);
+        self.lowered.push(&r.lowered);
+        self.numbers.push(&r.numbers);
+        self.pairs.push(&r.pairs);
+        self.negated.push(&r.negated);
+        self.opposites.push(&r.opposites);
+        self.is_denied.push(r.is_denied);
+    }
+
+    pub(super) fn get(&self, i: usize) -> View<'_> {
+        View {
+            words: self.words.get(i),
+            names: self.names.get(i),
+            lowered: self.lowered.get(i),
+            numbers: self.numbers.get(i),
+            pairs: self.pairs.get(i),
+            negated: self.negated.get(i),
+            is_denied: self.is_denied[i],
+            opposites: self.opposites.get(i),
+        }
+    }
+}
+
 /// Words a negation governs: the next few, up to a clause break.
 const NEGATION_SCOPE: usize = 4;
 
-/// Reads a content's tokens. `lower` is the content in lower case (ASCII), `cue` the cue's
-/// words; `countries` the countries of the places the content names.
+/// Reads a content's tokens into `out` (cleared first). `lower` is the content in lower
+/// case (ASCII), `cue` the cue's words; `countries` the countries of the places the content
+/// names.
 pub(super) fn read(
     lower: &str,
     tokens: &[Token],
@@ -517,8 +607,8 @@ pub(super) fn read(
 /// other negates none of them ("sent troops" / "did not send troops", "denied sending
 /// troops"), or one says the opposite of the other ("rose" / "fell"). Two claims that both
 /// deny ("did not send", "never sent") agree.
-pub(super) fn opposed(a: &Reading, b: &Reading) -> bool {
-    if clash(&a.opposites, &b.opposites) {
+pub(super) fn opposed(a: View, b: View) -> bool {
+    if clash(a.opposites, b.opposites) {
         return true;
     }
     let (mut i, mut j) = (0, 0);

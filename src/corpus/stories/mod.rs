@@ -23,7 +23,7 @@ pub use origins::agency;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
-use features::Reading;
+use features::{Reading, Readings};
 
 use crate::corpus::figures::{self, count_key};
 use crate::model::{ClaimId, Corpus, Day, DocId, EntityId, Figure, Stories, Story, StoryId};
@@ -62,7 +62,7 @@ pub fn find_stories(corpus: &mut Corpus) {
 /// The per-claim readings of a corpus, before any comparison.
 struct Prepared {
     figures: Vec<Vec<Figure>>,
-    readings: Vec<Reading>,
+    readings: Readings,
     /// Claims not rejected, in (document key, position) order.
     standing: Vec<usize>,
     vectors: Vectors,
@@ -72,13 +72,15 @@ fn prepare(corpus: &Corpus) -> Prepared {
     let claims = corpus.claims();
     let n = claims.len();
     let mut figures_of: Vec<Vec<Figure>> = vec![Vec::new(); n];
-    let mut readings: Vec<Reading> = vec![Reading::default(); n];
+    let mut readings = Readings::new();
+    let mut reading = Reading::default();
     let mut tokens: Vec<Token> = Vec::new();
     let mut lower = String::new();
     let mut stem = String::new();
     let mut countries: Vec<&str> = Vec::new();
     for c in claims {
         if c.review.is_rejected() {
+            readings.push(&Reading::default());
             continue;
         }
         let text = &corpus.document(c.doc).text;
@@ -105,8 +107,9 @@ fn prepare(corpus: &Corpus) -> Prepared {
             &countries,
             figs,
             &mut stem,
-            &mut readings[c.id.index()],
+            &mut reading,
         );
+        readings.push(&reading);
     }
     // in the order of (document key, position), not of the input: the stories of a corpus
     // do not depend on the order its files were read in
@@ -121,7 +124,7 @@ fn prepare(corpus: &Corpus) -> Prepared {
             .then(ca.content.end.cmp(&cb.content.end))
             .then(a.cmp(&b))
     });
-    let vectors = Vectors::new(&readings, &standing);
+    let vectors = Vectors::new(&readings, &standing, n);
     Prepared {
         figures: figures_of,
         readings,
@@ -139,7 +142,7 @@ pub fn similar_pairs(corpus: &Corpus, min: f32, exhaustive: bool) -> Vec<Similar
     let mut visit = |i: usize, j: usize| {
         let similarity = p.vectors.similarity(i, j);
         if similarity >= min {
-            let (a, b) = (&p.readings[i], &p.readings[j]);
+            let (a, b) = (p.readings.get(i), p.readings.get(j));
             out.push(SimilarPair {
                 first: ClaimId(j as u32),
                 second: ClaimId(i as u32),
@@ -184,7 +187,21 @@ pub fn stories_at(corpus: &Corpus, threshold: f32) -> Stories {
         standing,
         vectors,
     } = prepare(corpus);
-    let links = link(&vectors, &readings, &standing, threshold);
+    let has_claims: Vec<bool> = corpus
+        .documents()
+        .iter()
+        .map(|d| !corpus.claims_in(d.id).is_empty())
+        .collect();
+    let reprint_of: Vec<Option<DocId>> = origins::reprints(corpus.documents(), &has_claims)
+        .into_iter()
+        .map(|d| d.map(DocId))
+        .collect();
+    // the document each claim's text first appeared in
+    let first_printed: Vec<u32> = claims
+        .iter()
+        .map(|c| reprint_of[c.doc.index()].unwrap_or(c.doc).0)
+        .collect();
+    let links = link(&vectors, &readings, &standing, &first_printed, threshold);
 
     // stories in order of their first claim
     let mut story_of_root: Map<usize, usize> = Map::default();
@@ -201,10 +218,6 @@ pub fn stories_at(corpus: &Corpus, threshold: f32) -> Stories {
         claim_story[i] = Some(StoryId(s as u32));
     }
 
-    let reprint_of: Vec<Option<DocId>> = origins::reprints(corpus.documents())
-        .into_iter()
-        .map(|d| d.map(DocId))
-        .collect();
     let credits: Vec<Option<&str>> = corpus
         .documents()
         .iter()
@@ -226,6 +239,8 @@ pub fn stories_at(corpus: &Corpus, threshold: f32) -> Stories {
         }
     }
     let mut agency_of_source: Map<u32, Option<&'static str>> = Map::default();
+    let mut speakers: Vec<Speaker> = Vec::new();
+    let mut origins: Vec<Origin> = Vec::new();
     let stories: Vec<Story> = members
         .iter()
         .enumerate()
@@ -247,8 +262,8 @@ pub fn stories_at(corpus: &Corpus, threshold: f32) -> Stories {
             documents.sort_unstable();
             documents.dedup();
             let mut entities: Vec<EntityId> = Vec::new();
-            let mut speakers: Vec<Speaker> = Vec::new();
-            let mut origins: Vec<Origin> = Vec::new();
+            speakers.clear();
+            origins.clear();
             for &c in &ids {
                 let claim = corpus.claim(c);
                 let source = claim.source.map(|s| corpus.source(s));
@@ -362,18 +377,22 @@ struct Vectors {
     /// `pairs[pair_at[i]..pair_at[i + 1]]`.
     pairs: Vec<(u32, u32)>,
     pair_at: Vec<usize>,
-    /// Per feature.
-    weight: Vec<f32>,
+    /// The weight and name flag of each entry of `words` and `numbers`, in the same order.
+    word_info: Vec<(f32, bool)>,
+    number_info: Vec<(f32, bool)>,
     df: Vec<u32>,
-    is_name: Vec<bool>,
+    /// Per claim: a bit per word that is no name (of 128, by the word's id). Two claims
+    /// with fewer than [`MIN_SHARED_WORDS`] bits in common are not compared: most candidate
+    /// pairs share a name and no word. (Two shared words may fall on one bit: a pair that
+    /// shares just two is passed over about once in 128.)
+    said_bits: Vec<u128>,
     /// Per claim: the sum of its word weights, and of its figures'.
     mass: Vec<f32>,
     number_mass: Vec<f32>,
 }
 
 impl Vectors {
-    fn new(readings: &[Reading], standing: &[usize]) -> Vectors {
-        let n = readings.len();
+    fn new(readings: &Readings, standing: &[usize], n: usize) -> Vectors {
         let mut ids: Map<u64, u32> = Map::default();
         let mut df: Vec<u32> = Vec::new();
         let mut intern = |h: u64, df: &mut Vec<u32>| {
@@ -391,11 +410,13 @@ impl Vectors {
         for &i in standing {
             is_standing[i] = true;
             // ids in the canonical order of the claims
-            for &h in readings[i].words.iter().chain(&readings[i].numbers) {
+            let r = readings.get(i);
+            for &h in r.words.iter().chain(r.numbers) {
                 intern(h, &mut df);
             }
         }
-        for (i, r) in readings.iter().enumerate() {
+        for i in 0..n {
+            let r = readings.get(i);
             if is_standing[i] {
                 let start = words.len();
                 words.extend(r.words.iter().filter_map(|h| ids.get(h).copied()));
@@ -415,7 +436,8 @@ impl Vectors {
             }
         }
         for &i in standing {
-            for (list, vote) in [(&readings[i].names, 1), (&readings[i].lowered, -1)] {
+            let r = readings.get(i);
+            for (list, vote) in [(r.names, 1), (r.lowered, -1)] {
                 for h in list {
                     if let Some(&id) = ids.get(h) {
                         votes[id as usize] += vote;
@@ -424,7 +446,8 @@ impl Vectors {
             }
         }
         let is_name: Vec<bool> = votes.iter().map(|&v| v > 0).collect();
-        for (i, r) in readings.iter().enumerate() {
+        for i in 0..n {
+            let r = readings.get(i);
             if is_standing[i] {
                 let start = pairs.len();
                 pairs.extend(r.pairs.iter().filter_map(|(a, b)| {
@@ -456,7 +479,23 @@ impl Vectors {
                     .sum()
             })
             .collect();
+        let said_bits = (0..n)
+            .map(|i| {
+                words[word_at[i]..word_at[i + 1]]
+                    .iter()
+                    .filter(|&&f| !is_name[f as usize])
+                    .fold(0u128, |bits, &f| {
+                        bits | 1u128 << (f.wrapping_mul(0x9e37_79b9) >> 25)
+                    })
+            })
+            .collect();
+        let info = |f: &u32| (weight[*f as usize], is_name[*f as usize]);
+        let word_info = words.iter().map(info).collect();
+        let number_info = numbers.iter().map(info).collect();
         Vectors {
+            said_bits,
+            word_info,
+            number_info,
             number_mass,
             words,
             word_at,
@@ -464,9 +503,7 @@ impl Vectors {
             number_at,
             pairs,
             pair_at,
-            weight,
             df,
-            is_name,
             mass,
         }
     }
@@ -504,11 +541,22 @@ impl Vectors {
     /// shared word and a figure only one has not counting at all; 0 unless both are
     /// assertions sharing at least [`MIN_SHARED`] features.
     fn similarity(&self, a: usize, b: usize) -> f32 {
-        if !self.is_assertion(a) || !self.is_assertion(b) {
+        if !self.is_assertion(a)
+            || !self.is_assertion(b)
+            || ((self.said_bits[a] & self.said_bits[b]).count_ones() as usize) < MIN_SHARED_WORDS
+        {
             return 0.0;
         }
-        let (shared, count, said) = self.shared(self.words(a), self.words(b));
-        let (numbers, number_count, _) = self.shared(self.numbers(a), self.numbers(b));
+        let (words, count, said) = shared(
+            self.words(a),
+            self.words(b),
+            &self.word_info[self.word_at[a]..self.word_at[a + 1]],
+        );
+        let (numbers, number_count, _) = shared(
+            self.numbers(a),
+            self.numbers(b),
+            &self.number_info[self.number_at[a]..self.number_at[a + 1]],
+        );
         let denominator = self.mass[a] + self.mass[b] + 2.0 * numbers;
         if denominator <= 0.0 || count + number_count < MIN_SHARED || said < MIN_SHARED_WORDS {
             return 0.0;
@@ -520,28 +568,30 @@ impl Vectors {
         if runs < MIN_SHARED_WORDS && said < EPITHET {
             return 0.0;
         }
-        2.0 * (shared + numbers) / denominator
+        2.0 * (words + numbers) / denominator
     }
+}
 
-    /// The summed weight and the number of the features two sorted lists share, and how
-    /// many of them are words, not names.
-    fn shared(&self, a: &[u32], b: &[u32]) -> (f32, usize, usize) {
-        let (mut i, mut j, mut sum, mut count, mut words) = (0, 0, 0.0, 0, 0);
-        while i < a.len() && j < b.len() {
-            match a[i].cmp(&b[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    sum += self.weight[a[i] as usize];
-                    count += 1;
-                    words += usize::from(!self.is_name[a[i] as usize]);
-                    i += 1;
-                    j += 1;
-                }
+/// The summed weight and the number of the features two sorted lists share, and how many of
+/// them are words, not names. `info` is the weight and name flag of each of `a`'s features:
+/// read in order, never looked up.
+fn shared(a: &[u32], b: &[u32], info: &[(f32, bool)]) -> (f32, usize, usize) {
+    let (mut i, mut j, mut sum, mut count, mut words) = (0, 0, 0.0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                let (weight, is_name) = info[i];
+                sum += weight;
+                count += 1;
+                words += usize::from(!is_name);
+                i += 1;
+                j += 1;
             }
         }
-        (sum, count, words)
     }
+    (sum, count, words)
 }
 
 /// How many values two sorted lists share.
@@ -631,20 +681,35 @@ fn candidates(v: &Vectors, claims: &[usize], mut visit: impl FnMut(usize, usize)
 /// average as similar to the other's and none opposes any, so that a chain of pairs that are
 /// each alike ("sent troops" ~ "troops to Kursk" ~ "Kursk residents fled") does not become one
 /// story. A pair that would have joined but for a negation or an opposite is a dispute.
-fn link(v: &Vectors, readings: &[Reading], standing: &[usize], threshold: f32) -> Links {
-    let n = readings.len();
+fn link(
+    v: &Vectors,
+    readings: &Readings,
+    standing: &[usize],
+    first_printed: &[u32],
+    threshold: f32,
+) -> Links {
+    let n = v.mass.len();
     let mut groups = UnionFind::new(n);
     let mut members: Vec<Vec<u32>> = (0..n as u32).map(|i| vec![i]).collect();
     // a wire copy says word for word what another claim says: one of them is compared, the
-    // others join it at once
+    // others join it at once; a claim too short to compare joins only its copies in reprints
+    // of its own article
+    let copy_key = |i: usize| {
+        let signature = readings.get(i).signature();
+        if v.is_assertion(i) {
+            signature
+        } else {
+            signature ^ u64::from(first_printed[i]).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ 1
+        }
+    };
     let mut first_of: Map<u64, usize> = Map::default();
     let mut distinct: Vec<usize> = Vec::new();
-    for &i in standing.iter().filter(|&&i| v.is_assertion(i)) {
-        let first = *first_of.entry(readings[i].signature()).or_insert(i);
-        if first == i {
-            distinct.push(i);
-        } else {
+    for &i in standing {
+        let first = *first_of.entry(copy_key(i)).or_insert(i);
+        if first != i {
             join(&mut groups, &mut members, first, i);
+        } else if v.is_assertion(i) {
+            distinct.push(i);
         }
     }
     let mut edges: Vec<(f32, u32, u32)> = Vec::new();
@@ -657,7 +722,7 @@ fn link(v: &Vectors, readings: &[Reading], standing: &[usize], threshold: f32) -
         if sim < threshold {
             return;
         }
-        if features::opposed(&readings[i], &readings[j]) {
+        if features::opposed(readings.get(i), readings.get(j)) {
             disputes.push((j, i));
         } else {
             edges.push((sim, j as u32, i as u32));
@@ -682,7 +747,7 @@ fn link(v: &Vectors, readings: &[Reading], standing: &[usize], threshold: f32) -
     let mut weight = vec![0.0; n];
     for &i in standing {
         // a copy's weight is its original's: the lead is among the most repeated
-        let first = first_of.get(&readings[i].signature()).copied().unwrap_or(i);
+        let first = first_of.get(&copy_key(i)).copied().unwrap_or(i);
         weight[first] += f32::from(first != i);
     }
     for &(sim, a, b) in &edges {
@@ -718,12 +783,12 @@ const LINKAGE_SAMPLE: usize = 48;
 
 /// The average similarity of the two groups' claims reaches the threshold and no claim of
 /// one opposes one of the other.
-fn is_coherent(v: &Vectors, readings: &[Reading], a: &[u32], b: &[u32], threshold: f32) -> bool {
+fn is_coherent(v: &Vectors, readings: &Readings, a: &[u32], b: &[u32], threshold: f32) -> bool {
     let (mut sum, mut pairs) = (0.0, 0usize);
     for &x in a.iter().take(LINKAGE_SAMPLE) {
         for &y in b.iter().take(LINKAGE_SAMPLE) {
             let (x, y) = (x as usize, y as usize);
-            if features::opposed(&readings[x], &readings[y]) {
+            if features::opposed(readings.get(x), readings.get(y)) {
                 return false;
             }
             sum += v.similarity(x, y);

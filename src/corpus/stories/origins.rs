@@ -16,7 +16,7 @@ use crate::text::{WordHasher, normalize};
 /// Words per shingle.
 const SHINGLE: usize = 8;
 /// One shingle in this many is kept (those whose hash is divisible by it).
-const SAMPLE: u64 = 4;
+const SAMPLE: u64 = 8;
 /// A document is a reprint of an earlier one when at least this share of its sampled
 /// shingles are that one's.
 const REPRINT_SHARE: f64 = 0.5;
@@ -27,9 +27,12 @@ type Map<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
 /// For each document, the earlier one it reprints, if any (the earliest of a chain of
 /// reprints: a reprint of a reprint names the first). "Earlier" is by publication date, then
-/// corpus order; an undated document comes after the dated ones.
-pub(super) fn reprints(documents: &[Document]) -> Vec<Option<u32>> {
-    let mut order: Vec<usize> = (0..documents.len()).collect();
+/// corpus order; an undated document comes after the dated ones. Only the documents
+/// `is_read` says are compared (those with claims: the others are no claim's origin).
+pub(super) fn reprints(documents: &[Document], is_read: &[bool]) -> Vec<Option<u32>> {
+    let mut order: Vec<usize> = (0..documents.len())
+        .filter(|&d| is_read.get(d).copied().unwrap_or(true))
+        .collect();
     order.sort_by_key(|&d| (documents[d].published.unwrap_or(Day::MAX), d));
     let mut first_of: Map<u64, u32> = Map::default();
     let mut reprint_of: Vec<Option<u32>> = vec![None; documents.len()];
@@ -72,11 +75,15 @@ fn most_frequent(sorted: &[u32]) -> (u32, usize) {
 }
 
 /// The distinct sampled shingle hashes of a text: runs of eight words (letters and digits,
-/// case folded), hashed.
+/// case folded), hashed as a polynomial that rolls from one run to the next.
 fn sampled_shingles(text: &str, out: &mut Vec<u64>) {
+    const BASE: u64 = 0x0100_0000_01b3;
+    // BASE to the power of SHINGLE: what the word leaving the window weighs
+    let leaving = (0..SHINGLE).fold(1u64, |p, _| p.wrapping_mul(BASE));
     out.clear();
     let mut window = [0u64; SHINGLE];
     let mut words = 0usize;
+    let mut rolling: u64 = 0;
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -84,20 +91,30 @@ fn sampled_shingles(text: &str, out: &mut Vec<u64>) {
             i += 1;
             continue;
         }
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        // eight bytes at a time, case folded
+        let mut h: u64 = 0;
+        let mut chunk: u64 = 0;
+        let mut k = 0;
         while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] >= 0x80) {
-            h = (h ^ u64::from(b[i].to_ascii_lowercase())).wrapping_mul(0x100_0000_01b3);
+            chunk |= u64::from(b[i] | 0x20) << (8 * k);
+            k += 1;
+            if k == 8 {
+                h = (h.rotate_left(5) ^ chunk).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+                chunk = 0;
+                k = 0;
+            }
             i += 1;
         }
-        window[words % SHINGLE] = h;
+        h = (h.rotate_left(5) ^ chunk).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        let slot = words % SHINGLE;
+        rolling = rolling
+            .wrapping_mul(BASE)
+            .wrapping_add(h)
+            .wrapping_sub(window[slot].wrapping_mul(leaving));
+        window[slot] = h;
         words += 1;
         if words >= SHINGLE {
-            // order matters: combine from the oldest word
-            let mut s: u64 = 0;
-            for k in 0..SHINGLE {
-                let w = window[(words + k) % SHINGLE];
-                s = (s.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-            }
+            let s = (rolling ^ (rolling >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
             if s.is_multiple_of(SAMPLE) {
                 out.push(s);
             }
@@ -223,7 +240,7 @@ mod tests {
                 4,
             ),
         ];
-        assert_eq!(reprints(&docs), [Some(1), None, None]);
+        assert_eq!(reprints(&docs, &[true; 3]), [Some(1), None, None]);
     }
 
     #[test]
