@@ -392,7 +392,7 @@ fn every_exported_claim_has_its_story_figures_and_conflicts() {
             pentagon["story_sources"].as_u64(),
             pentagon["story_origins"].as_u64()
         ),
-        (Some(2), Some(2))
+        (Some(6), Some(3))
     );
     // the figures that disagree: by claim id, each way
     let id = |l: &serde_json::Value| l["id"].as_u64().unwrap();
@@ -423,7 +423,7 @@ fn every_exported_claim_has_its_story_figures_and_conflicts() {
     assert_eq!(&row[n - 5], pentagon["story"].as_str().unwrap());
     assert_eq!(
         (&row[n - 4], &row[n - 3], &row[n - 2]),
-        ("2", "2", "roughly 10,000 North Korean soldiers")
+        ("6", "3", "roughly 10,000 North Korean soldiers")
     );
     assert!(row[n - 1].split("; ").any(|c| c == id(ukraine).to_string()));
 }
@@ -439,7 +439,7 @@ fn the_brief_lists_each_story_told_more_than_once_with_who_says_and_who_disputes
     let first = brief.split("\n## ").nth(1).unwrap();
     for want in [
         "1. North Korea has sent about 10,000 troops to Russia",
-        "2 sources, 2 independent origins",
+        "6 sources, 3 independent origins",
         "**contested**",
         "**Who says it**",
         "**South Korea's National Intelligence Service**",
@@ -448,6 +448,7 @@ fn the_brief_lists_each_story_told_more_than_once_with_who_says_and_who_disputes
         "“Pyongyang had not sent any troops to Russia”",
         "| about 10,000 troops | South Korea's National Intelligence Service | 2024-11-04_daily-herald.txt and 3 more | 2024-11-04 |",
         "| up to 3,000 North Korean troops | A U.S. official |",
+        "| at least 3,000 North Korean troops | South Korean lawmakers | 2024-11-07_estimates.txt | 2024-11-07 |  |",
     ] {
         assert!(first.contains(want), "no {want:?} in\n{first}");
     }

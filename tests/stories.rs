@@ -66,14 +66,31 @@ fn a_wire_story_reprinted_in_three_outlets_is_one_origin() {
 fn paraphrases_of_one_assertion_are_one_story() {
     let corpus = corpus();
     let spy_agency = claim(&corpus, "yonhap-wire", "North Korea has sent about 10,000");
-    let pentagon = claim(&corpus, "pentagon", "roughly 10,000 North Korean soldiers");
-    assert_eq!(story(&corpus, spy_agency).id, story(&corpus, pentagon).id);
-    let s = story(&corpus, pentagon);
-    // the spy agency (in four copies) and the Pentagon: two sources, two origins
-    assert_eq!((s.claims.len(), s.sources, s.origins), (5, 2, 2));
+    let s = story(&corpus, spy_agency);
+    for (doc, content) in [
+        (
+            "yonhap-wire",
+            "N. Korea sends about 10,000 troops to Russia",
+        ),
+        ("pentagon", "roughly 10,000 North Korean soldiers"),
+        // other counts of the same troops: the same assertion, contested
+        ("pentagon", "only 3,000 North Korean troops"),
+        ("estimates", "at least 3,000 North Korean troops"),
+        ("estimates", "up to 3,000 North Korean troops"),
+    ] {
+        assert_eq!(
+            story(&corpus, claim(&corpus, doc, content)).id,
+            s.id,
+            "{content}"
+        );
+    }
+    // the spy agency (in four copies and the wire's headline), the Pentagon, Ukraine's
+    // military intelligence, South Korean lawmakers and a U.S. official: six sources in
+    // three independent origins (Yonhap's copy, the Pentagon article, the estimates)
+    assert_eq!((s.claims.len(), s.sources, s.origins), (9, 6, 3));
     assert_eq!(
         (s.first.unwrap().to_string(), s.last.unwrap().to_string()),
-        ("2024-11-04".to_string(), "2024-11-05".to_string())
+        ("2024-11-04".to_string(), "2024-11-07".to_string())
     );
 }
 

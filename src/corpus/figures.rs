@@ -127,6 +127,9 @@ const QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["just", "under"], Qualifier::Nearly),
     (&["just", "shy", "of"], Qualifier::Nearly),
     (&["over"], Qualifier::MoreThan),
+    (&["exceeds"], Qualifier::MoreThan),
+    (&["exceeded"], Qualifier::MoreThan),
+    (&["exceeding"], Qualifier::MoreThan),
     (&["above"], Qualifier::MoreThan),
     (&["as", "many", "as"], Qualifier::UpTo),
     (&["as", "much", "as"], Qualifier::UpTo),
@@ -533,6 +536,9 @@ static NOT_PLURAL: WordList = WordList::new(&[
 /// The first words of qualifiers and of numbers written in words: a figure starts with one
 /// of these, a digit or a currency sign.
 static STARTS: WordList = WordList::new(&[
+    "exceeds",
+    "exceeded",
+    "exceeding",
     "no",
     "not",
     "at",
@@ -759,8 +765,15 @@ impl Parser<'_> {
                     k
                 };
                 if let Some((head, mods, end)) = self.noun_at(start, value) {
-                    unit = Some(head);
-                    modifiers = mods;
+                    // "millions of dollars"
+                    let currency = CURRENCY_WORDS.iter().find(|(w, _)| *w == head);
+                    match currency {
+                        Some((_, code)) => unit = Some(code.to_string()),
+                        None => {
+                            unit = Some(head);
+                            modifiers = mods;
+                        }
+                    }
                     last = end - 1;
                     k = end;
                 }

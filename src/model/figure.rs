@@ -73,7 +73,7 @@ impl Figure {
     /// The values the figure allows, `[low, high]`: a bare number is taken as written (a
     /// hair of rounding either way), "about" within a tenth, "nearly" up to a sixth below,
     /// "at least" and "more than" without an upper bound, "up to" and "less than" down to
-    /// zero, "thousands" from two to ten thousand.
+    /// zero, "thousands" from one to a hundred thousand.
     ///
     /// ```
     /// use claimmap::model::{Figure, Qualifier, Span};
@@ -95,7 +95,8 @@ impl Figure {
             Some(Qualifier::AtLeast | Qualifier::MoreThan) => (v, f64::INFINITY),
             Some(Qualifier::UpTo | Qualifier::LessThan) => (0.0, v),
             Some(Qualifier::Between) => (v, self.high.unwrap_or(v)),
-            Some(Qualifier::Several) => (v * 2.0, v * 10.0),
+            // "thousands" is loose talk: anything from a thousand to a hundred thousand
+            Some(Qualifier::Several) => (v, v * 100.0),
         }
     }
 

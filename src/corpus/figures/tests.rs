@@ -173,6 +173,16 @@ const QUALIFIED: &[(&str, &[Expected])] = &[
         ],
     ),
     (
+        "his net worth exceeds $10 billion",
+        &[(
+            "exceeds $10 billion",
+            1e10,
+            None,
+            Some(MoreThan),
+            Some("USD"),
+        )],
+    ),
+    (
         "5,000 or more volunteers",
         &[(
             "5,000 or more volunteers",

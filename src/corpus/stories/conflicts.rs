@@ -1,12 +1,15 @@
 //! Conflicts: claims whose figures for one count cannot both be true ("3,000 soldiers" and
 //! "10,000 troops"; not "at least 3,000" and "10,000"; "up to 3,000" and "10,000" are).
 //!
-//! Within a story every two claims with figures are compared, a bare number ("3,000 had
-//! been sent") standing for the one thing the other claim counts. Across stories, claims
-//! are compared when their figures count the same noun, they name the same place and their
-//! dates lie within [`WINDOW_DAYS`] (or one is undated). Two claims disagree on a count when
-//! neither's figures for it are all allowed by the other's: "45 and 41 percent" and "45
-//! percent" agree, "45 and 41" and "47" do not.
+//! Within a story every two claims with figures are compared, a claim with only bare
+//! numbers ("3,000 had been sent") taken to count the one thing the other claim counts, and
+//! percentages only between claims that give one each (a poll's table of shares is no one
+//! count). Across stories, claims are compared when their figures count the same noun (not
+//! a span of time: "three years" and "five years" are seldom one count), they name the
+//! same place, say more than the noun alike ("sent troops" and "sent troops", not "sent
+//! troops" and "lost troops") and their dates lie within [`WINDOW_DAYS`] (or one is
+//! undated). Two claims disagree on a count when neither's figures for it are all allowed
+//! by the other's: "45 and 41 percent" and "45 percent" agree, "45 and 41" and "47" do not.
 
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
@@ -25,8 +28,12 @@ type Map<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 enum KeyKind {
     /// A noun ("troop", "worker").
     Noun,
-    /// A percentage or a currency: compared only within a story.
-    Measure,
+    /// A percentage: compared only within a story, one against one.
+    Percent,
+    /// A currency: compared only within a story.
+    Money,
+    /// A span of time ("years", "days"): compared only within a story.
+    Duration,
     /// No unit ("at least 3,000").
     Bare,
 }
@@ -45,13 +52,27 @@ impl Counted {
     }
 }
 
+/// Units that are spans of time, as [`count_key`](crate::corpus::figures::count_key) writes
+/// them.
+const DURATIONS: &[&str] = &[
+    "second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "time",
+];
+
+/// Nouns too general to say two claims in different stories count one thing ("two states"
+/// to vote first, "four states" to organise in).
+const GENERAL: &[&str] = &[
+    "state", "country", "county", "city", "nation", "region", "place", "point", "thing", "way",
+];
+
 /// For each claim, the claims whose figures disagree with its own, in corpus order.
+/// `say_alike(a, b)`: two claims of different stories share more than the noun they count.
 pub(super) fn find(
     figures: &[Vec<Figure>],
     claim_story: &[Option<StoryId>],
     members: &[Vec<usize>],
     dates: &[Option<Day>],
     corpus: &Corpus,
+    say_alike: &dyn Fn(usize, usize) -> bool,
 ) -> Vec<Vec<ClaimId>> {
     let n = figures.len();
     let mut keys: Map<String, u32> = Map::default();
@@ -68,8 +89,9 @@ pub(super) fn find(
                     let key = *keys.entry(name.clone()).or_insert_with(|| {
                         kinds.push(match name.as_str() {
                             "" => KeyKind::Bare,
-                            "%" => KeyKind::Measure,
-                            k if k.bytes().all(|b| b.is_ascii_uppercase()) => KeyKind::Measure,
+                            "%" => KeyKind::Percent,
+                            k if k.bytes().all(|b| b.is_ascii_uppercase()) => KeyKind::Money,
+                            k if DURATIONS.contains(&k) => KeyKind::Duration,
                             _ => KeyKind::Noun,
                         });
                         next
@@ -114,6 +136,10 @@ pub(super) fn find(
     }
 
     // across stories: the same noun and place, within the window
+    let mut general = vec![false; kinds.len()];
+    for (name, &key) in &keys {
+        general[key as usize] = GENERAL.contains(&name.as_str());
+    }
     let mut blocks: Map<(u32, PlaceId), Vec<usize>> = Map::default();
     for (c, figs) in counted.iter().enumerate() {
         let mut last = None;
@@ -146,7 +172,7 @@ pub(super) fn find(
                 {
                     break;
                 }
-                if claim_story[a] == claim_story[b] {
+                if claim_story[a] == claim_story[b] || !say_alike(a, b) {
                     continue;
                 }
                 let (fa, fb) = (of_key(&counted[a], key), of_key(&counted[b], key));
@@ -175,33 +201,40 @@ fn covered(a: &[Counted], b: &[Counted]) -> bool {
     a.iter().all(|x| b.iter().any(|y| x.agrees(y)))
 }
 
-/// Whether two claims' figures disagree on some count. `loose`: a bare number stands for
-/// the one noun the other claim counts (within a story, where both speak of one thing).
+/// Whether two claims' figures disagree on some count. `loose`: a claim with only bare
+/// numbers counts the one noun the other claim counts (within a story, where both speak of
+/// one thing).
 fn disagree(a: &[Counted], b: &[Counted], kinds: &[KeyKind], loose: bool) -> bool {
+    let kind = |f: &Counted| kinds[f.key as usize];
+    // the one noun a claim counts, if it counts one and nothing else but bare numbers
     let only_noun = |figs: &[Counted]| {
-        let mut nouns = figs
-            .iter()
-            .filter(|f| kinds[f.key as usize] == KeyKind::Noun);
+        let mut nouns = figs.iter().filter(|f| kind(f) == KeyKind::Noun);
         let first = nouns.next()?.key;
         nouns.all(|f| f.key == first).then_some(first)
     };
+    let is_bare = |figs: &[Counted]| figs.iter().all(|f| kind(f) == KeyKind::Bare);
     let mut ks: Vec<u32> = a.iter().chain(b).map(|f| f.key).collect();
-    ks.dedup();
     ks.sort_unstable();
     ks.dedup();
     ks.into_iter().any(|key| {
         let (mut fa, mut fb) = (of_key(a, key), of_key(b, key));
-        if loose && kinds[key as usize] == KeyKind::Bare {
-            if fb.is_empty()
-                && let Some(k) = only_noun(b)
-            {
-                fb = of_key(b, k);
+        match kinds[key as usize] {
+            KeyKind::Bare if loose => {
+                if fb.is_empty()
+                    && is_bare(a)
+                    && let Some(k) = only_noun(b)
+                {
+                    fb = of_key(b, k);
+                }
+                if fa.is_empty()
+                    && is_bare(b)
+                    && let Some(k) = only_noun(a)
+                {
+                    fa = of_key(a, k);
+                }
             }
-            if fa.is_empty()
-                && let Some(k) = only_noun(a)
-            {
-                fa = of_key(a, k);
-            }
+            KeyKind::Percent if fa.len() != 1 || fb.len() != 1 => return false,
+            _ => {}
         }
         !fa.is_empty() && !fb.is_empty() && !covered(fa, fb) && !covered(fb, fa)
     })
@@ -214,7 +247,7 @@ mod tests {
     const BARE: u32 = 0;
     const TROOP: u32 = 1;
     const PERCENT: u32 = 2;
-    const KINDS: [KeyKind; 3] = [KeyKind::Bare, KeyKind::Noun, KeyKind::Measure];
+    const KINDS: [KeyKind; 3] = [KeyKind::Bare, KeyKind::Noun, KeyKind::Percent];
 
     fn at(key: u32, low: f64, high: f64) -> Counted {
         Counted { key, low, high }
@@ -244,8 +277,22 @@ mod tests {
 
     #[test]
     fn a_claim_that_gives_more_figures_agrees_with_one_that_gives_some_of_them() {
-        let both = [at(PERCENT, 44.5, 45.5), at(PERCENT, 40.5, 41.5)];
-        assert!(!disagree(&both, &[at(PERCENT, 44.5, 45.5)], &KINDS, true));
-        assert!(disagree(&both, &[at(PERCENT, 46.5, 47.5)], &KINDS, true));
+        let both = [at(TROOP, 2970.0, 3030.0), at(TROOP, 9900.0, 10100.0)];
+        assert!(!disagree(&both, &[at(TROOP, 2970.0, 3030.0)], &KINDS, true));
+        assert!(disagree(
+            &both,
+            &[at(TROOP, 11880.0, 12120.0)],
+            &KINDS,
+            true
+        ));
+    }
+
+    #[test]
+    fn shares_disagree_only_one_against_one() {
+        let one = [at(PERCENT, 44.5, 45.5)];
+        assert!(disagree(&one, &[at(PERCENT, 46.5, 47.5)], &KINDS, true));
+        // a poll's table: 45 percent for one, 41 for another
+        let table = [at(PERCENT, 40.5, 41.5), at(PERCENT, 44.5, 45.5)];
+        assert!(!disagree(&table, &[at(PERCENT, 46.5, 47.5)], &KINDS, true));
     }
 }

@@ -487,8 +487,8 @@ impl Readings {
     }
 }
 
-/// Words a negation governs: the next few, up to a clause break.
-const NEGATION_SCOPE: usize = 4;
+/// Content words a negation governs: the next two, up to a clause break.
+const NEGATION_SCOPE: usize = 2;
 
 /// Reads a content's tokens into `out` (cleared first). `lower` is the content in lower
 /// case (ASCII), `cue` the cue's words; `countries` the countries of the places the content
@@ -531,18 +531,22 @@ pub(super) fn read(
             TokenKind::Punct | TokenKind::Dash | TokenKind::Quote
         ) {
             scope = 0;
-            previous = None;
+        }
+        // words run together when nothing but a hyphen or "of" stands between them ("real
+        // estate mogul", "secretary of state"), not "troops had been sent"
+        let before = previous.take();
+        let w = lower.get(t.span.range()).unwrap_or("");
+        if t.kind == TokenKind::Hyphen || (t.kind == TokenKind::Word && w == "of") {
+            previous = before;
+            continue;
         }
         if t.kind != TokenKind::Word || t.first.is_ascii_digit() {
             continue;
         }
-        let w = lower.get(t.span.range()).unwrap_or("");
         if NEGATIONS.contains(w) || w.ends_with("n't") {
             scope = NEGATION_SCOPE;
             continue;
         }
-        let in_scope = scope > 0;
-        scope = scope.saturating_sub(1);
         if w == "but" {
             scope = 0;
         }
@@ -557,6 +561,10 @@ pub(super) fn read(
         if w.len() < 2 || STOP.contains(w) {
             continue;
         }
+        // the next content words are negated: "did not send any troops", not the "entering"
+        // of "Muslims who are not citizens from entering"
+        let in_scope = scope > 0;
+        scope = scope.saturating_sub(1);
         stem(w, stem_buf);
         let is_name = !is_title_case
             && (t.is_all_caps() && w.len() > 1 || t.is_capitalized() && !was_initial);
@@ -570,7 +578,7 @@ pub(super) fn read(
         if in_scope {
             out.negated.push(h);
         }
-        if let Some(p) = previous {
+        if let Some(p) = before {
             out.pairs.push((p, h));
         }
         previous = Some(h);

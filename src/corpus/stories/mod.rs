@@ -227,7 +227,15 @@ pub fn stories_at(corpus: &Corpus, threshold: f32) -> Stories {
         .iter()
         .map(|c| c.date.map(|d| d.day).or(corpus.document(c.doc).published))
         .collect();
-    let conflicts = conflicts::find(&figures_of, &claim_story, &members, &dates, corpus);
+    let say_alike = |a: usize, b: usize| vectors.shared_words(a, b) >= MIN_SHARED_WORDS;
+    let conflicts = conflicts::find(
+        &figures_of,
+        &claim_story,
+        &members,
+        &dates,
+        corpus,
+        &say_alike,
+    );
 
     let mut disputed: Vec<Vec<StoryId>> = vec![Vec::new(); members.len()];
     for &(a, b) in &links.disputes {
@@ -537,6 +545,12 @@ impl Vectors {
         (2.0 * (lo + numbers)) / total
     }
 
+    /// How many words that are no names two claims share.
+    fn shared_words(&self, a: usize, b: usize) -> usize {
+        let info = &self.word_info[self.word_at[a]..self.word_at[a + 1]];
+        shared(self.words(a), self.words(b), info).2
+    }
+
     /// The weighted Dice coefficient of two claims' words, a shared figure counting as a
     /// shared word and a figure only one has not counting at all; 0 unless both are
     /// assertions sharing at least [`MIN_SHARED`] features.
@@ -705,6 +719,10 @@ fn link(
     let mut first_of: Map<u64, usize> = Map::default();
     let mut distinct: Vec<usize> = Vec::new();
     for &i in standing {
+        if v.words(i).is_empty() {
+            // "me", "the same thing": nothing to say it is a copy of anything
+            continue;
+        }
         let first = *first_of.entry(copy_key(i)).or_insert(i);
         if first != i {
             join(&mut groups, &mut members, first, i);
