@@ -66,15 +66,21 @@ fn csv_export_of_the_sample_has_every_attributed_claim() {
         header[..4],
         ["claim_id", "document", "source_as_written", "source"]
     );
+    let entity = header.iter().position(|h| h == "entity").unwrap();
     assert_eq!(
-        header[header.len() - 6..],
+        header[entity..],
         [
             "entity",
             "entity_name",
             "document_date",
             "date",
             "date_precision",
-            "date_words"
+            "date_words",
+            "story",
+            "story_sources",
+            "story_origins",
+            "figures",
+            "conflicts"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
@@ -208,9 +214,9 @@ fn csv_ends_with_the_document_date_and_each_claims_date_precision_and_words() {
     let text = export_inputs(dir.path(), &[fixture("dated.jsonl")], "csv");
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
-    let n = header.len();
+    let n = header.iter().position(|h| h == "date_words").unwrap() + 1;
     assert_eq!(
-        header[n - 4..],
+        header[n - 4..n],
         ["document_date", "date", "date_precision", "date_words"]
     );
     let rows: Vec<Vec<String>> = reader
@@ -344,6 +350,133 @@ fn eval_output_gives_each_claim_its_date_and_precision() {
             ("odesa-port".to_string(), vec![serde_json::Value::Null]),
         ]
     );
+}
+
+fn stories_dir() -> PathBuf {
+    fixture("stories")
+}
+
+#[test]
+fn every_exported_claim_has_its_story_figures_and_conflicts() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = export_inputs(dir.path(), &[stories_dir()], "jsonl");
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(
+        lines
+            .iter()
+            .all(|l| l["story"].as_str().unwrap().starts_with("story-")
+                && l["story_sources"].is_u64()
+                && l["story_origins"].is_u64())
+    );
+    let pentagon = lines
+        .iter()
+        .find(|l| {
+            l["content"]
+                == "roughly 10,000 North Korean soldiers had been deployed to Russia for training"
+        })
+        .unwrap();
+    assert_eq!(
+        pentagon["figures"],
+        serde_json::json!([{
+            "value": 10000.0,
+            "unit": "soldiers",
+            "qualifier": "about",
+            "text": "roughly 10,000 North Korean soldiers"
+        }])
+    );
+    assert_eq!(
+        (
+            pentagon["story_sources"].as_u64(),
+            pentagon["story_origins"].as_u64()
+        ),
+        (Some(6), Some(3))
+    );
+    // the figures that disagree: by claim id, each way
+    let id = |l: &serde_json::Value| l["id"].as_u64().unwrap();
+    let ukraine = lines
+        .iter()
+        .find(|l| l["content"].as_str().unwrap().starts_with("only 3,000"))
+        .unwrap();
+    let conflicts = |l: &serde_json::Value| -> Vec<u64> {
+        l["conflicts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c.as_u64().unwrap())
+            .collect()
+    };
+    assert!(conflicts(pentagon).contains(&id(ukraine)));
+    assert!(conflicts(ukraine).contains(&id(pentagon)));
+
+    // the CSV has them as its last columns, figures as text
+    let text = export_inputs(dir.path(), &[stories_dir()], "csv");
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    let row = rows
+        .iter()
+        .find(|r| r[7].starts_with("roughly 10,000"))
+        .unwrap();
+    let n = row.len();
+    assert_eq!(&row[n - 5], pentagon["story"].as_str().unwrap());
+    assert_eq!(
+        (&row[n - 4], &row[n - 3], &row[n - 2]),
+        ("6", "3", "roughly 10,000 North Korean soldiers")
+    );
+    assert!(row[n - 1].split("; ").any(|c| c == id(ukraine).to_string()));
+}
+
+#[test]
+fn the_brief_lists_each_story_told_more_than_once_with_who_says_and_who_disputes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("stories.brief.md");
+    let o = run(&[&"extract", &stories_dir(), &"-o", &out]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let brief = fs::read_to_string(&out).unwrap();
+    assert!(brief.starts_with("# Story brief"), "{brief}");
+    let first = brief.split("\n## ").nth(1).unwrap();
+    for want in [
+        "1. North Korea has sent about 10,000 troops to Russia",
+        "6 sources, 3 independent origins",
+        "**contested**",
+        "**Who says it**",
+        "**South Korea's National Intelligence Service**",
+        "**Pentagon**",
+        "**Who disputes it**",
+        "“Pyongyang had not sent any troops to Russia”",
+        "| about 10,000 troops | South Korea's National Intelligence Service | 2024-11-04_daily-herald.txt and 3 more | 2024-11-04 |",
+        "| up to 3,000 North Korean troops | A U.S. official |",
+        "| at least 3,000 North Korean troops | South Korean lawmakers | 2024-11-07_estimates.txt | 2024-11-07 |  |",
+    ] {
+        assert!(first.contains(want), "no {want:?} in\n{first}");
+    }
+    // a story of one claim is not in the brief
+    assert!(!brief.contains("the cooperation between the two countries"));
+    // --format brief to standard output says the same
+    let o = run(&[&"extract", &stories_dir(), &"--format", &"brief"]);
+    assert_eq!(String::from_utf8_lossy(&o.stdout), brief);
+}
+
+#[test]
+fn eval_output_gives_each_claim_its_story() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("eval.jsonl");
+    let o = run(&[
+        &"extract",
+        &"--eval-jsonl",
+        &fixture("dated.jsonl"),
+        &"-o",
+        &out,
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    for line in fs::read_to_string(&out).unwrap().lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        for c in v["claims"].as_array().unwrap() {
+            assert!(c["story"].as_str().unwrap().starts_with("story-"), "{c}");
+        }
+    }
 }
 
 #[test]

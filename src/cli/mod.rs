@@ -38,7 +38,8 @@ pub enum Command {
         paths: Vec<PathBuf>,
     },
     /// Extract claims and places and write them as csv, json, jsonl, md, geojson, html (a
-    /// report), svg or png (the map) or gpkg (a GeoPackage for QGIS)
+    /// report), svg or png (the map), gpkg (a GeoPackage for QGIS), or the stories told by
+    /// more than one claim as a brief (Markdown)
     Extract {
         /// Files or folders to read (.txt, .md, .html, .htm, .jsonl; folders recursively), or
         /// one workspace (.claimmap) to export as reviewed
@@ -47,7 +48,7 @@ pub enum Command {
         /// Keep claims and places a reviewer rejected (their `review` says "rejected")
         #[arg(long)]
         include_rejected: bool,
-        /// Output format (default: from the -o extension, else json)
+        /// Output format (default: from the -o extension, .brief.md for the brief, else json)
         #[arg(long, value_parser = format_names())]
         format: Option<String>,
         /// The map's width in pixels (svg, png and the html report's map); the height follows
@@ -165,7 +166,12 @@ fn resources() -> anyhow::Result<Resources> {
 
 /// The `--format` values: every exporter's extension.
 fn format_names() -> clap::builder::PossibleValuesParser {
-    clap::builder::PossibleValuesParser::new(export::ALL.iter().map(|e| e.extension()))
+    // the brief's extension is "brief.md"; its format is called "brief"
+    clap::builder::PossibleValuesParser::new(
+        export::ALL
+            .iter()
+            .map(|e| e.extension().strip_suffix(".md").unwrap_or(e.extension())),
+    )
 }
 
 /// The exporter `--format` names, else the one of the output's extension, else JSON.
@@ -173,7 +179,9 @@ fn exporter_for(
     format: Option<&str>,
     output: Option<&Path>,
 ) -> anyhow::Result<&'static dyn export::Exporter> {
+    let is_brief = output.is_some_and(|o| o.to_string_lossy().ends_with(".brief.md"));
     let name = format
+        .or(is_brief.then_some("brief"))
         .or_else(|| output.and_then(|o| o.extension()).and_then(|e| e.to_str()))
         .filter(|n| export::by_name(n).is_some())
         .unwrap_or("json");
@@ -211,7 +219,8 @@ fn extract(
 ) -> anyhow::Result<Outcome> {
     let exporter = exporter_for(format, output)?;
     check_output(output, force)?;
-    if exporter.extension() == "jsonl" {
+    if exporter.extension() == "jsonl" && input::total_bytes(paths) > STREAM_ABOVE_BYTES {
+        eprintln!("{}", streaming_note(paths));
         let documents = input::stream_paths(paths);
         let nothing = "no documents could be read from the given paths".to_string();
         return extract_streaming(
@@ -269,7 +278,49 @@ fn extract_eval(
         "no {{id, text}} lines could be read from {}",
         gold.display()
     );
-    extract_streaming(documents, StreamFormat::Eval, output, force, jobs, nothing)
+    let paths = [gold.to_path_buf()];
+    if input::total_bytes(&paths) > STREAM_ABOVE_BYTES {
+        eprintln!("{}", streaming_note(&paths));
+        return extract_streaming(documents, StreamFormat::Eval, output, force, jobs, nothing);
+    }
+    let mut warnings = Vec::new();
+    let mut read = Vec::new();
+    for d in documents {
+        match d {
+            Ok(d) => read.push(d),
+            Err(w) => warnings.push(w),
+        }
+    }
+    if read.is_empty() {
+        report(&warnings);
+        bail!(nothing);
+    }
+    let res = resources()?;
+    let extraction = pipeline::extract_parallel(&res, read, jobs, &mut |_, _| {});
+    warnings.extend(extraction.warnings);
+    write_output(output, force, |w| {
+        export::write_eval_jsonl(&extraction.corpus, w)
+    })?;
+    report(&warnings);
+    Ok(if warnings.is_empty() {
+        Outcome::Clean
+    } else {
+        Outcome::Warnings
+    })
+}
+
+/// Above this much input, JSONL output streams (bounded memory) and so has no stories, which
+/// need the whole corpus in memory; below it the corpus is held, as for every other format.
+const STREAM_ABOVE_BYTES: u64 = 256 * 1024 * 1024;
+
+fn streaming_note(paths: &[PathBuf]) -> String {
+    format!(
+        "note: {:.1} GB of input is more than claimmap holds in memory ({} MB), so it streams: \
+         each claim has its entity and figures but no story (stories compare every claim with \
+         every other); split the input into smaller files for stories",
+        input::total_bytes(paths) as f64 / 1e9,
+        STREAM_ABOVE_BYTES >> 20
+    )
 }
 
 /// Extraction of JSONL output in two passes over a pending file (in the output's folder, else

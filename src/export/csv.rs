@@ -33,7 +33,20 @@ pub const HEADER: &[&str] = &[
     "date",
     "date_precision",
     "date_words",
+    "story",
+    "story_sources",
+    "story_origins",
+    "figures",
+    "conflicts",
 ];
+
+/// Items of a list cell, "; " between them.
+fn join<T: AsRef<str>>(items: impl Iterator<Item = T>) -> String {
+    items
+        .map(|i| i.as_ref().to_string())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
 
 impl Exporter for Csv {
     fn name(&self) -> &'static str {
@@ -97,6 +110,11 @@ impl Exporter for Csv {
                     .map(|p| p.label().to_string())
                     .unwrap_or_default(),
                 r.date_words.unwrap_or_default(),
+                r.story.unwrap_or_default(),
+                r.story_sources.map(|n| n.to_string()).unwrap_or_default(),
+                r.story_origins.map(|n| n.to_string()).unwrap_or_default(),
+                join(r.figures.iter().map(|f| f.text.as_str())),
+                join(r.conflicts.iter().map(u32::to_string)),
             ])
             .map_err(enc)?;
         }

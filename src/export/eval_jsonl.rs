@@ -28,6 +28,7 @@ pub fn eval_line(corpus: &Corpus, doc: DocId) -> Value {
                 "review": c.review.label(),
                 "entity": corpus.entity_of(c).map(|e| e.key.as_str()),
                 "date": c.date.map(|d| json!({"value": d.value(), "precision": d.precision})),
+                "story": corpus.story_of(c.id).map(|s| s.key.as_str()),
             })
         })
         .collect();

@@ -1,6 +1,6 @@
-//! JSON: `{documents, sources, entities, places, claims}` with the links written out (a place
-//! lists its claims, a claim its places, source and entity), so one file answers "who claims
-//! what, where".
+//! JSON: `{documents, sources, entities, places, stories, claims}` with the links written out
+//! (a place lists its claims, a claim its places, source, entity and story), so one file
+//! answers "who claims what, where, and who else says so".
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -70,6 +70,24 @@ pub struct JsonPlace {
     pub claims: Vec<u32>,
 }
 
+/// A story told by more than one claim of the export.
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+pub struct JsonStory {
+    pub key: String,
+    /// Its claims in this export.
+    pub claims: Vec<u32>,
+    /// The claim that states it best.
+    pub lead: u32,
+    /// Sources and independent origins across the corpus.
+    pub sources: u32,
+    pub origins: u32,
+    pub first: Option<Day>,
+    pub last: Option<Day>,
+    pub contested: bool,
+    /// The keys of the stories that say the opposite.
+    pub disputed_by: Vec<String>,
+}
+
 #[derive(Serialize, Deserialize, Debug, PartialEq)]
 pub struct JsonClaim {
     #[serde(flatten)]
@@ -85,6 +103,9 @@ pub struct JsonExport {
     /// The entities of the exported claims, in corpus order.
     pub entities: Vec<JsonEntity>,
     pub places: Vec<JsonPlace>,
+    /// The stories told by more than one exported claim, in corpus order.
+    #[serde(default)]
+    pub stories: Vec<JsonStory>,
     pub claims: Vec<JsonClaim>,
 }
 
@@ -202,6 +223,7 @@ impl Exporter for Json {
             sources,
             entities,
             places,
+            stories: stories(corpus, &set.claims),
             claims,
         };
         serde_json::to_writer_pretty(&mut *out, &export)
@@ -223,6 +245,41 @@ fn place_mentions(
     } else {
         Box::new(standing.iter().map(|&m| corpus.mention(m)))
     }
+}
+
+/// The stories of `claims` (sorted) with more than one of them.
+fn stories(corpus: &Corpus, claims: &[ClaimId]) -> Vec<JsonStory> {
+    let mut of_story: Vec<Vec<u32>> = vec![Vec::new(); corpus.stories().len()];
+    for &c in claims {
+        if let Some(s) = corpus.story_of(c) {
+            of_story[s.id.index()].push(c.0);
+        }
+    }
+    corpus
+        .stories()
+        .iter()
+        .zip(of_story)
+        .filter(|(_, claims)| claims.len() > 1)
+        .map(|(s, claims)| JsonStory {
+            key: s.key.clone(),
+            lead: if claims.contains(&s.lead.0) {
+                s.lead.0
+            } else {
+                claims[0]
+            },
+            claims,
+            sources: s.sources,
+            origins: s.origins,
+            first: s.first,
+            last: s.last,
+            contested: s.is_contested,
+            disputed_by: s
+                .disputed_by
+                .iter()
+                .map(|&d| corpus.story(d).key.clone())
+                .collect(),
+        })
+        .collect()
 }
 
 /// The entities of `claims` (sorted), each with its claims and documents among them.

@@ -9,7 +9,8 @@ use crate::model::{ClaimId, Corpus, PlaceId};
 
 pub struct Markdown;
 
-fn one_line(s: &str) -> String {
+/// The words of `s` on one line.
+pub(super) fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

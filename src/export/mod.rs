@@ -5,6 +5,7 @@
 //! a one-file HTML report and a GeoPackage for QGIS; PNG and GeoPackage are binary.
 
 mod atomic;
+mod brief;
 mod csv;
 mod eval_jsonl;
 mod geojson;
@@ -23,6 +24,7 @@ use std::io::Write;
 
 pub use self::csv::Csv;
 pub use atomic::{write_atomic, write_new};
+pub use brief::Brief;
 pub use eval_jsonl::{eval_line, write_eval_jsonl};
 pub use geojson::GeoJson;
 pub use gpkg::GeoPackage;
@@ -32,7 +34,7 @@ pub use jsonl::Jsonl;
 pub use markdown::Markdown;
 pub use picture::{MapFrame, MapView};
 pub use png::Png;
-pub use record::{ClaimRecord, PlaceRef, claim_record, place_review};
+pub use record::{ClaimRecord, FigureRecord, PlaceRef, claim_record, place_review};
 pub use stream::{Pending, StreamFormat, extract_pending};
 pub use svg::Svg;
 
@@ -152,9 +154,11 @@ pub static ALL: &[&dyn Exporter] = &[
     &Svg,
     &Png,
     &GeoPackage,
+    &Brief,
 ];
 
-/// The format for a `--format` value or a file extension ("md" and "markdown" both work).
+/// The format for a `--format` value or a file extension ("md" and "markdown" both work;
+/// "brief" is the story brief).
 pub fn by_name(name: &str) -> Option<&'static dyn Exporter> {
     let n = name.to_ascii_lowercase();
     let n = match n.as_str() {
@@ -162,6 +166,7 @@ pub fn by_name(name: &str) -> Option<&'static dyn Exporter> {
         "ndjson" => "jsonl",
         "htm" => "html",
         "geopackage" => "gpkg",
+        "brief" => "brief.md",
         other => other,
     };
     ALL.iter().copied().find(|e| e.extension() == n)

@@ -1,12 +1,13 @@
 //! The flat record of one claim that the CSV, JSON and JSONL exports share, with its
-//! provenance (document, code-point offsets, sentence), its places and its dates.
+//! provenance (document, code-point offsets, sentence), its places, its dates, its story and
+//! its figures.
 
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    Claim, Corpus, DatePrecision, Day, DocId, MentionId, PlaceId, PlaceMention, Review,
+    Claim, Corpus, DatePrecision, Day, DocId, Figure, MentionId, PlaceId, PlaceMention, Review,
 };
 use crate::text::CodePoints;
 
@@ -64,6 +65,42 @@ pub fn place_review<'a>(mentions: impl Iterator<Item = &'a PlaceMention>) -> Rev
         .unwrap_or(Review::Machine)
 }
 
+/// A figure as listed with a claim: "roughly 12,000 North Korean soldiers" is
+/// `{"value": 12000, "unit": "soldiers", "qualifier": "about", "text": "roughly 12,000 North
+/// Korean soldiers"}`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FigureRecord {
+    /// The number (the low end of a range; 1000 for "thousands of").
+    pub value: f64,
+    /// The high end of a range ("10,000 to 12,000"); left out otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub high: Option<f64>,
+    /// What it counts: the noun as written ("soldiers"), a currency code ("USD") or "%".
+    pub unit: Option<String>,
+    /// "exactly", "about", "nearly", "at least", "more than", "up to", "less than",
+    /// "between" or "several"; null for a bare number.
+    pub qualifier: Option<String>,
+    /// The figure's words in the text.
+    pub text: String,
+}
+
+impl FigureRecord {
+    pub fn new(figure: &Figure, text: &str) -> FigureRecord {
+        FigureRecord {
+            value: figure.value,
+            high: figure.high,
+            unit: figure.unit.clone(),
+            qualifier: figure.qualifier.map(|q| q.label().to_string()),
+            text: figure
+                .span
+                .slice(text)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        }
+    }
+}
+
 /// One claim with everything a reader of the export needs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ClaimRecord {
@@ -100,6 +137,22 @@ pub struct ClaimRecord {
     pub date_precision: Option<DatePrecision>,
     /// The date words as the sentence writes them ("on Tuesday", "last week").
     pub date_words: Option<String>,
+    /// The stable key of the story the claim is in: the claims across the corpus that
+    /// assert the same thing ("story-3f9a0c12d4e5").
+    #[serde(default)]
+    pub story: Option<String>,
+    /// How many sources say it (distinct speakers; an anonymous one counted per document).
+    #[serde(default)]
+    pub story_sources: Option<u32>,
+    /// How many independent origins that is (reprints and one agency's copies count once).
+    #[serde(default)]
+    pub story_origins: Option<u32>,
+    /// The numbers of its content, with what they count.
+    #[serde(default)]
+    pub figures: Vec<FigureRecord>,
+    /// The ids of the claims whose figures disagree with this one's.
+    #[serde(default)]
+    pub conflicts: Vec<u32>,
 }
 
 /// Code-point tables per document, built on first use.
@@ -122,6 +175,7 @@ pub fn claim_record(corpus: &Corpus, claim: &Claim, offsets: &mut Offsets) -> Cl
     let text = &corpus.document(claim.doc).text;
     let source = claim.source.map(|s| corpus.source(s));
     let entity = corpus.entity_of(claim);
+    let story = corpus.story_of(claim.id);
     ClaimRecord {
         id: claim.id.0,
         document: corpus.document(claim.doc).key.clone(),
@@ -159,5 +213,14 @@ pub fn claim_record(corpus: &Corpus, claim: &Claim, offsets: &mut Offsets) -> Cl
             .date
             .and_then(|d| d.words)
             .map(|w| w.slice(text).to_string()),
+        story: story.map(|s| s.key.clone()),
+        story_sources: story.map(|s| s.sources),
+        story_origins: story.map(|s| s.origins),
+        figures: corpus
+            .figures_of(claim.id)
+            .iter()
+            .map(|f| FigureRecord::new(f, text))
+            .collect(),
+        conflicts: corpus.conflicts_of(claim.id).iter().map(|c| c.0).collect(),
     }
 }

@@ -4,7 +4,10 @@
 //! to a pending file, their entity fields left empty, keeping of each source only what entity
 //! resolution reads. Then the sources are resolved over the whole stream, and pass 2 copies the
 //! pending file to the output, filling in each claim's entity. The output is byte for byte the
-//! in-memory export ([`super::Jsonl`], [`super::write_eval_jsonl`]) of the same documents.
+//! in-memory export ([`super::Jsonl`], [`super::write_eval_jsonl`]) of the same documents,
+//! but for the stories: they compare every claim's content with every other's and the texts
+//! of the documents with each other, which needs the corpus in memory, so a streamed claim
+//! has its figures (read from its own content) and no story or conflicts.
 
 use std::collections::HashMap;
 use std::fs::{self, File, OpenOptions};
@@ -14,7 +17,8 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use super::ExportError;
 use super::eval_jsonl::eval_line;
-use super::record::{Offsets, claim_record};
+use super::record::{FigureRecord, Offsets, claim_record};
+use crate::corpus::figures::figures;
 use crate::corpus::{Judgements, SourceRef, resolve};
 use crate::model::{Document, SourceKind};
 use crate::pipeline::{self, Resources, StreamBatch, StreamSummary, Warning};
@@ -152,6 +156,12 @@ fn pending_claims(
     for c in corpus.claims() {
         let mut record = claim_record(corpus, c, &mut offsets);
         record.id = (batch.first_claim + c.id.index()) as u32;
+        // a claim's figures are its own; its story is the corpus's, not the batch's
+        let text = &corpus.document(c.doc).text;
+        record.figures = figures(text, c.content)
+            .iter()
+            .map(|f| FigureRecord::new(f, text))
+            .collect();
         line.clear();
         if let Some(s) = c.source {
             write!(line, "{}", batch.first_source + s.index())?;
@@ -466,7 +476,17 @@ mod tests {
 
     fn in_memory(res: &Resources, format: StreamFormat) -> String {
         let batch = read_paths(&[corpus_path()]);
-        let corpus = pipeline::extract_parallel(res, batch.documents, 1, &mut |_, _| {}).corpus;
+        let mut corpus = pipeline::extract_parallel(res, batch.documents, 1, &mut |_, _| {}).corpus;
+        // the stream has its claims' figures but no stories (see the module's note)
+        let figures = corpus
+            .claims()
+            .iter()
+            .map(|c| figures(&corpus.document(c.doc).text, c.content))
+            .collect();
+        corpus.set_stories(crate::model::Stories {
+            figures,
+            ..Default::default()
+        });
         let mut out = Vec::new();
         match format {
             StreamFormat::Claims => Jsonl
@@ -583,6 +603,11 @@ mod tests {
             date: None,
             date_precision: None,
             date_words: None,
+            story: None,
+            story_sources: None,
+            story_origins: None,
+            figures: Vec::new(),
+            conflicts: Vec::new(),
         };
         let line = serde_json::to_string(&record).unwrap();
         let entity = EntityLabel {

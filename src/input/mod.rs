@@ -159,6 +159,30 @@ pub fn stream_paths(paths: &[PathBuf]) -> impl Iterator<Item = Result<Document, 
     })
 }
 
+/// The size in bytes of files and folders (recursively, symbolic links to folders not
+/// followed); what cannot be read counts nothing.
+pub fn total_bytes(paths: &[PathBuf]) -> u64 {
+    fn walk(path: &Path, depth: u32) -> u64 {
+        let Ok(meta) = fs::symlink_metadata(path) else {
+            return 0;
+        };
+        if meta.is_dir() && depth < 64 {
+            let Ok(entries) = fs::read_dir(path) else {
+                return 0;
+            };
+            entries.flatten().map(|e| walk(&e.path(), depth + 1)).sum()
+        } else if meta.file_type().is_symlink() {
+            fs::metadata(path)
+                .ok()
+                .filter(|m| m.is_file())
+                .map_or(0, |m| m.len())
+        } else {
+            meta.len()
+        }
+    }
+    paths.iter().map(|p| walk(p, 0)).sum()
+}
+
 /// Reads one file or folder into the batch.
 pub fn read_path(path: &Path, batch: &mut Batch) {
     let meta = match fs::metadata(path) {

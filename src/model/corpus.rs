@@ -10,8 +10,8 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Claim, ClaimId, DocId, Document, Entity, EntityId, MentionId, Place, PlaceId, PlaceMention,
-    Source, SourceId,
+    Claim, ClaimId, DocId, Document, Entity, EntityId, Figure, MentionId, Place, PlaceId,
+    PlaceMention, Source, SourceId, Stories, Story, StoryId,
 };
 
 /// The raw parts of a corpus, ids already consistent (each id is its item's index).
@@ -35,6 +35,10 @@ pub struct Corpus {
     /// Speakers across documents; empty until resolved (see `crate::corpus`).
     #[serde(default)]
     entities: Vec<Entity>,
+    /// Claims that assert the same thing, figures and conflicts; empty until found (see
+    /// `crate::corpus`), and found again rather than stored.
+    #[serde(skip)]
+    stories: Stories,
     #[serde(skip)]
     links: Links,
 }
@@ -61,6 +65,7 @@ impl Corpus {
             sources: parts.sources,
             claims: parts.claims,
             entities: Vec::new(),
+            stories: Stories::default(),
             links: Links::default(),
         };
         corpus.link();
@@ -145,6 +150,13 @@ impl Corpus {
         self.link();
     }
 
+    /// Installs the stories, figures and conflicts. Their tables must be as long as the
+    /// corpus's claims and documents (a shorter one reads as empty), and every id one of
+    /// this corpus's.
+    pub fn set_stories(&mut self, stories: Stories) {
+        self.stories = stories;
+    }
+
     /// Rebuilds the links after deserialising (they are not stored).
     pub fn relink(&mut self) {
         self.link();
@@ -164,6 +176,7 @@ impl Corpus {
             self.append_unlinked(other, &mut by_key);
         }
         self.entities.clear();
+        self.stories = Stories::default();
         for s in &mut self.sources {
             s.entity = None;
         }
@@ -338,6 +351,37 @@ impl Corpus {
     /// Claims (not rejected) attributed to any source of an entity.
     pub fn claims_of_entity(&self, entity: EntityId) -> &[ClaimId] {
         &self.links.entity_claims[entity.index()]
+    }
+
+    /// Stories, in order of their first claim (empty until found).
+    pub fn stories(&self) -> &[Story] {
+        &self.stories.stories
+    }
+    pub fn story(&self, id: StoryId) -> &Story {
+        &self.stories.stories[id.index()]
+    }
+    /// The story a claim is in (none for a rejected claim, or before stories are found).
+    pub fn story_of(&self, claim: ClaimId) -> Option<&Story> {
+        let s = (*self.stories.claim_story.get(claim.index())?)?;
+        self.stories.stories.get(s.index())
+    }
+    /// The figures of a claim's content, in text order.
+    pub fn figures_of(&self, claim: ClaimId) -> &[Figure] {
+        self.stories
+            .figures
+            .get(claim.index())
+            .map_or(&[], Vec::as_slice)
+    }
+    /// The claims whose figures disagree with this claim's, in corpus order.
+    pub fn conflicts_of(&self, claim: ClaimId) -> &[ClaimId] {
+        self.stories
+            .conflicts
+            .get(claim.index())
+            .map_or(&[], Vec::as_slice)
+    }
+    /// The earlier document this one reprints, if it is a reprint.
+    pub fn reprint_of(&self, doc: DocId) -> Option<DocId> {
+        *self.stories.reprint_of.get(doc.index())?
     }
 
     /// Claims (not rejected) whose content mentions the place.

@@ -43,3 +43,7 @@ id_type!(
     /// A speaker across the corpus (one or more sources).
     EntityId
 );
+id_type!(
+    /// Claims across the corpus that assert the same thing.
+    StoryId
+);
