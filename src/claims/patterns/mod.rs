@@ -18,6 +18,7 @@ mod colon;
 mod concern;
 mod context;
 mod hedges;
+mod non_claims;
 mod participles;
 mod polls;
 mod readings;
@@ -159,6 +160,7 @@ fn decide(
     for c in &mut out {
         apply_voice(cx, c);
     }
+    out.retain(|c| !non_claims::is_non_claim(text, c));
     // "X echoed these concerns, stating that Y": the participle carries the claim, not the
     // short object before it
     let participle_starts: Vec<u32> = out

@@ -12,27 +12,56 @@ use super::words::{
 };
 use crate::claims::cues::{Cue, CueClass};
 use crate::claims::model::B;
-use crate::text::{Sentence, Token, TokenKind};
+use crate::text::{Sentence, Token, TokenKind, WordList};
 
-/// Skips a leading dateline ("PYONGYANG, North Korea — ") and conjunctions.
+/// Skips a leading dateline ("PYONGYANG, North Korea — ", "NEW YORK (Reuters) - ", "Bamako
+/// (Reuters) – ", "GENEVA (AP) ").
 pub(super) fn content_start(cx: &Ctx, s: &Sentence) -> usize {
-    let (lo, hi) = (s.tokens.start, s.tokens.end);
-    let first = cx.tokens[lo];
-    if first.is_all_caps() && first.is_word() {
-        for k in lo..hi.min(lo + 10) {
-            if cx.tokens[k].kind == TokenKind::Dash {
-                return k + 1;
-            }
-        }
-    }
-    lo
+    dateline_end(cx, s.tokens.start, s.tokens.end)
 }
 
 /// Where a sentence starting at `lo` begins its content (past a dateline).
 fn content_start_at(cx: &Ctx, lo: usize) -> usize {
+    dateline_end(cx, lo, cx.tokens.len())
+}
+
+/// News agencies whose name in brackets ends a dateline.
+static AGENCIES: WordList = WordList::new(&[
+    "afp",
+    "ansa",
+    "ap",
+    "bloomberg",
+    "cnn",
+    "dpa",
+    "efe",
+    "irna",
+    "reuters",
+    "ria",
+    "sana",
+    "tass",
+    "upi",
+    "xinhua",
+]);
+
+/// The end of the dateline that opens the sentence at `lo` (before `hi`), or `lo`: a place
+/// name in capitals up to a dash, or any place name up to an agency in brackets and the dash
+/// after it. A dateline is never a source.
+fn dateline_end(cx: &Ctx, lo: usize, hi: usize) -> usize {
     let first = cx.tokens[lo];
-    if first.is_all_caps() && first.is_word() {
-        for k in lo..cx.tokens.len().min(lo + 10) {
+    if !first.is_word() || !first.is_capitalized() {
+        return lo;
+    }
+    let reach = hi.min(lo + 14);
+    if let Some(close) = (lo + 3..reach)
+        .find(|&k| cx.is_punct(k, ')') && cx.is_punct(k - 2, '(') && AGENCIES.contains(cx.w(k - 1)))
+    {
+        let dash = cx.tokens.get(close + 1).is_some_and(|t| {
+            matches!(t.kind, TokenKind::Dash | TokenKind::Hyphen) && close + 1 < hi
+        });
+        return if dash { close + 2 } else { close + 1 };
+    }
+    if first.is_all_caps() {
+        for k in lo..hi.min(lo + 10) {
             if cx.tokens[k].kind == TokenKind::Dash {
                 return k + 1;
             }
@@ -62,6 +91,13 @@ pub(super) fn claim(
     is_hedged: bool,
     confidence: f32,
 ) -> RawClaim {
+    // a dateline is never a source: "GENEVA (AP) The agency said" → "The agency"
+    let start = content_start(cx, s);
+    let source = source.filter(|p| p.span.1 > start).map(|mut p| {
+        p.span.0 = p.span.0.max(start);
+        p.head.0 = p.head.0.max(start).min(p.head.1.saturating_sub(1));
+        p
+    });
     let (source, source_head, description) = match source {
         Some(p) => (
             Some(cx.span(p.span.0, p.span.1)),
@@ -888,6 +924,9 @@ pub(super) fn skip_adverbial(cx: &Ctx, s: &Sentence, j: usize) -> usize {
     if j >= e || !ADVERBIAL_OPENERS.contains(cx.w(j)) || is_infinitive(cx, j) {
         return j;
     }
+    if let Some(k) = clause_after_adverbial(cx, j, e) {
+        return k;
+    }
     for k in j + 1..e.min(j + 8) {
         if cx.w(k) == "that" || cx.is_punct(k, ':') || cx.is_opening_quote(k) {
             return k;
@@ -933,6 +972,11 @@ pub(super) fn only_adverbial_after(cx: &Ctx, s: &Sentence, j: usize) -> bool {
     {
         return false;
     }
+    // "said on Friday it would meet": a subject and its verb after the adverbial open the
+    // content
+    if clause_after_adverbial(cx, j, e).is_some() {
+        return false;
+    }
     // an adverbial and then a clause ("said in a statement that ...") is not a tail; a short
     // quoted title is ("said on Fox News’s “Fox and Friends.”")
     let title = |k: usize| {
@@ -943,6 +987,36 @@ pub(super) fn only_adverbial_after(cx: &Ctx, s: &Sentence, j: usize) -> bool {
     };
     !(j..e)
         .any(|k| cx.w(k) == "that" || cx.is_punct(k, ':') || (cx.is_opening_quote(k) && !title(k)))
+}
+
+/// Where a clause starts after the adverbial at `j` (before `e`): "said on Friday it would
+/// meet", "said in an interview they had agreed" — a subject pronoun and its verb right after
+/// the adverbial's last word (a name, a number, a time or a channel).
+fn clause_after_adverbial(cx: &Ctx, j: usize, e: usize) -> Option<usize> {
+    (j + 1..e.saturating_sub(1).min(j + 8)).find(|&k| {
+        let before = cx.tokens[k - 1];
+        let w = cx.w(k - 1);
+        matches!(cx.w(k), "he" | "she" | "it" | "they" | "we" | "i" | "there")
+            && (before.is_capitalized()
+                || before.kind == TokenKind::Number
+                || DAYS.contains(w)
+                || TIME_NOUNS.contains(w.trim_end_matches('s'))
+                || matches!(
+                    w,
+                    "morning"
+                        | "afternoon"
+                        | "evening"
+                        | "interview"
+                        | "statement"
+                        | "conference"
+                        | "briefing"
+                        | "speech"
+                        | "ago"
+                        | "earlier"
+                        | "later"
+                ))
+            && (CLAUSE_MARKERS.contains(cx.w(k + 1)) || cx.is_past_verb(k + 1))
+    })
 }
 
 /// "had hoped to do better": "to" before a verb opens what is hoped, not an adverbial ("to
