@@ -476,6 +476,7 @@ impl CorpusBuilder {
                 source_span: c.source,
                 cue: c.cue,
                 content: c.content,
+                channel: c.channel,
                 sentence: c.sentence,
                 source: a.claim_sources[i].map(|k| SourceId(source_base + k as u32)),
                 mentions,

@@ -117,3 +117,85 @@ fn a_dateline_is_never_a_source() {
 fn refusals_unasked_questions_and_what_was_heard_are_not_claims() {
     check(NON_CLAIMS);
 }
+
+/// (text, content, channel)
+const CHANNELS: &[(&str, &str, &str)] = &[
+    (
+        "The ministry said in a statement that the border was closed.",
+        "the border was closed",
+        "in a statement",
+    ),
+    (
+        "“We will not attend,” the ministry said in a statement on Telegram.",
+        "“We will not attend,”",
+        "in a statement on Telegram",
+    ),
+    (
+        "In a voice recording posted to his Telegram channel, the commander said his men would turn back.",
+        "his men would turn back",
+        "In a voice recording posted to his Telegram channel",
+    ),
+    (
+        "The minister said the talks would resume in an interview with CNN.",
+        "the talks would resume",
+        "in an interview with CNN",
+    ),
+    (
+        "He wrote on his Facebook page that the strikes would go on.",
+        "the strikes would go on",
+        "on his Facebook page",
+    ),
+    (
+        "The rebels announced the fall of the city in a brief statement on state television.",
+        "the fall of the city",
+        "in a brief statement on state television",
+    ),
+];
+
+#[test]
+fn the_channel_is_kept_out_of_the_content_and_recorded() {
+    let mut failures = Vec::new();
+    for (text, content, channel) in CHANNELS {
+        let corpus = run(text);
+        let t = &corpus.documents()[0].text;
+        let got: Vec<(&str, Option<&str>)> = corpus
+            .claims()
+            .iter()
+            .map(|c| (c.content.slice(t), c.channel.map(|s| s.slice(t))))
+            .collect();
+        if got != [(*content, Some(*channel))] {
+            failures.push(format!("{text}\n  got {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[test]
+fn a_place_or_a_time_after_the_cue_is_no_channel() {
+    let text = "The mayor said in Kyiv on Friday that the bridge would reopen.";
+    let corpus = run(text);
+    let t = &corpus.documents()[0].text;
+    let got: Vec<(&str, Option<&str>)> = corpus
+        .claims()
+        .iter()
+        .map(|c| (c.content.slice(t), c.channel.map(|s| s.slice(t))))
+        .collect();
+    assert_eq!(got, [("the bridge would reopen", None)]);
+}
+
+#[test]
+fn the_csv_export_has_the_channel_beside_the_cue() {
+    use claimmap::export::{Csv, ExportSet, Exporter};
+    let corpus = run("The army said on Telegram that the town had fallen.");
+    let mut out = Vec::new();
+    Csv.write(&corpus, &ExportSet::all(&corpus), &mut out)
+        .unwrap();
+    let mut reader = csv::Reader::from_reader(out.as_slice());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let row = reader.records().next().unwrap().unwrap();
+    let at = |name: &str| &row[header.iter().position(|h| h == name).unwrap()];
+    assert_eq!(
+        (at("cue"), at("channel"), at("content")),
+        ("said", "on Telegram", "the town had fallen")
+    );
+}

@@ -87,7 +87,7 @@ fn csv_export_of_the_sample_has_every_attributed_claim() {
         );
     }
     // content with a comma and a quote mark survives the round trip
-    assert!(rows.iter().any(|r| r[7].contains("$200,000")));
+    assert!(rows.iter().any(|r| r[8].contains("$200,000")));
     assert!(rows.iter().all(|r| r.len() == header.len()));
 }
 
@@ -221,7 +221,7 @@ fn csv_ends_with_the_document_date_and_each_claims_date_precision_and_words() {
         .iter()
         .map(|r| {
             let last = [&*r[n - 4], &*r[n - 3], &*r[n - 2], &*r[n - 1]];
-            (&*r[1], &*r[7], last)
+            (&*r[1], &*r[8], last)
         })
         .collect();
     assert_eq!(

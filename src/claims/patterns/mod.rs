@@ -14,6 +14,7 @@
 //! [`context`] and the word lists of [`words`]. This file decides among the sites' claims.
 
 mod according;
+mod channels;
 mod colon;
 mod concern;
 mod context;
@@ -54,6 +55,9 @@ pub struct RawClaim {
     pub description: Option<Span>,
     pub cue: Option<Span>,
     pub content: Span,
+    /// Where the claim was made ("in a statement", "on his Facebook page"), kept out of the
+    /// content.
+    pub channel: Option<Span>,
     pub sentence: Span,
     pub is_hedged: bool,
     pub confidence: f32,
@@ -149,6 +153,7 @@ fn decide(
                     description: None,
                     cue: Some(site.cue),
                     content,
+                    channel: None,
                     sentence: site.sentence.cover(content),
                     is_hedged: false,
                     confidence: 0.5,
@@ -213,6 +218,13 @@ fn decide(
             .then(b.confidence.total_cmp(&a.confidence))
     });
     out.dedup_by(|b, a| a.content == b.content);
+    for c in &mut out {
+        let Some(cue) = c.cue else { continue };
+        let k = sentences.partition_point(|s| s.span.end <= cue.start);
+        if let Some(s) = sentences.get(k) {
+            channels::attach(cx, s, c);
+        }
+    }
     out
 }
 

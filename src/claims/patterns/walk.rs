@@ -113,6 +113,7 @@ pub(super) fn claim(
         description,
         cue: cue.map(|(a, b)| cx.span(a, b)),
         content: content_span,
+        channel: None,
         sentence: s.span.cover(content_span),
         is_hedged,
         confidence,
