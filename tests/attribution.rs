@@ -108,6 +108,73 @@ const NON_CLAIMS: &[(&str, &[Said])] = &[
     ),
 ];
 
+/// An outlet's report is a claim of its own, beside its source's; the outlet is never the
+/// source of the words it reports.
+const REPORTING_CHAINS: &[(&str, &[Said])] = &[
+    (
+        "The ministry said it had agreed to a truce, the state news agency reported.",
+        &[
+            (
+                Some("the state news agency"),
+                "reported",
+                "The ministry said it had agreed to a truce",
+            ),
+            (Some("The ministry"), "said", "it had agreed to a truce"),
+        ],
+    ),
+    (
+        "The rebels have accepted the plan, a senior rebel official said, Reuters reported.",
+        &[
+            (
+                Some("Reuters"),
+                "reported",
+                "The rebels have accepted the plan, a senior rebel official said",
+            ),
+            (
+                Some("a senior rebel official"),
+                "said",
+                "The rebels have accepted the plan",
+            ),
+        ],
+    ),
+    (
+        "Talks have stalled, Reuters quoted a senior diplomat as saying.",
+        &[
+            (Some("a senior diplomat"), "as saying", "Talks have stalled"),
+            (Some("Reuters"), "quoted", "Talks have stalled"),
+        ],
+    ),
+    (
+        "Local media cited unnamed officials as saying that the dam had been mined.",
+        &[
+            (
+                Some("unnamed officials"),
+                "as saying",
+                "the dam had been mined",
+            ),
+            (Some("Local media"), "cited", "the dam had been mined"),
+        ],
+    ),
+    // the one told is no source
+    (
+        "A senior rebel official told Reuters the plan had been accepted.",
+        &[(
+            Some("A senior rebel official"),
+            "told",
+            "the plan had been accepted",
+        )],
+    ),
+    (
+        "“We accept it,” a senior rebel official told the Associated Press.",
+        &[(Some("a senior rebel official"), "told", "“We accept it,”")],
+    ),
+];
+
+#[test]
+fn an_outlets_report_is_a_claim_of_its_own_beside_its_sources() {
+    check(REPORTING_CHAINS);
+}
+
 #[test]
 fn a_dateline_is_never_a_source() {
     check(DATELINES);

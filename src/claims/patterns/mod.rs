@@ -23,6 +23,7 @@ mod non_claims;
 mod participles;
 mod polls;
 mod readings;
+mod reports;
 mod sites;
 #[cfg(test)]
 mod tests;
@@ -193,9 +194,12 @@ fn decide(
     let mut kept: Vec<usize> = Vec::new();
     for i in order {
         let c = &out[i];
+        // (an outlet's report holds its source's claim: both are kept)
         let inside = |outer: &RawClaim, inner: &RawClaim| {
             outer.confidence != BLOCK_CONFIDENCE
                 && inner.cue.is_some_and(|cue| outer.content.contains(cue))
+                && !reports::reports(text, outer, inner)
+                && !reports::is_chain_pair(outer, inner)
         };
         if kept
             .iter()
@@ -217,7 +221,7 @@ fn decide(
             .cmp(&b.content.start)
             .then(b.confidence.total_cmp(&a.confidence))
     });
-    out.dedup_by(|b, a| a.content == b.content);
+    out.dedup_by(|b, a| a.content == b.content && !reports::is_chain_pair(a, b));
     for c in &mut out {
         let Some(cue) = c.cue else { continue };
         let k = sentences.partition_point(|s| s.span.end <= cue.start);

@@ -9,6 +9,7 @@ use super::hedges::{expectations, hedge_adverb, impersonal};
 use super::participles::participle;
 use super::polls::poll_claim;
 use super::readings::{fallback, readings};
+use super::reports;
 use super::verbs::verb_cue;
 use super::walk::{clause_subject, content_start, sentence_subject, skip_back, subject_before};
 use super::words::{ADVERBIAL_OPENERS, INNER_PREPOSITIONS, NOUN_MAKERS, SKIPPABLE, SUBORDINATORS};
@@ -116,7 +117,10 @@ pub(super) fn sentence_sites(
             readings: Vec::new(),
         });
     }
-    for c in expectations(cx, s) {
+    // "Reuters quoted an official as saying Y": the official's claim and the outlet's
+    let chains = reports::quoted_as_saying(cx, s);
+    let chain_cues = reports::cues(&chains);
+    for c in chains.into_iter().chain(expectations(cx, s)) {
         out.push(CueSite {
             cue: c.cue.unwrap_or(c.content),
             sentence: s.span,
@@ -128,6 +132,10 @@ pub(super) fn sentence_sites(
     }
     for (i, a, b) in cue_candidates(cx, s, cues, tagged) {
         if !cx.is_word(i) || cx.in_quote[i] {
+            continue;
+        }
+        let here = cx.span(a, b);
+        if chain_cues.iter().any(|c| c.overlaps(here)) {
             continue;
         }
         let cue = cx.cue(i).unwrap_or(Cue {

@@ -865,7 +865,9 @@ pub(super) fn resume_after_source(
                     | "does"
             )
     });
-    let continues = cx.is_word(k + 1)
+    // "..., a senior official said, Reuters reported": the outlet's claim, not the content
+    let continues = !super::reports::closing_report(cx, k, e)
+        && cx.is_word(k + 1)
         && !new_clause
         && !participle
         && !describes_source
@@ -1099,8 +1101,10 @@ pub(super) fn trim_content(cx: &Ctx, a: usize, e: usize, cue: Cue) -> usize {
                 && (cx.w(k + 2) == "that"
                     || (!cx.tokens.get(k + 2).is_some_and(|t| t.is_capitalized())
                         && cx.w(k + 2).ends_with("ed")));
+            // "said it had agreed, RIA Novosti reported": the outlet's claim closes the sentence
             if t.is_punct(';')
                 || next_claim
+                || super::reports::closing_report(cx, k, e)
                 || ((t.is_punct(',') || t.kind == TokenKind::Dash)
                     && CLAUSE_END.contains(cx.w(k + 1))
                     && !but_goes_on)
