@@ -145,7 +145,9 @@ pub fn analyse(res: &Resources, text: &str) -> DocumentAnalysis {
     );
     let is_common = |w: &str| res.lexicon.is_common_word(w);
     let traits_of = |head: &str, desc: Option<&str>| claims::source_traits(head, desc, &is_common);
-    let (clusters, claim_sources) = claims::cluster_sources(text, &raw, &traits_of);
+    let is_first_name = |w: &str| res.lexicon.is_first_name(w);
+    let names = claims::person_names(text, &tokens, &sentences, &is_first_name);
+    let (clusters, claim_sources) = claims::cluster_sources(text, &raw, &names, &traits_of);
     let sources = clusters
         .into_iter()
         .map(|c| {

@@ -266,3 +266,50 @@ fn the_csv_export_has_the_channel_beside_the_cue() {
         ("said", "on Telegram", "the town had fallen")
     );
 }
+
+/// (text, cue, the source's name)
+const SOURCE_NAMES: &[(&str, &str, &str)] = &[
+    // a pronoun stands for the person named at the head of an earlier sentence, though she
+    // made no claim before
+    (
+        "Li Fung, the UN's human rights representative, visited the camp on Monday. She said conditions were dire.",
+        "said",
+        "Li Fung",
+    ),
+    // a surname is the full name the text gives, wherever it gives it
+    (
+        "Ted Cruz campaigned in Iowa on Monday. Cruz said he would win the state.",
+        "said",
+        "Ted Cruz",
+    ),
+    // the as-written mention stays, the name is the antecedent's
+    (
+        "Maria Lopez runs the clinic. Asked about funding, she said the money had run out.",
+        "said",
+        "Maria Lopez",
+    ),
+];
+
+#[test]
+fn a_source_is_named_as_fully_as_the_article_names_it() {
+    let mut failures = Vec::new();
+    for (text, cue, name) in SOURCE_NAMES {
+        let corpus = run(text);
+        let t = &corpus.documents()[0].text;
+        let got: Vec<(&str, Option<&str>)> = corpus
+            .claims()
+            .iter()
+            .filter(|c| c.cue.is_some_and(|s| s.slice(t) == *cue))
+            .map(|c| {
+                (
+                    c.source_span.map_or("", |s| s.slice(t)),
+                    c.source.map(|s| corpus.source(s).name.as_str()),
+                )
+            })
+            .collect();
+        if got.len() != 1 || got[0].1 != Some(*name) {
+            failures.push(format!("{text}\n  got {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
