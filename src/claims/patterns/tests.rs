@@ -10,14 +10,10 @@ type Row = (
 );
 
 const PATTERNS: &[Row] = &[
-    // a paragraph that is nothing but a quotation goes on with the last speaker's
+    // a paragraph that is nothing but a quotation has no cue of its own: no claim
     (
         "“We will build a wall!” he said to a cheer.\n\n“And they will pay for it.”\n\nThe crowd left.",
-        &[(
-            Some("he"),
-            "said",
-            "“We will build a wall!” he said to a cheer.\n\n“And they will pay for it.”",
-        )],
+        &[(Some("he"), "said", "“We will build a wall!”")],
     ),
     // a named addressee of several words, then an adverbial
     (

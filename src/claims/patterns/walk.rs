@@ -764,11 +764,9 @@ pub(super) fn continue_quote(cx: &Ctx, s: &Sentence, content: (usize, usize)) ->
     let Some(close) = matching_close(cx, next) else {
         return content;
     };
-    // a new paragraph opens a new quotation, unless it is nothing but a quotation (“Y1,” he
-    // said.\n\n“Y2.”\n\n: no one else is named for it)
-    let ends_paragraph =
-        close + 1 >= cx.tokens.len() || cx.tokens[close + 1].flags & Token::PARAGRAPH_START != 0;
-    if cx.tokens[next].flags & Token::PARAGRAPH_START != 0 && !ends_paragraph {
+    // a new paragraph opens a new quotation, even one that is nothing but a quotation: with
+    // no cue of its own it is no claim (“Y1,” he said.\n\n“Y2.”: the claim is Y1)
+    if cx.tokens[next].flags & Token::PARAGRAPH_START != 0 {
         return content;
     }
     // the continuation must not be attributed on its own ("“Y2,” she added.")
