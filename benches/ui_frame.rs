@@ -152,6 +152,7 @@ fn synthetic_corpus(codes: &[String]) -> Corpus {
                 is_hedged: rng.below(5) == 0,
                 confidence: 0.8,
                 date: None,
+                channel: None,
                 review: Default::default(),
             });
         }

@@ -17,10 +17,11 @@ fn main() {
     }
     for c in &a.claims {
         println!(
-            "CLAIM src={:?} cue={:?} content={:?}",
+            "CLAIM src={:?} cue={:?} content={:?} channel={:?}",
             c.source.map(|s| s.slice(&text)),
             c.cue.map(|s| s.slice(&text)),
-            c.content.slice(&text)
+            c.content.slice(&text),
+            c.channel.map(|s| s.slice(&text))
         );
     }
 }

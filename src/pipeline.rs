@@ -20,7 +20,7 @@ use crate::text::{Sentence, Token, split_sentences, tokenize};
 /// The extractor's version, stored with every extraction a workspace keeps: a workspace made
 /// by another version is extracted again when opened, and its review replayed. Change it
 /// whenever the extraction of some text changes.
-pub const EXTRACTOR_VERSION: &str = "claimmap-extractor 2026.12.1";
+pub const EXTRACTOR_VERSION: &str = "claimmap-extractor 2026.12.2";
 
 /// Everything extraction reads, loaded once.
 pub struct Resources {
@@ -150,7 +150,9 @@ pub fn analyse(res: &Resources, text: &str) -> DocumentAnalysis {
     );
     let is_common = |w: &str| res.lexicon.is_common_word(w);
     let traits_of = |head: &str, desc: Option<&str>| claims::source_traits(head, desc, &is_common);
-    let (clusters, claim_sources) = claims::cluster_sources(text, &raw, &traits_of);
+    let is_first_name = |w: &str| res.lexicon.is_first_name(w);
+    let names = claims::person_names(text, &tokens, &sentences, &is_first_name);
+    let (clusters, claim_sources) = claims::cluster_sources(text, &raw, &names, &traits_of);
     let sources = clusters
         .into_iter()
         .map(|c| {
@@ -806,6 +808,7 @@ impl CorpusBuilder {
                 source_span: c.source,
                 cue: c.cue,
                 content: c.content,
+                channel: c.channel,
                 sentence: c.sentence,
                 source: a.claim_sources[i].map(|k| SourceId(source_base + k as u32)),
                 mentions,

@@ -137,11 +137,12 @@ const KINDS: &[(&str, &str, SourceKind, Option<&str>)] = &[
         SourceKind::Unnamed,
         Some("China"),
     ),
+    // an institution named by its seat speaks for the seat's country
     (
         "The Pentagon said the strike hit a depot.",
         "said",
         SourceKind::Military,
-        None,
+        Some("United States"),
     ),
     (
         "Sara Lind, an economist at the central bank, said prices would fall.",

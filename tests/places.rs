@@ -203,7 +203,7 @@ const DEMONYMS: &[Row] = &[
     ),
     (
         "A Kurdish spokesman said the talks were held in English.",
-        &[("Kurdish", "Kurdistan", ""), ("English", "England", "GB")],
+        &[("English", "England", "GB")],
     ),
     (
         "Many Londoners and Texans travel by train.",
@@ -322,8 +322,12 @@ const FEATURES: &[Row] = &[
             ("Va.", "Virginia", "US"),
         ],
     ),
-    // institutions need a proper name, and "Church of ..." a place after "of"
-    ("The Supreme Court and the High Court disagreed.", &[]),
+    // institutions need a proper name, and "Church of ..." a place after "of"; the Supreme
+    // Court is the landmark in Washington
+    (
+        "The Supreme Court and the High Court disagreed.",
+        &[("Supreme Court", "Washington", "US")],
+    ),
     ("Members of the Church of Creator met.", &[]),
     (
         "Students of the University of Alberta protested.",
@@ -392,6 +396,141 @@ const CONTEXT: &[Row] = &[
         ],
     ),
 ];
+
+/// Institutions named by their seat are at the seat's city, never at a namesake town; a
+/// landmark is one place wherever the article is. Regression: the 100 places most mentioned
+/// on PolNeAR train ("Congress" was a town in Arizona 209 times; "Wall Street" and "the Supreme
+/// Court" a dozen features, one per article city).
+const INSTITUTIONS: &[Row] = &[
+    (
+        "Congress passed the budget after the Pentagon asked for more.",
+        &[
+            ("Congress", "Washington", "US"),
+            ("Pentagon", "Washington", "US"),
+        ],
+    ),
+    (
+        "The Kremlin rejected the offer, and Downing Street said nothing.",
+        &[
+            ("Kremlin", "Moscow", "RU"),
+            ("Downing Street", "London", "GB"),
+        ],
+    ),
+    // an institution's word inside another body's name is no institution
+    (
+        "The All Progressives Congress won in Nigeria.",
+        &[("Nigeria", "Nigeria", "NG")],
+    ),
+    // in an article about Iowa, Wall Street is still in New York
+    (
+        "DES MOINES, Iowa — Farmers here distrust Wall Street and the Supreme Court.",
+        &[
+            ("DES MOINES", "Des Moines", "US"),
+            ("Iowa", "Iowa", "US"),
+            ("Wall Street", "New York City", "US"),
+            ("Supreme Court", "Washington", "US"),
+        ],
+    ),
+    // another country's supreme court is that country's
+    (
+        "India's Supreme Court ruled on Friday.",
+        &[("India", "India", "IN")],
+    ),
+];
+
+/// Peoples and faiths are no regions or towns. Regression: PolNeAR train's most-mentioned
+/// places ("Jewish" was the Jewish Autonomous Oblast 61 times).
+const PEOPLES_AND_FAITHS: &[Row] = &[
+    (
+        "Jewish and Arab leaders met Kurdish officials in Iraq.",
+        &[("Iraq", "Iraq", "IQ")],
+    ),
+    (
+        "Muslim and Christian groups marched with Hispanic voters.",
+        &[],
+    ),
+    // the land a people lives in is a place
+    (
+        "He flew to Iraqi Kurdistan.",
+        &[("Iraqi Kurdistan", "Kurdistan", "")],
+    ),
+];
+
+/// Other names GeoNames gives a town, and towns' names that are a body's or a person's, need
+/// the text's help. Regression: PolNeAR train ("The Post" was Evergreen, Colorado, "Garland"
+/// Garland, Texas, "Sens." a French town; domain-dev: "Hamas" was Hamm in Germany).
+const NOT_TOWNS: &[Row] = &[
+    (
+        "The Post reported that Hamas fighters crossed into Israel.",
+        &[("Israel", "Israel", "IL")],
+    ),
+    (
+        "Obama chose Merrick Garland. Garland met senators in Texas.",
+        &[("Texas", "Texas", "US")],
+    ),
+    (
+        "Sens. Ted Cruz and Marco Rubio spoke in Ohio.",
+        &[("Ohio", "Ohio", "US")],
+    ),
+    (
+        "A Gallup poll found that Gallup voters in Iowa were unsure.",
+        &[("Iowa", "Iowa", "US")],
+    ),
+    (
+        "The Federal Reserve met in Washington.",
+        &[("Washington", "Washington", "US")],
+    ),
+];
+
+/// A US state beats a foreign country of the same name in an article about the United States;
+/// a state's name is the state, not its namesake city. Regression: PolNeAR train ("Georgia"
+/// was the country throughout US primary coverage, "Oklahoma" Oklahoma City).
+const HOME_COUNTRY: &[Row] = &[
+    (
+        "Trump won Alabama, Texas and Georgia on Tuesday.",
+        &[
+            ("Alabama", "Alabama", "US"),
+            ("Texas", "Texas", "US"),
+            ("Georgia", "Georgia", "US"),
+        ],
+    ),
+    (
+        "Russia's war with Georgia began in 2008.",
+        &[("Russia", "Russia", "RU"), ("Georgia", "Georgia", "GE")],
+    ),
+    (
+        "Voters in Oklahoma and Kansas went to the polls.",
+        &[("Oklahoma", "Oklahoma", "US"), ("Kansas", "Kansas", "US")],
+    ),
+    // the city is the city when the text names it so, and a capital keeps its name
+    (
+        "Voters in Oklahoma City and Jerusalem went to the polls.",
+        &[
+            ("Oklahoma City", "Oklahoma City", "US"),
+            ("Jerusalem", "Jerusalem", "IL"),
+        ],
+    ),
+];
+
+#[test]
+fn institutions_are_at_their_seat_and_landmarks_are_one_place() {
+    check(INSTITUTIONS);
+}
+
+#[test]
+fn peoples_and_faiths_are_not_places() {
+    check(PEOPLES_AND_FAITHS);
+}
+
+#[test]
+fn town_names_that_are_bodies_people_or_other_names_need_the_text() {
+    check(NOT_TOWNS);
+}
+
+#[test]
+fn a_region_of_the_home_country_beats_a_foreign_namesake() {
+    check(HOME_COUNTRY);
+}
 
 #[test]
 fn multi_word_names_are_matched_leftmost_longest() {
@@ -521,6 +660,16 @@ fn features_are_flagged_as_placed_by_context() {
         .map(|p| (p.span.slice(text), p.is_feature))
         .collect();
     assert_eq!(flags, [("NEW ORLEANS", false), ("Royal Street", true)]);
+}
+
+#[test]
+fn a_landmark_is_a_feature_of_its_own_and_an_institution_its_city() {
+    let text = "Wall Street cheered as the White House spoke.";
+    let flags: Vec<(&str, bool)> = found(text)
+        .iter()
+        .map(|p| (p.span.slice(text), p.is_feature))
+        .collect();
+    assert_eq!(flags, [("Wall Street", true), ("White House", false)]);
 }
 
 #[test]

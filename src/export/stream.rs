@@ -589,6 +589,7 @@ mod tests {
             source_description: None,
             source_affiliation: None,
             cue: None,
+            channel: None,
             content: r#"x","entity":null,"entity_name":null"#.into(),
             content_start: 0,
             content_end: 1,

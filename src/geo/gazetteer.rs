@@ -67,6 +67,12 @@ pub enum NameKind {
     /// A postal or press abbreviation that names a region only right after a place:
     /// "Springfield, Ill.", "Austin, TX".
     Postal,
+    /// An institution named by its seat ("the Kremlin", "Congress"): placed at the seat's city,
+    /// never at a town of the same name.
+    Institution,
+    /// A landmark that is one place wherever it is written ("Wall Street", "the Supreme
+    /// Court"): a place of its own at its city, not at the city the article is about.
+    Landmark,
 }
 
 impl NameKind {
@@ -77,6 +83,8 @@ impl NameKind {
             3 => NameKind::Abbreviation,
             4 => NameKind::Language,
             5 => NameKind::Postal,
+            6 => NameKind::Institution,
+            7 => NameKind::Landmark,
             _ => NameKind::Alternate,
         }
     }

@@ -200,10 +200,12 @@ static TITLES: WordList = WordList::new(&[
     "Queen",
     "Rabbi",
     "Rep",
+    "Reps",
     "Rev",
     "Sec",
     "Secretary",
     "Sen",
+    "Sens",
     "Senator",
     "Sgt",
     "Sheikh",
@@ -269,6 +271,65 @@ static CALENDAR: WordList = WordList::new(&[
     "Tuesday",
     "Wed",
     "Wednesday",
+]);
+
+/// Peoples and faiths named without a land of their own: never a place, whatever town or
+/// region shares the word ("Jewish" is no Jewish Autonomous Oblast, "Arab" no Arab, Alabama).
+static PEOPLES: WordList = WordList::new(&[
+    "Arab",
+    "Arabs",
+    "Berber",
+    "Berbers",
+    "Buddhist",
+    "Buddhists",
+    "Catholic",
+    "Catholics",
+    "Christian",
+    "Christians",
+    "Druze",
+    "Hindu",
+    "Hindus",
+    "Hispanic",
+    "Hispanics",
+    "Jew",
+    "Jewish",
+    "Jews",
+    "Kurd",
+    "Kurdish",
+    "Kurds",
+    "Latina",
+    "Latinas",
+    "Latino",
+    "Latinos",
+    "Muslim",
+    "Muslims",
+    "Roma",
+    "Shia",
+    "Shiite",
+    "Shiites",
+    "Sikh",
+    "Sikhs",
+    "Sunni",
+    "Sunnis",
+    "Yazidi",
+    "Yazidis",
+]);
+
+/// Words after a name that make it a body's, not a town's ("Gallup poll", "Forbes magazine",
+/// "Wagner mercenaries").
+static BODY_NOUNS: WordList = WordList::new(&[
+    "poll",
+    "polls",
+    "survey",
+    "magazine",
+    "newspaper",
+    "group",
+    "mercenaries",
+    "fighters",
+    "staff",
+    "research",
+    "institute",
+    "foundation",
 ]);
 
 /// Verbs after a country or capital that make it stand for its government ("Moscow said").
@@ -680,12 +741,30 @@ pub fn recognize(
             i += 1;
             continue;
         }
+        // "the Kremlin", "Congress": an institution named by its seat is at the seat's city,
+        // never at a namesake town; "Wall Street": a landmark is one place wherever written
+        let institution = readings.iter().any(|&(_, k)| k == NameKind::Institution);
+        let landmark = readings.iter().any(|&(_, k)| k == NameKind::Landmark);
+        if institution || landmark {
+            readings.retain(|&(_, k)| matches!(k, NameKind::Institution | NameKind::Landmark));
+            // "India's Supreme Court", "the Supreme Court of Pakistan": that place's own
+            if landmark && (r.after_possessive_name(i) || r.word_after(end) == Some("of")) {
+                i = end + 1;
+                continue;
+            }
+        }
         let postal = readings.iter().all(|&(_, k)| k == NameKind::Postal);
         let demonym = readings.iter().all(|&(_, k)| k.is_demonym());
         let dateline = r.is_dateline(i, end) && !out.iter().any(|c| c.is_dateline);
         let prev = i.checked_sub(1).map(|p| tokens[p]);
         if multiword && r.multiword_is_not_a_place(i, end, run_end) {
             i = run_end;
+            continue;
+        }
+        // "Jewish", "Arab", "Kurdish": a people or a faith, whatever town or region shares
+        // the word; "All Progressives Congress": an institution's word inside another name
+        if !multiword && (PEOPLES.contains(word) || (institution && r.after_name_word(i))) {
+            i += 1;
             continue;
         }
         if !multiword && !postal && !dateline {
@@ -701,6 +780,9 @@ pub fn recognize(
                 .is_some_and(|n| n.is_word() && n.is_capitalized() && n.has_space_before());
             let keep = if CALENDAR.contains(word) || TITLES.contains(word) || r.is_handle(i) {
                 false
+            } else if institution {
+                // ("the Kremlin said" is the institution: what the article guard below is for)
+                true
             } else if demonym {
                 // "French", "Kurdish": a people or a language, not a word; "African American"
                 // is an American
@@ -734,6 +816,9 @@ pub fn recognize(
             } else if r.speaks(i, end) {
                 p.is_country || p.is_region || p.city >= HUGE_CITY || place_context
             } else if (p.is_minor() || only_alternates(&readings)) && r.inside_name(i, end) {
+                false
+            } else if p.is_minor() && r.after_name_word(i) {
+                // "Federal Reserve": a town's name that ends another name
                 false
             } else if only_alternates(&readings) && !p.is_country && !p.is_region {
                 // GeoNames' other names of a town ("Li", "Igbo") need the text's help
@@ -771,7 +856,7 @@ pub fn recognize(
             key,
             readings,
             role,
-            is_feature: false,
+            is_feature: landmark,
             is_dateline: dateline,
         });
         i = last + 1;
@@ -824,7 +909,14 @@ impl<'a> Recognizer<'a> {
             if readings.is_empty() {
                 readings = self.demonym_of_stem();
             }
-            if !readings.is_empty() && !ends_in_hyphen {
+            // "The Post", "Mississippi State": words that are only another name of a town
+            // (GeoNames gives them to Evergreen, Colorado, and to a college town) are no
+            // name of their own; a shorter one may be
+            let town_alias = j > i
+                && only_alternates(&readings)
+                && self.prominence(&readings).is_minor()
+                && !self.after_strong_preposition(i);
+            if !readings.is_empty() && !ends_in_hyphen && !town_alias {
                 best = Some((j, readings));
             }
             if !continues {
@@ -981,6 +1073,16 @@ impl<'a> Recognizer<'a> {
                 i + 1
             } else if self.after_title(i) {
                 i
+            } else if self.ends_in_town_surname(i) {
+                // "Merrick Garland": the town's name is his throughout
+                set.insert(self.word(i + 1));
+                i += 2;
+                continue;
+            } else if self.names_body(i) {
+                // "a Gallup poll", "Forbes magazine": the town's name is the body's throughout
+                set.insert(self.word(i));
+                i += 1;
+                continue;
             } else {
                 i += 1;
                 continue;
@@ -994,6 +1096,66 @@ impl<'a> Recognizer<'a> {
             i = end;
         }
         set
+    }
+
+    /// "Gallup poll", "Forbes magazine", "Wagner mercenaries": a town's name before what
+    /// names a body is the body's.
+    fn names_body(&self, i: usize) -> bool {
+        let Some(n) = self
+            .tokens
+            .get(i + 1)
+            .filter(|n| n.is_word() && n.has_space_before())
+        else {
+            return false;
+        };
+        if !BODY_NOUNS.contains(&n.text(self.text).to_lowercase()) {
+            return false;
+        }
+        let mut key = String::new();
+        normalize_into(self.word(i), &mut key);
+        let readings: Vec<(GazId, NameKind)> = self.gazetteer.lookup(&key).collect();
+        !readings.is_empty() && self.prominence(&readings).is_minor()
+    }
+
+    /// "Merrick Garland", "Ashton Carter": two capitalised words, the second only a town's
+    /// name, the first neither a place nor a word nor a title, and the two no place together.
+    /// The first name is one the lexicon does not know, so the pair is a person's name.
+    fn ends_in_town_surname(&self, i: usize) -> bool {
+        let t = self.tokens;
+        if capitalized_run_end(t, i) != i + 2 || !t[i + 1].is_word() || t[i + 1].is_all_caps() {
+            return false;
+        }
+        let (first, last) = (self.word(i), self.word(i + 1));
+        let not_a_name = |w: &str| {
+            TITLES.contains(w)
+                || CALENDAR.contains(w)
+                || DETERMINERS.contains(w)
+                || FEATURE_HEADS.contains(w)
+                || PEOPLES.contains(w)
+        };
+        if not_a_name(first) || not_a_name(last) {
+            return false;
+        }
+        let mut key = String::new();
+        normalize_into(last, &mut key);
+        let mut readings = self.gazetteer.lookup(&key).peekable();
+        if readings.peek().is_none()
+            || !readings.all(|(id, _)| self.gazetteer.facts(id).kind == PlaceKind::City)
+        {
+            return false;
+        }
+        let lower = first.to_lowercase();
+        if self.lexicon.is_common_word(&lower)
+            || self.lexicon.is_lowercase_word(&lower)
+            || self.names_known_place(i, i)
+        {
+            return false;
+        }
+        normalize_into(
+            &self.text[t[i].span.start as usize..t[i + 1].span.end as usize],
+            &mut key,
+        );
+        self.gazetteer.lookup(&key).next().is_none()
     }
 
     /// "African American(s)", "Mexican-American": an American people, not the continent's or
@@ -1010,6 +1172,46 @@ impl<'a> Recognizer<'a> {
         self.tokens
             .get(k)
             .is_some_and(|t| t.is_word() && matches!(t.text(self.text), "American" | "Americans"))
+    }
+
+    /// Token `i` follows a place preposition ("in Matias Romero").
+    fn after_strong_preposition(&self, i: usize) -> bool {
+        i >= 1 && STRONG_PREPOSITIONS.contains(self.word(i - 1))
+    }
+
+    /// Token `i` follows a capitalised name's possessive ("India's Supreme Court").
+    fn after_possessive_name(&self, i: usize) -> bool {
+        let t = self.tokens;
+        i >= 2 && t[i - 1].kind == TokenKind::Possessive && t[i - 2].is_capitalized()
+    }
+
+    /// Token `i` continues a capitalised name on its line whose word before is no place:
+    /// "All Progressives Congress", "African National Congress".
+    fn after_name_word(&self, i: usize) -> bool {
+        let t = self.tokens;
+        i >= 1
+            && t[i].has_space_before()
+            && !t[i].is_line_start()
+            && t[i - 1].is_word()
+            && t[i - 1].is_capitalized()
+            && !TITLES.contains(self.word(i - 1))
+            && !CALENDAR.contains(self.word(i - 1))
+            && !DETERMINERS.contains(self.word(i - 1))
+            && !FEATURE_HEADS.contains(self.word(i - 1))
+            && !STRONG_PREPOSITIONS.contains(&self.word(i - 1).to_lowercase())
+            && !matches!(
+                self.word(i - 1),
+                "With" | "For" | "By" | "Of" | "On" | "And" | "But"
+            )
+            // ("Federal" names a Brazilian region, but it is a word first)
+            && (self.lexicon.is_lowercase_word(&self.word(i - 1).to_lowercase())
+                || !self.names_known_place(i - 1, i - 1))
+    }
+
+    /// The word right after token `end`, if a word follows.
+    fn word_after(&self, end: usize) -> Option<&'a str> {
+        let n = self.tokens.get(end + 1)?;
+        n.is_word().then(|| n.text(self.text))
     }
 
     /// "@Gillette", "#Paris": a handle or a tag, not a place.

@@ -28,6 +28,28 @@ pub struct Resolved {
     pub alternatives: Vec<GazId>,
 }
 
+/// The share of the article's places a country needs for its regions to beat a foreign
+/// country of the same name ("Georgia" in an article about US primaries).
+const HOME_SHARE: f64 = 0.5;
+
+/// Whether a name that may be `country` may also be a first-level region of another country
+/// ("Georgia").
+fn has_foreign_namesake_region(
+    g: &Gazetteer,
+    readings: &[(GazId, NameKind)],
+    country: GazId,
+) -> bool {
+    let cc = g.facts(country).country;
+    readings.iter().any(|&(id, _)| {
+        let e = g.facts(id);
+        e.kind == PlaceKind::Region && e.country != cc
+    })
+}
+
+/// A city at least this large keeps its name from the region it lies in ("New York" is the
+/// city in the news; "Oklahoma" is the state).
+const NAMESAKE_METROPOLIS: u32 = 5_000_000;
+
 /// What a region gains when a city the document names lies in it.
 const VOUCHED_REGION: f64 = 2.5;
 
@@ -58,7 +80,12 @@ fn prior(g: &Gazetteer, id: GazId, name: NameKind) -> f64 {
         }
     };
     let name_weight = match name {
-        NameKind::Primary | NameKind::Demonym | NameKind::Language | NameKind::Abbreviation => 0.0,
+        NameKind::Primary
+        | NameKind::Demonym
+        | NameKind::Language
+        | NameKind::Abbreviation
+        | NameKind::Institution
+        | NameKind::Landmark => 0.0,
         // kept by the recogniser only right after a place: "Springfield, Ill."
         NameKind::Postal => 3.0,
         // a city's other names are often some other city's old one ("Salisbury" for Harare)
@@ -78,7 +105,21 @@ fn is_hamlet(g: &Gazetteer, id: GazId) -> bool {
     e.kind == PlaceKind::City && e.population < HAMLET
 }
 
-/// The places a document names with one meaning, weighted: its context.
+/// A city below this size is a reading under another of its names ("Hamas" for Hamm, "Julia"
+/// for Plovdiv: GeoNames keeps old, foreign and joke names) only in an article that names its
+/// country otherwise, like a hamlet; "Kiev" and "Bombay" need no such help.
+const METROPOLIS: u32 = 1_000_000;
+
+/// A reading that needs the article to name its country otherwise: a hamlet, or a city
+/// under a name that is not its own.
+fn needs_country(g: &Gazetteer, id: GazId, name: NameKind) -> bool {
+    let e = g.facts(id);
+    is_hamlet(g, id)
+        || (e.kind == PlaceKind::City && name == NameKind::Alternate && e.population < METROPOLIS)
+}
+
+/// The places a document names with one meaning, weighted: its context. Names whose every
+/// reading [needs its country named](needs_country) do not count.
 #[derive(Default)]
 struct Context {
     countries: HashMap<[u8; 2], f64>,
@@ -92,7 +133,7 @@ impl Context {
         // hamlets only count once the document's other names vouch for their country
         for c in candidates
             .iter()
-            .filter(|c| !c.is_feature && !c.readings.iter().all(|&(id, _)| is_hamlet(g, id)))
+            .filter(|c| !c.is_feature && !c.readings.iter().all(|&(id, k)| needs_country(g, id, k)))
         {
             let weight = if c.is_dateline { 3.0 } else { 1.0 };
             let first = c.readings.first().map(|&(id, _)| g.facts(id));
@@ -109,6 +150,8 @@ impl Context {
                 .iter()
                 .filter(|&&(id, _)| g.facts(id).kind == PlaceKind::Country)
                 .max_by_key(|&&(id, _)| g.facts(id).population)
+                // ("Georgia" is no vote for the country while it may be a US state)
+                .filter(|&&(id, _)| !has_foreign_namesake_region(g, &c.readings, id))
             {
                 *cx.countries.entry(g.facts(id).country).or_default() += 0.5 * weight;
                 cx.total += 0.5 * weight;
@@ -161,8 +204,8 @@ pub fn resolve(
             let mut v: Vec<(GazId, f64)> = c
                 .readings
                 .iter()
-                .filter(|&&(id, _)| {
-                    !is_hamlet(g, id) || cx.country_share(g.facts(id).country) > 0.0
+                .filter(|&&(id, k)| {
+                    !needs_country(g, id, k) || cx.country_share(g.facts(id).country) > 0.0
                 })
                 .map(|&(id, kind)| {
                     let e = g.facts(id);
@@ -190,6 +233,50 @@ pub fn resolve(
                     (id, s)
                 })
                 .collect();
+            // "Georgia" in an article about US primaries: a region of the country the article
+            // is about beats a foreign country of the same name it names nowhere else
+            let foreign_country = v
+                .iter()
+                .filter(|&&(id, _)| g.facts(id).kind == PlaceKind::Country)
+                .filter(|&&(id, _)| cx.country_share(g.facts(id).country) == 0.0)
+                .map(|x| x.1)
+                .fold(f64::NEG_INFINITY, f64::max);
+            if foreign_country.is_finite() {
+                for (id, s) in v.iter_mut() {
+                    let e = g.facts(*id);
+                    if e.kind == PlaceKind::Region && cx.country_share(e.country) >= HOME_SHARE {
+                        *s = s.max(foreign_country + 0.5);
+                    }
+                }
+            }
+            // "Oklahoma" is the state, not Oklahoma City: a city written by the short form of
+            // its name yields to the region of that name it lies in, unless it is a capital or
+            // a metropolis the news names so ("New York"); Jerusalem the city keeps its name
+            // from its district
+            let regions: Vec<GazId> = v
+                .iter()
+                .filter(|&&(id, _)| g.facts(id).kind == PlaceKind::Region)
+                .map(|x| x.0)
+                .collect();
+            if !regions.is_empty() {
+                let region_score = |r: GazId| v.iter().find(|x| x.0 == r).map_or(0.0, |x| x.1);
+                let yields: Vec<(usize, f64)> = v
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(k, &(id, _))| {
+                        let e = g.facts(id);
+                        let r = e.admin1.filter(|r| regions.contains(r))?;
+                        (e.kind == PlaceKind::City
+                            && !e.is_capital()
+                            && e.population < NAMESAKE_METROPOLIS
+                            && crate::text::normalize(&g.entry(id).name) != c.key)
+                            .then(|| (k, region_score(r) - 0.5))
+                    })
+                    .collect();
+                for (k, cap) in yields {
+                    v[k].1 = v[k].1.min(cap);
+                }
+            }
             // the same place under several names: keep its best
             v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             let mut seen = Vec::new();
@@ -278,6 +365,16 @@ pub fn resolve(
         .zip(candidates)
         .enumerate()
         .map(|(i, (v, c))| {
+            // "Wall Street" is where it is, whatever city the article is about
+            if c.is_feature
+                && let Some(&(place, NameKind::Landmark)) = c.readings.first()
+            {
+                return Some(Resolved {
+                    place,
+                    confidence: 1.0,
+                    alternatives: Vec::new(),
+                });
+            }
             if c.is_feature {
                 let qualifier = qualifiers[i].and_then(|q| scored[q].first().map(|x| x.0));
                 return place_feature(g, &cx, v, &named, qualifier, focus);

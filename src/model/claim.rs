@@ -14,6 +14,9 @@ pub struct Claim {
     /// "said", "according to", "estimate"; `None` for a bare hedge such as "reportedly".
     pub cue: Option<Span>,
     pub content: Span,
+    /// Where it was said ("in a statement", "on his Facebook page"), kept out of the content.
+    #[serde(default)]
+    pub channel: Option<Span>,
     /// The sentence (or sentences, for a quote) holding the claim.
     pub sentence: Span,
     /// The resolved speaker ("He" → Sergei Shoigu).

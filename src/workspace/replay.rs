@@ -440,6 +440,7 @@ impl<'r> Replay<'r> {
             source_span,
             cue,
             content,
+            channel: None,
             sentence,
             source,
             mentions: Vec::new(),
