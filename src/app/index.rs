@@ -23,11 +23,43 @@ pub struct PlaceGroup {
     pub point: Option<LonLat>,
 }
 
+/// Lower-cased search texts, one per claim, end to end in one buffer: two million claims'
+/// texts as separate strings would cost a pointer, a length and an allocation each.
+#[derive(Clone, Debug, Default)]
+pub struct Haystacks {
+    text: String,
+    /// Where each claim's text ends in `text`.
+    ends: Vec<usize>,
+}
+
+impl Haystacks {
+    fn push(&mut self, s: &str) {
+        self.text.push_str(s);
+        self.ends.push(self.text.len());
+    }
+
+    /// The search text of the claim with this index.
+    pub fn get(&self, claim: usize) -> Option<&str> {
+        let end = *self.ends.get(claim)?;
+        let start = claim.checked_sub(1).map_or(0, |i| self.ends[i]);
+        self.text.get(start..end)
+    }
+
+    /// How many claims have one.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+}
+
 /// Derived lookups over one corpus.
 #[derive(Clone, Debug, Default)]
 pub struct CorpusIndex {
     /// Per claim: content, cue and source name, lower-cased, for the text search.
-    pub haystacks: Vec<String>,
+    pub haystacks: Haystacks,
     /// Per place: its group.
     pub group_of: Vec<usize>,
     pub groups: Vec<PlaceGroup>,
@@ -64,22 +96,20 @@ pub struct CorpusIndex {
 impl CorpusIndex {
     /// Builds every lookup, linear in the corpus.
     pub fn new(corpus: &Corpus) -> CorpusIndex {
-        let haystacks = corpus
-            .claims()
-            .iter()
-            .map(|c| {
-                let text = &corpus.document(c.doc).text;
-                let mut s = String::with_capacity(c.content.len() + 32);
-                s.push_str(c.content.slice(text));
-                s.push('\n');
-                if let Some(cue) = c.cue {
-                    s.push_str(cue.slice(text));
-                    s.push('\n');
-                }
-                s.push_str(corpus.source_name(c));
-                s.to_lowercase()
-            })
-            .collect();
+        let mut haystacks = Haystacks::default();
+        let mut one = String::new();
+        for c in corpus.claims() {
+            let text = &corpus.document(c.doc).text;
+            one.clear();
+            one.push_str(c.content.slice(text));
+            one.push('\n');
+            if let Some(cue) = c.cue {
+                one.push_str(cue.slice(text));
+                one.push('\n');
+            }
+            one.push_str(corpus.source_name(c));
+            haystacks.push(&one.to_lowercase());
+        }
 
         let (group_of, groups) = group_places(corpus);
         let mut groups_by_claims: Vec<usize> = (0..groups.len()).collect();
