@@ -202,24 +202,25 @@ fn the_figures_side_by_side_show_3000_and_10000_with_who_says_each() {
         .apply(claimmap::app::Action::SetStoryFilter(Some(story.id)));
     h.run();
     assert!(h.query_by_label("Figures side by side").is_some());
-    // a figure's row: the figure as written, its source, its document, its date
+    // a figure's row: the figure as written; its source, and under it its date and document
     let row = |figure: &str| -> Vec<String> {
         let cell = h.get_by_label(figure).rect();
-        let mut cells: Vec<(f32, String)> = h
+        let mut cells: Vec<(f32, f32, String)> = h
             .query_all(egui_kittest::kittest::By::new())
             .filter(|n| n.accesskit_node().role() == Role::Label)
             .filter(|n| {
                 let r = n.rect();
-                (r.center().y - cell.center().y).abs() < 3.0 && r.left() > cell.right()
+                (r.center().y - cell.center().y).abs() < 18.0 && r.left() > cell.right()
             })
             .filter_map(|n| {
                 let node = n.accesskit_node();
-                Some((n.rect().left(), node.label().or_else(|| node.value())?))
+                let label = node.label().or_else(|| node.value())?;
+                Some((n.rect().top().round(), n.rect().left(), label))
             })
             .collect();
-        cells.sort_by(|a, b| a.0.total_cmp(&b.0));
+        cells.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
         std::iter::once(figure.to_string())
-            .chain(cells.into_iter().map(|c| c.1))
+            .chain(cells.into_iter().map(|c| c.2))
             .collect()
     };
     assert_eq!(
@@ -227,8 +228,8 @@ fn the_figures_side_by_side_show_3000_and_10000_with_who_says_each() {
         [
             "3,000 North Korean troops",
             "Ukraine's military intelligence",
-            "2024-11-05_pentagon.txt",
-            "5 Nov 2024"
+            "5 Nov 2024",
+            "2024-11-05_pentagon.txt"
         ]
     );
     assert_eq!(
@@ -236,8 +237,8 @@ fn the_figures_side_by_side_show_3000_and_10000_with_who_says_each() {
         [
             "roughly 10,000 North Korean soldiers",
             "Pentagon",
-            "2024-11-05_pentagon.txt",
-            "5 Nov 2024"
+            "5 Nov 2024",
+            "2024-11-05_pentagon.txt"
         ]
     );
     // clicking a figure selects its claim

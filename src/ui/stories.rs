@@ -7,8 +7,8 @@
 
 use egui::text::{LayoutJob, TextWrapping};
 use egui::{
-    Color32, FontId, Frame, Grid, Id, Rect, RichText, ScrollArea, Sense, TextEdit, TextFormat, Ui,
-    Vec2,
+    Align, Color32, FontId, Frame, Id, Label, Layout, Rect, RichText, ScrollArea, Sense, TextEdit,
+    TextFormat, Ui, Vec2,
 };
 
 use super::theme;
@@ -18,6 +18,8 @@ use crate::model::{Corpus, Day, Story, StoryId};
 
 /// Height of one story's row.
 const ROW: f32 = 48.0;
+/// Height of one row of the figures side by side.
+const ROW_FIGURE: f32 = 31.0;
 /// Characters of an assertion shown at most (one or two lines show fewer).
 const MAX_ASSERTION: usize = 240;
 
@@ -245,48 +247,86 @@ pub fn figures_ui(
         .max_height(theme::FIGURES_MAX_HEIGHT)
         .auto_shrink([false, true])
         .show(ui, |ui| {
-            Grid::new(("claimmap-figures-grid", figures.story))
-                .num_columns(4)
-                .striped(true)
-                .spacing(Vec2::new(10.0, 3.0))
-                .show(ui, |ui| {
-                    for head in ["figure", "source", "document", "date"] {
-                        ui.label(RichText::new(head).small().color(theme::CUE_TEXT));
-                    }
-                    ui.end_row();
-                    for row in &figures.rows {
-                        let first = row.claims[0];
-                        let claim = corpus.claim(first);
-                        let is_selected = state
-                            .selected_claim()
-                            .is_some_and(|c| row.claims.contains(&c));
-                        let figure = row.figures.join("; ");
-                        let color = if row.against.is_empty() {
-                            theme::CONTENT_TEXT
-                        } else {
-                            theme::CONTESTED
-                        };
+            // fixed shares of the width, so that a long name is cut rather than widening
+            // the panel
+            let width = ui.available_width();
+            let columns = [0.5, 0.5].map(|share| width * share);
+            let cell = |ui: &mut Ui, w: f32, add: &mut dyn FnMut(&mut Ui)| {
+                ui.allocate_ui_with_layout(
+                    Vec2::new(w, ROW_FIGURE),
+                    Layout::left_to_right(Align::Center),
+                    |ui| {
+                        ui.set_width(w);
+                        ui.set_min_height(ROW_FIGURE);
+                        add(ui);
+                    },
+                );
+            };
+            ui.spacing_mut().item_spacing = Vec2::new(0.0, 0.0);
+            ui.horizontal(|ui| {
+                for (head, &w) in ["figure", "source · document · date"].iter().zip(&columns) {
+                    cell(ui, w, &mut |ui| {
+                        ui.label(RichText::new(*head).small().color(theme::CUE_TEXT));
+                    });
+                }
+            });
+            for (n, row) in figures.rows.iter().enumerate() {
+                let first = row.claims[0];
+                let claim = corpus.claim(first);
+                let is_selected = state
+                    .selected_claim()
+                    .is_some_and(|c| row.claims.contains(&c));
+                let figure = row.figures.join("; ");
+                let color = if row.against.is_empty() {
+                    theme::CONTENT_TEXT
+                } else {
+                    theme::CONTESTED
+                };
+                let mut document = corpus.document(claim.doc).key.clone();
+                if row.claims.len() > 1 {
+                    document.push_str(&format!(" and {} more", row.claims.len() - 1));
+                }
+                let date = corpus.day_of(claim).map(written_day).unwrap_or_default();
+                // the stripe goes under the row's text
+                let stripe = ui.painter().add(egui::Shape::Noop);
+                let line = ui.horizontal(|ui| {
+                    cell(ui, columns[0], &mut |ui| {
                         let r = ui
-                            .selectable_label(is_selected, RichText::new(&figure).color(color))
+                            .add(
+                                egui::Button::selectable(
+                                    is_selected,
+                                    RichText::new(&figure).color(color),
+                                )
+                                .truncate(),
+                            )
                             .on_hover_text(hover(row.against.as_slice(), row.is_outside));
                         if r.clicked() {
                             actions.push(Action::Select(Item::Claim(first)));
                         }
-                        ui.label(&row.speaker);
-                        let mut document = corpus.document(claim.doc).key.clone();
-                        if row.claims.len() > 1 {
-                            document.push_str(&format!(" and {} more", row.claims.len() - 1));
-                        }
-                        ui.label(RichText::new(document).color(theme::CUE_TEXT));
-                        ui.label(
-                            RichText::new(
-                                corpus.day_of(claim).map(written_day).unwrap_or_default(),
-                            )
-                            .color(theme::DATE_TEXT),
+                    });
+                    ui.vertical(|ui| {
+                        ui.set_width(columns[1]);
+                        ui.add(
+                            Label::new(RichText::new(&row.speaker).color(theme::CONTENT_TEXT))
+                                .truncate(),
                         );
-                        ui.end_row();
-                    }
+                        ui.horizontal(|ui| {
+                            ui.spacing_mut().item_spacing.x = 8.0;
+                            ui.label(RichText::new(&date).small().color(theme::DATE_TEXT));
+                            ui.add(
+                                Label::new(RichText::new(&document).small().color(theme::CUE_TEXT))
+                                    .truncate(),
+                            );
+                        });
+                    });
                 });
+                if n % 2 == 0 {
+                    ui.painter().set(
+                        stripe,
+                        egui::Shape::rect_filled(line.response.rect, 0.0, theme::FIGURES_STRIPE),
+                    );
+                }
+            }
         });
 }
 
