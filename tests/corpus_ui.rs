@@ -175,3 +175,41 @@ fn a_long_load_shows_its_count_and_cancel_keeps_what_was_open() {
     );
     assert!(state.progress.is_none());
 }
+
+#[test]
+fn the_speaker_filter_follows_its_speaker_through_a_review() {
+    let mut h = dated();
+    h.get_by_role_and_label(Role::Button, "Sources").click();
+    h.run();
+    let row = h
+        .query_all_by_role(Role::ListItem)
+        .filter_map(|n| n.accesskit_node().label())
+        .find(|l| l.starts_with("Sergei Shoigu ("))
+        .expect("a row for Sergei Shoigu");
+    h.get_by_label(&row).click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Claims").click();
+    h.run();
+    // rejecting one of his claims finds the speakers anew; the filter stays on him
+    let label = h
+        .query_all_by_role(Role::ListItem)
+        .filter_map(|n| n.accesskit_node().label())
+        .find(|l| l.contains("the talks in Pyongyang went well"))
+        .expect("the Moscow claim listed");
+    h.get_by_label(&label).click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Reject").click();
+    common::settle(&mut h);
+    let state = h.state().state();
+    let corpus = state.corpus();
+    let speaker = state
+        .filters()
+        .entity
+        .map(|e| corpus.entity(e).key.as_str());
+    assert_eq!(speaker, Some("person:sergei-shoigu"));
+    assert_eq!(
+        listed(&h),
+        ["North Korea would send more workers to Kursk"],
+        "only his standing claim"
+    );
+}

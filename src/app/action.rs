@@ -6,7 +6,9 @@
 
 use std::path::PathBuf;
 
-use crate::model::{ClaimId, DocId, EntityId, MentionId, PlaceId, SourceId, SourceKind, Span};
+use crate::model::{
+    ClaimId, DocId, EntityId, MentionId, PlaceId, SourceId, SourceKind, Span, StoryId,
+};
 use crate::workspace::ReviewOp;
 
 use super::review::DraftField;
@@ -41,6 +43,8 @@ pub enum Action {
     SetDocumentFilter(Option<DocId>),
     /// Only claims of this speaker across the corpus (`None`: any).
     SetEntityFilter(Option<EntityId>),
+    /// Only the claims of this story, across the corpus (`None`: any).
+    SetStoryFilter(Option<StoryId>),
     /// Only claims dated within these days (days since 1970-01-01, both included; `None`:
     /// any date, undated claims too).
     SetDateRange(Option<(i32, i32)>),
@@ -50,6 +54,8 @@ pub enum Action {
     ShowTab(ListTab),
     /// The Sources panel's search changed.
     SetEntitySearch(String),
+    /// The Stories panel's search changed.
+    SetStorySearch(String),
 
     /// Show this document in the article panel.
     ShowDocument(DocId),

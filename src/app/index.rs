@@ -8,7 +8,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::model::{ClaimId, Corpus, EntityId, LonLat, PlaceId, SourceKind};
+use crate::model::{ClaimId, Corpus, EntityId, LonLat, PlaceId, SourceKind, StoryId};
 
 /// The place a marker stands for.
 #[derive(Clone, Debug, PartialEq)]
@@ -91,6 +91,12 @@ pub struct CorpusIndex {
     pub entity_places: Vec<Vec<PlaceId>>,
     /// Per entity: its name and aliases, lower-cased, for the Sources panel's search.
     pub entity_haystacks: Vec<String>,
+    /// Stories told by more than one claim, most claims first, then most sources, most
+    /// origins, earliest (the Stories panel's order).
+    pub stories_by_size: Vec<StoryId>,
+    /// Per story: its claims' contents and speakers, lower-cased, for the Stories panel's
+    /// search.
+    pub story_haystacks: Vec<String>,
 }
 
 impl CorpusIndex {
@@ -212,6 +218,35 @@ impl CorpusIndex {
             })
             .collect();
 
+        let mut stories_by_size: Vec<StoryId> = corpus
+            .stories()
+            .iter()
+            .filter(|s| s.claims.len() > 1)
+            .map(|s| s.id)
+            .collect();
+        stories_by_size.sort_by(|&a, &b| {
+            let (a, b) = (corpus.story(a), corpus.story(b));
+            (b.claims.len(), b.sources, b.origins)
+                .cmp(&(a.claims.len(), a.sources, a.origins))
+                .then(a.first.cmp(&b.first))
+                .then(a.id.cmp(&b.id))
+        });
+        let story_haystacks = corpus
+            .stories()
+            .iter()
+            .map(|s| {
+                if s.claims.len() < 2 {
+                    return String::new();
+                }
+                let mut h = String::new();
+                for &c in &s.claims {
+                    h.push_str(haystacks.get(c.index()).unwrap_or_default());
+                    h.push('\n');
+                }
+                h
+            })
+            .collect();
+
         CorpusIndex {
             haystacks,
             group_of,
@@ -233,6 +268,8 @@ impl CorpusIndex {
             entity_documents,
             entity_places,
             entity_haystacks,
+            stories_by_size,
+            story_haystacks,
         }
     }
 

@@ -22,7 +22,7 @@ pub use index::CorpusIndex;
 pub use review::{ClaimDraft, DraftField, ReviewInfo};
 pub use state::{
     AppState, ExportDialog, ExportOutcome, ExportScope, Filters, Item, ListTab, LoadKind, Loaded,
-    OpenDialog, PasteDialog, Progress, Selection, Status, StatusLevel, Timeline,
+    OpenDialog, PasteDialog, Progress, Selection, Status, StatusLevel, StoryFigures, Timeline,
 };
 use worker::{CancelFlag, Job, Poll, SessionDone, SharedResources};
 
@@ -219,9 +219,14 @@ impl ClaimmapApp {
                     ListTab::Claims => {
                         ui::filters_ui(ui, &self.state, &mut actions);
                         ui.separator();
+                        if self.state.filters().story.is_some() {
+                            ui::story_header_ui(ui, &self.state, &mut actions);
+                            ui.separator();
+                        }
                         ui::claims_ui(ui, &self.state, &mut actions);
                     }
                     ListTab::Sources => ui::sources_ui(ui, &self.state, &mut actions),
+                    ListTab::Stories => ui::stories_ui(ui, &self.state, &mut actions),
                 }
             });
         egui::Panel::right("claimmap-article")
@@ -595,10 +600,14 @@ impl eframe::App for ClaimmapApp {
     }
 }
 
-/// "Claims" and "Sources" at the top of the left panel.
+/// "Claims", "Sources" and "Stories" at the top of the left panel.
 fn list_tabs_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
-        for (tab, name) in [(ListTab::Claims, "Claims"), (ListTab::Sources, "Sources")] {
+        for (tab, name) in [
+            (ListTab::Claims, "Claims"),
+            (ListTab::Sources, "Sources"),
+            (ListTab::Stories, "Stories"),
+        ] {
             if ui
                 .selectable_label(state.list_tab == tab, egui::RichText::new(name).strong())
                 .clicked()

@@ -6,9 +6,11 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::corpus::stories::{FigureRow, disputes, figure_rows};
 use crate::export;
 use crate::model::{
     ClaimId, Corpus, DocId, EntityId, MentionId, PlaceChoice, PlaceId, SourceId, SourceKind, Span,
+    StoryId,
 };
 use crate::pipeline::Warning;
 use crate::workspace::{Attention, ClaimSpans, Op, SourceAnchor};
@@ -49,6 +51,8 @@ pub struct Filters {
     pub document: Option<DocId>,
     /// One speaker across the corpus (its claims in every article).
     pub entity: Option<EntityId>,
+    /// One story: the claims across the corpus that assert the same thing.
+    pub story: Option<StoryId>,
     /// Claims dated within these days (days since 1970-01-01, both included); an undated
     /// claim is outside every range.
     pub dates: Option<(i32, i32)>,
@@ -68,6 +72,19 @@ pub enum ListTab {
     Claims,
     /// The speakers across the corpus, most claims first.
     Sources,
+    /// The stories told by more than one claim, biggest first.
+    Stories,
+}
+
+/// A story's figures side by side, for the conflict view.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoryFigures {
+    pub story: StoryId,
+    /// The corpus generation they were found in.
+    generation: u64,
+    /// One row per speaker and figure, the story's first, then those of other stories that
+    /// disagree with them.
+    pub rows: Vec<FigureRow>,
 }
 
 /// Claims per day of the timeline strip, by source kind (`SourceKind::ALL` order, then
@@ -276,6 +293,11 @@ pub struct AppState {
     pub list_tab: ListTab,
     /// The Sources panel's search.
     pub entity_search: String,
+    /// The Stories panel's search.
+    pub story_search: String,
+    /// The figures side by side of the story filtered on, else of the selected claim's story
+    /// when its figures disagree with others.
+    figures: Option<StoryFigures>,
     /// Claims per day for the timeline.
     timeline: Timeline,
     /// Per marker group: the claims of the view about it, when a filter narrows the view
@@ -323,6 +345,8 @@ impl AppState {
             pending_reviews: 0,
             list_tab: ListTab::Claims,
             entity_search: String::new(),
+            story_search: String::new(),
+            figures: None,
             timeline: Timeline::default(),
             view_groups: None,
             view_generation: 1,
@@ -352,6 +376,11 @@ impl AppState {
     /// Claims per day for the timeline strip.
     pub fn timeline(&self) -> &Timeline {
         &self.timeline
+    }
+    /// The figures side by side of the story filtered on, else of the selected claim's story
+    /// when its figures disagree with others'.
+    pub fn figures(&self) -> Option<&StoryFigures> {
+        self.figures.as_ref()
     }
     /// Per marker group, the view's claims about it, when a filter narrows the view.
     pub fn view_groups(&self) -> Option<&[u32]> {
@@ -425,6 +454,12 @@ impl AppState {
 
     /// Applies one action; returns the work it needs from outside, if any.
     pub fn apply(&mut self, action: Action) -> Option<Effect> {
+        let effect = self.apply_action(action);
+        self.refresh_figures();
+        effect
+    }
+
+    fn apply_action(&mut self, action: Action) -> Option<Effect> {
         match action {
             Action::Select(item) => self.select(item),
             Action::Hover(item) => self.selection.hovered = Some(item),
@@ -478,8 +513,15 @@ impl AppState {
                 let range = range.map(|(a, b)| (a.min(b), a.max(b)));
                 self.set_filters(|f| f.dates = range);
             }
+            Action::SetStoryFilter(s) => {
+                if s.is_some() {
+                    self.list_tab = ListTab::Claims;
+                }
+                self.set_filters(|f| f.story = s);
+            }
             Action::ShowTab(tab) => self.list_tab = tab,
             Action::SetEntitySearch(text) => self.entity_search = text,
+            Action::SetStorySearch(text) => self.story_search = text,
 
             Action::ShowDocument(d) => self.select(Item::Document(d)),
             Action::FitMap => self.map_fit += 1,
@@ -1006,6 +1048,8 @@ impl AppState {
             return;
         }
         let add = loaded.kind == LoadKind::Add;
+        let story = self.story_key();
+        let speaker = self.speaker_key();
         self.corpus = loaded.corpus;
         self.index = loaded.index;
         self.generation += 1;
@@ -1018,6 +1062,8 @@ impl AppState {
             if self.inputs.is_empty() {
                 self.inputs = loaded.inputs;
             }
+            self.filters.story = self.story_by_key(story.as_deref());
+            self.filters.entity = self.speaker_by_key(speaker.as_deref());
         } else {
             self.inputs = loaded.inputs;
             self.selection = Selection::default();
@@ -1116,6 +1162,8 @@ impl AppState {
             .rename
             .as_ref()
             .and_then(|(s, _)| anchor_of(&old, Item::Source(*s)));
+        let story = self.story_key();
+        let speaker = self.speaker_key();
 
         self.corpus = loaded.corpus;
         self.index = loaded.index;
@@ -1146,6 +1194,8 @@ impl AppState {
                 _ => self.rename = None,
             }
         }
+        self.filters.story = self.story_by_key(story.as_deref());
+        self.filters.entity = self.speaker_by_key(speaker.as_deref());
         self.refresh_view();
         let details: Vec<String> = loaded.warnings.iter().map(|w| w.to_string()).collect();
         let mut message = loaded.message.unwrap_or_default();
@@ -1344,12 +1394,81 @@ impl AppState {
         self.select(Item::Claim(self.view[next]));
     }
 
+    /// The key of the story filtered on, to find it again in a corpus found anew.
+    fn story_key(&self) -> Option<String> {
+        let s = self.filters.story?;
+        Some(self.corpus.stories().get(s.index())?.key.clone())
+    }
+
+    /// The key of the speaker filtered on: entities are found anew with the corpus, and an
+    /// id may then name another speaker, or none.
+    fn speaker_key(&self) -> Option<String> {
+        let e = self.filters.entity?;
+        Some(self.corpus.entities().get(e.index())?.key.clone())
+    }
+
+    /// The speaker of this key in the current corpus.
+    fn speaker_by_key(&self, key: Option<&str>) -> Option<EntityId> {
+        let key = key?;
+        self.corpus
+            .entities()
+            .iter()
+            .find(|e| e.key == key)
+            .map(|e| e.id)
+    }
+
+    /// The story of this key in the current corpus.
+    fn story_by_key(&self, key: Option<&str>) -> Option<StoryId> {
+        let key = key?;
+        self.corpus
+            .stories()
+            .iter()
+            .find(|s| s.key == key)
+            .map(|s| s.id)
+    }
+
+    /// Finds the figures side by side again when what they are of changed.
+    fn refresh_figures(&mut self) {
+        let corpus = &self.corpus;
+        let story = match self.filters.story {
+            Some(s) => corpus.stories().get(s.index()),
+            None => self
+                .selected_claim()
+                .filter(|&c| !corpus.conflicts_of(c).is_empty())
+                .and_then(|c| corpus.story_of(c)),
+        };
+        let Some(story) = story else {
+            self.figures = None;
+            return;
+        };
+        if self
+            .figures
+            .as_ref()
+            .is_some_and(|f| f.story == story.id && f.generation == self.generation)
+        {
+            return;
+        }
+        let standing = |c: ClaimId| {
+            corpus
+                .claims()
+                .get(c.index())
+                .is_some_and(|c| !c.review.is_rejected())
+        };
+        let outside = disputes(corpus, story, &story.claims, &standing).other_figures;
+        self.figures = Some(StoryFigures {
+            story: story.id,
+            generation: self.generation,
+            rows: figure_rows(corpus, &story.claims, &outside, &standing),
+        });
+    }
+
     fn set_filters(&mut self, change: impl FnOnce(&mut Filters)) {
         change(&mut self.filters);
         self.refresh_view();
     }
 
     fn refresh_view(&mut self) {
+        self.refresh_figures();
         self.view = filter_claims(&self.corpus, &self.index, &self.filters);
         self.view_generation += 1;
         self.timeline = timeline(&self.corpus, &self.index, &self.filters);
@@ -1390,7 +1509,11 @@ impl AppState {
 /// The claims that pass the filters, in corpus order.
 pub fn filter_claims(corpus: &Corpus, index: &CorpusIndex, f: &Filters) -> Vec<ClaimId> {
     let needle = f.search.trim().to_lowercase();
+    let story = f.story.and_then(|s| corpus.stories().get(s.index()));
     let candidates: Box<dyn Iterator<Item = ClaimId> + '_> = match (f.place, f.document) {
+        _ if f.story.is_some() => {
+            Box::new(story.into_iter().flat_map(|s| s.claims.iter().copied()))
+        }
         (Some(p), _) => Box::new(index.claims_about(p).iter().copied()),
         (None, Some(d)) if d.index() < corpus.documents().len() => {
             Box::new(corpus.claims_in(d).iter().copied())
@@ -1407,6 +1530,13 @@ pub fn filter_claims(corpus: &Corpus, index: &CorpusIndex, f: &Filters) -> Vec<C
         .filter(|&id| {
             let c = corpus.claim(id);
             if f.document.is_some_and(|d| c.doc != d) {
+                return false;
+            }
+            // the story chose the candidates: the place still narrows them
+            if story.is_some()
+                && let Some(p) = f.place
+                && index.claims_about(p).binary_search(&id).is_err()
+            {
                 return false;
             }
             if let Some(e) = f.entity

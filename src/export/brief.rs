@@ -7,6 +7,7 @@ use std::io::Write;
 
 use super::markdown::one_line;
 use super::{ExportError, ExportSet, Exporter};
+use crate::corpus::stories::{Disputes, disputes, figure_rows};
 use crate::model::{Claim, ClaimId, Corpus, Day, Story, StoryId};
 
 pub struct Brief;
@@ -135,33 +136,17 @@ fn write_story(
         if docs.len() > 1 {
             write!(out, " and {} more", docs.len() - 1)?;
         }
-        if let Some(d) = day(corpus, first) {
+        if let Some(d) = corpus.day_of(first) {
             write!(out, ", {d}")?;
         }
         writeln!(out, ")")?;
     }
 
     // who disputes it: the stories that deny it, the claims whose figures disagree
-    let mut disputes: Vec<ClaimId> = story
-        .disputed_by
-        .iter()
-        .flat_map(|&d| corpus.story(d).claims.iter().copied())
-        .filter(|&c| in_set(c))
-        .collect();
-    let mut conflicting: Vec<ClaimId> = claims
-        .iter()
-        .flat_map(|&c| corpus.conflicts_of(c).iter().copied())
-        .filter(|&c| in_set(c))
-        .collect();
-    conflicting.sort_unstable();
-    conflicting.dedup();
-    disputes.sort_unstable();
-    disputes.dedup();
-    let outside: Vec<ClaimId> = conflicting
-        .iter()
-        .copied()
-        .filter(|c| !claims.contains(c) && !disputes.contains(c))
-        .collect();
+    let Disputes {
+        denials: disputes,
+        other_figures: outside,
+    } = disputes(corpus, story, claims, in_set);
     if !disputes.is_empty() || !outside.is_empty() {
         writeln!(out)?;
         writeln!(out, "**Who disputes it**")?;
@@ -174,7 +159,8 @@ fn write_story(
                 cell(&speaker(corpus, claim)),
                 content(corpus, claim),
                 corpus.document(claim.doc).key,
-                day(corpus, claim)
+                corpus
+                    .day_of(claim)
                     .map(|d| format!(", {d}"))
                     .unwrap_or_default()
             )?;
@@ -187,7 +173,8 @@ fn write_story(
                 cell(&speaker(corpus, claim)),
                 content(corpus, claim),
                 corpus.document(claim.doc).key,
-                day(corpus, claim)
+                corpus
+                    .day_of(claim)
                     .map(|d| format!(", {d}"))
                     .unwrap_or_default()
             )?;
@@ -195,13 +182,8 @@ fn write_story(
     }
 
     // the figures side by side: this story's and those that disagree with them
-    let with_figures: Vec<ClaimId> = claims
-        .iter()
-        .chain(&outside)
-        .copied()
-        .filter(|&c| !corpus.figures_of(c).is_empty())
-        .collect();
-    if !with_figures.is_empty() {
+    let rows = figure_rows(corpus, claims, &outside, in_set);
+    if !rows.is_empty() {
         writeln!(out)?;
         writeln!(out, "**Figures**")?;
         writeln!(out)?;
@@ -210,49 +192,23 @@ fn write_story(
             "| figure | source | document | date | disagrees with |"
         )?;
         writeln!(out, "|---|---|---|---|---|")?;
-        // copies of one figure by one source are one row
-        let mut rows: Vec<([String; 3], Vec<ClaimId>)> = Vec::new();
-        for &c in &with_figures {
-            let claim = corpus.claim(c);
-            let text = &corpus.document(claim.doc).text;
-            let figures: Vec<String> = corpus
-                .figures_of(c)
-                .iter()
-                .map(|f| one_line(f.span.slice(text)))
-                .collect();
-            let mut against: Vec<String> = Vec::new();
-            for &o in corpus.conflicts_of(c).iter().filter(|&&o| in_set(o)) {
-                let name = speaker(corpus, corpus.claim(o));
-                if !against.contains(&name) {
-                    against.push(name);
-                }
-            }
-            let row = [
-                figures.join("; "),
-                speaker(corpus, claim),
-                against.join("; "),
-            ];
-            match rows.iter_mut().find(|r| r.0 == row) {
-                Some(r) => r.1.push(c),
-                None => rows.push((row, vec![c])),
-            }
-        }
-        for ([figures, source, against], copies) in &rows {
-            let first = corpus.claim(copies[0]);
+        for row in &rows {
+            let first = corpus.claim(row.claims[0]);
             let mut document = corpus.document(first.doc).key.clone();
-            if copies.len() > 1 {
-                document.push_str(&format!(" and {} more", copies.len() - 1));
+            if row.claims.len() > 1 {
+                document.push_str(&format!(" and {} more", row.claims.len() - 1));
             }
             writeln!(
                 out,
                 "| {} | {} | {} | {} | {} |",
-                cell(figures),
-                cell(source),
+                cell(&row.figures.join("; ")),
+                cell(&row.speaker),
                 cell(&document),
-                day(corpus, first)
+                corpus
+                    .day_of(first)
                     .map(|d| d.to_string())
                     .unwrap_or_default(),
-                cell(against),
+                cell(&row.against.join("; ")),
             )?;
         }
     }
@@ -272,20 +228,9 @@ fn span(first: Option<Day>, last: Option<Day>) -> Option<String> {
     }
 }
 
-/// A claim's date, else its document's.
-fn day(corpus: &Corpus, claim: &Claim) -> Option<Day> {
-    claim
-        .date
-        .map(|d| d.day)
-        .or(corpus.document(claim.doc).published)
-}
-
 /// Who says a claim: its entity's name, else its source's, else "unattributed".
 fn speaker(corpus: &Corpus, claim: &Claim) -> String {
-    match corpus.entity_of(claim) {
-        Some(e) => one_line(&e.name),
-        None => one_line(corpus.source_name(claim)),
-    }
+    one_line(corpus.speaker(claim))
 }
 
 fn content(corpus: &Corpus, claim: &Claim) -> String {

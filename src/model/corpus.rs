@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Claim, ClaimId, DocId, Document, Entity, EntityId, Figure, MentionId, Place, PlaceId,
+    Claim, ClaimId, Day, DocId, Document, Entity, EntityId, Figure, MentionId, Place, PlaceId,
     PlaceMention, Source, SourceId, Stories, Story, StoryId,
 };
 
@@ -415,6 +415,23 @@ impl Corpus {
             .source
             .map(|s| self.sources[s.index()].name.as_str())
             .unwrap_or("unattributed")
+    }
+
+    /// Who says a claim: its speaker's name across the corpus, else its source's, else
+    /// "unattributed".
+    pub fn speaker(&self, claim: &Claim) -> &str {
+        match self.entity_of(claim) {
+            Some(e) => &e.name,
+            None => self.source_name(claim),
+        }
+    }
+
+    /// When a claim was made: its own date, else its document's.
+    pub fn day_of(&self, claim: &Claim) -> Option<Day> {
+        claim
+            .date
+            .map(|d| d.day)
+            .or(self.documents[claim.doc.index()].published)
     }
 
     pub fn is_empty(&self) -> bool {

@@ -209,11 +209,45 @@ fn row_ui(ui: &mut Ui, state: &AppState, id: ClaimId, actions: &mut Vec<Action>)
         theme::CONTENT_TEXT,
     );
 
-    // line 3: place chips
-    let chips_rect = Rect::from_min_max(
+    // line 3: place chips; on the right, the link to the rest of the claim's story
+    let mut chips_rect = Rect::from_min_max(
         egui::pos2(inner.left(), inner.top() + line_h * 2.0),
         inner.max,
     );
+    if let Some(story) = corpus.story_of(id)
+        && let Some(words) = super::stories::also_reported(story)
+    {
+        let mut link_ui = ui.new_child(
+            UiBuilder::new()
+                .max_rect(chips_rect)
+                .layout(Layout::right_to_left(Align::Center)),
+        );
+        link_ui.set_clip_rect(chips_rect.intersect(ui.clip_rect()));
+        let is_on = state.filters().story == Some(story.id);
+        let r = link_ui
+            .add(egui::Link::new(
+                RichText::new(&words).size(11.5).color(theme::LINK),
+            ))
+            .on_hover_text(if is_on {
+                "Show every claim again".to_string()
+            } else {
+                format!(
+                    "The same assertion in {} claims from {} sources, {} independent \
+                     (reprints and one agency's copies count once): show them all",
+                    story.claims.len(),
+                    story.sources,
+                    story.origins
+                )
+            });
+        if r.clicked() {
+            actions.push(Action::SetStoryFilter(if is_on {
+                None
+            } else {
+                Some(story.id)
+            }));
+        }
+        chips_rect.max.x = (r.rect.left() - 8.0).max(chips_rect.min.x);
+    }
     let mut chips = ui.new_child(
         UiBuilder::new()
             .max_rect(chips_rect)

@@ -161,13 +161,32 @@ pub fn filters_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
                 .response
                 .labelled_by(label.id);
         }
-        if let Some(e) = filters.entity
+        if let Some(e) = filters
+            .entity
+            .and_then(|e| corpus.entities().get(e.index()))
             && ui
-                .button(format!("Speaker: {} ×", corpus.entity(e).name))
+                .button(format!("Speaker: {} ×", e.name))
                 .on_hover_text("Claims of every speaker again")
                 .clicked()
         {
             actions.push(Action::SetEntityFilter(None));
+        }
+        if let Some(story) = filters.story.and_then(|s| corpus.stories().get(s.index())) {
+            let lead = corpus.claim(story.lead);
+            let content = crate::corpus::stories::one_line(
+                lead.content.slice(&corpus.document(lead.doc).text),
+            );
+            let mut words: String = content.chars().take(36).collect();
+            if words.len() < content.len() {
+                words.push('…');
+            }
+            if ui
+                .button(format!("Story: {words} ×"))
+                .on_hover_text("Claims of every story again")
+                .clicked()
+            {
+                actions.push(Action::SetStoryFilter(None));
+            }
         }
         if !filters.is_empty() && ui.button("Clear filters").clicked() {
             actions.push(Action::ClearFilters);

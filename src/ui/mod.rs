@@ -13,6 +13,7 @@ pub mod open_dialog;
 pub mod projection;
 pub mod review;
 pub mod sources;
+pub mod stories;
 pub mod theme;
 pub mod timeline;
 pub mod toolbar;
@@ -26,6 +27,7 @@ pub use map::{MapCache, map_ui};
 pub use open_dialog::{open_dialog_ui, paste_dialog_ui};
 pub use review::review_ui;
 pub use sources::sources_ui;
+pub use stories::{stories_ui, story_header_ui};
 pub use timeline::timeline_ui;
 pub use toolbar::{status_ui, toolbar_ui};
 

@@ -102,6 +102,20 @@ fn claim_ui(ui: &mut Ui, state: &AppState, c: ClaimId, actions: &mut Vec<Action>
         review_badge(ui, claim.review);
     });
     ui.label(format!("“{}”", shorten(claim.content.slice(text), 300)));
+    // its figures disagree with others: show them side by side, unless the story's header
+    // over the list already does
+    if state.filters().story.is_none()
+        && let Some(figures) = state.figures()
+    {
+        super::stories::figures_ui(ui, state, figures, actions);
+        if ui
+            .link("Show the whole story")
+            .on_hover_text("Only the claims of this story, on the list and the map")
+            .clicked()
+        {
+            actions.push(Action::SetStoryFilter(Some(figures.story)));
+        }
+    }
     ui.horizontal(|ui| {
         let done = claim.review == Review::Confirmed;
         if ui

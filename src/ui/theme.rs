@@ -126,6 +126,14 @@ pub fn source_kind_color(kind: SourceKind) -> Color32 {
 }
 
 /// The badge of a claim with no stated source.
+/// A story whose figures disagree, or that another story denies.
+pub const CONTESTED: Color32 = Color32::from_rgb(240, 130, 100);
+/// The header over the claims of one story.
+pub const STORY_HEADER_BG: Color32 = Color32::from_rgb(30, 34, 40);
+/// Every other row of the figures side by side.
+pub const FIGURES_STRIPE: Color32 = Color32::from_rgba_premultiplied(8, 9, 10, 8);
+/// Rows of the figures side by side at most before they scroll.
+pub const FIGURES_MAX_HEIGHT: f32 = 240.0;
 pub const UNATTRIBUTED: Color32 = Color32::from_rgb(110, 116, 124);
 
 // ---- the article ----

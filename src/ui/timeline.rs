@@ -29,8 +29,8 @@ fn day(d: i32) -> Day {
     Day::from_days_since_epoch(i64::from(d))
 }
 
-/// "3 Nov 2024".
-fn written(d: i32) -> String {
+/// A day as people read it: "4 Nov 2024" (days since 1970-01-01).
+pub fn written(d: i32) -> String {
     const MONTHS: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];

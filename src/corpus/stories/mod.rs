@@ -17,8 +17,10 @@
 mod conflicts;
 mod features;
 mod origins;
+mod telling;
 
 pub use origins::agency;
+pub use telling::{Disputes, FigureRow, disputes, figure_rows, one_line};
 
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
