@@ -3,7 +3,8 @@
 //! 100,000 claims over 1,000 documents) and the real basemap is drawn, so the figure is the
 //! worst steady state a user on a big corpus meets. Four situations: nothing happening, the
 //! pointer sweeping over the map (hover tests, tooltips), the map being dragged, and a
-//! selected claim (links drawn, the list and the article scrolled to it).
+//! selected claim (links drawn, the list and the article scrolled to it). Then the same
+//! summaries at the scale of 100,000 articles (2,000,000 claims), without criterion.
 //!
 //! Besides criterion's estimate, the benchmark prints min / median / max over 300 frames of
 //! each situation, split into layout and tessellation (`cargo bench --bench ui_frame`); the
@@ -23,9 +24,27 @@ use claimmap::model::{
 use claimmap::ui::basemap::BasemapMesh;
 use criterion::Criterion;
 
-const PLACES: usize = 10_000;
-const CLAIMS: usize = 100_000;
-const DOCUMENTS: usize = 1_000;
+/// A synthetic corpus's size.
+#[derive(Clone, Copy)]
+struct Scale {
+    places: usize,
+    claims: usize,
+    documents: usize,
+}
+
+/// Timed by criterion and summarised.
+const SMALL: Scale = Scale {
+    places: 10_000,
+    claims: 100_000,
+    documents: 1_000,
+};
+/// The app at 100,000 articles (about two million claims): summarised only, each frame
+/// being slow enough to time alone.
+const LARGE: Scale = Scale {
+    places: 10_000,
+    claims: 2_000_000,
+    documents: 100_000,
+};
 const SOURCES_PER_DOC: usize = 20;
 const SCREEN: [f32; 2] = [1600.0, 1000.0];
 
@@ -48,7 +67,7 @@ impl Lcg {
     }
 }
 
-fn synthetic_corpus(codes: &[String]) -> Corpus {
+fn synthetic_corpus(codes: &[String], scale: Scale) -> Corpus {
     let mut rng = Lcg(42);
     let kinds = [
         PlaceKind::City,
@@ -58,7 +77,7 @@ fn synthetic_corpus(codes: &[String]) -> Corpus {
         PlaceKind::Area,
         PlaceKind::Sea,
     ];
-    let places: Vec<Place> = (0..PLACES)
+    let places: Vec<Place> = (0..scale.places)
         .map(|i| {
             let kind = if i < 200 {
                 PlaceKind::Country
@@ -96,8 +115,8 @@ fn synthetic_corpus(codes: &[String]) -> Corpus {
         places,
         ..CorpusParts::default()
     };
-    let per_doc = CLAIMS / DOCUMENTS;
-    for d in 0..DOCUMENTS {
+    let per_doc = scale.claims / scale.documents;
+    for d in 0..scale.documents {
         let doc_id = DocId(d as u32);
         let source_base = parts.sources.len();
         let mut text = format!("Report {d}\n\n");
@@ -121,7 +140,7 @@ fn synthetic_corpus(codes: &[String]) -> Corpus {
                 if k > 0 {
                     text.push_str(" and ");
                 }
-                let p = rng.below(PLACES);
+                let p = rng.below(scale.places);
                 let at = text.len();
                 text.push_str(&parts.places[p].name);
                 let id = MentionId(parts.mentions.len() as u32);
@@ -177,7 +196,7 @@ fn synthetic_corpus(codes: &[String]) -> Corpus {
 
 /// The app on the synthetic corpus with the real basemap, and an egui context that has
 /// drawn it a few times (fonts, fitted map).
-fn setup() -> (ClaimmapApp, egui::Context) {
+fn setup(scale: Scale) -> (ClaimmapApp, egui::Context) {
     let basemap = Basemap::bundled().expect("the bundled basemap loads");
     let codes: Vec<String> = basemap
         .countries
@@ -187,7 +206,7 @@ fn setup() -> (ClaimmapApp, egui::Context) {
         .collect();
     let mesh = BasemapMesh::new(&basemap);
     let started = Instant::now();
-    let corpus = synthetic_corpus(&codes);
+    let corpus = synthetic_corpus(&codes, scale);
     eprintln!(
         "synthetic corpus: {} places, {} claims, {} documents, {} mentions (built in {:?})",
         corpus.places().len(),
@@ -345,17 +364,22 @@ fn summary(label: &str, ctx: &egui::Context, app: &mut ClaimmapApp, mode: Pointe
     );
 }
 
-fn main() {
-    let (mut app, ctx) = setup();
-    summary("still", &ctx, &mut app, Pointer::Still);
-    summary("hover over map", &ctx, &mut app, Pointer::Hover);
-    summary("panning the map", &ctx, &mut app, Pointer::Pan);
+/// The summaries of every kind of frame.
+fn summaries(ctx: &egui::Context, app: &mut ClaimmapApp, scale: Scale) {
+    summary("still", ctx, app, Pointer::Still);
+    summary("hover over map", ctx, app, Pointer::Hover);
+    summary("panning the map", ctx, app, Pointer::Pan);
     let _ = app.state_mut().apply(Action::FitMap);
-    let claim = app.state().view()[CLAIMS / 2];
+    let claim = app.state().view()[scale.claims / 2];
     let _ = app.state_mut().apply(Action::Select(Item::Claim(claim)));
-    summary("claim selected", &ctx, &mut app, Pointer::Still);
+    summary("claim selected", ctx, app, Pointer::Still);
     let _ = app.state_mut().apply(Action::ClearSelection);
     let _ = app.state_mut().apply(Action::FitMap);
+}
+
+fn main() {
+    let (mut app, ctx) = setup(SMALL);
+    summaries(&ctx, &mut app, SMALL);
 
     let mut c = Criterion::default()
         .configure_from_args()
@@ -382,4 +406,9 @@ fn main() {
         })
     });
     c.final_summary();
+    drop(app);
+
+    eprintln!("\nthe app at 100,000 articles:");
+    let (mut app, ctx) = setup(LARGE);
+    summaries(&ctx, &mut app, LARGE);
 }

@@ -77,6 +77,9 @@ pub struct CorpusIndex {
     pub unattributed: usize,
     /// Claims not rejected by a reviewer.
     pub standing_claims: usize,
+    /// Claims a reviewer confirmed, edited, added or rejected (the review panel's count: two
+    /// million claims are too many to count every frame).
+    pub reviewed_claims: usize,
     /// Per claim: the day its date starts on (days since 1970-01-01), from the claim's own
     /// date or its document's; `None` when neither is dated.
     pub claim_day: Vec<Option<i32>>,
@@ -94,9 +97,6 @@ pub struct CorpusIndex {
     /// Stories told by more than one claim, most claims first, then most sources, most
     /// origins, earliest (the Stories panel's order).
     pub stories_by_size: Vec<StoryId>,
-    /// Per story: its claims' contents and speakers, lower-cased, for the Stories panel's
-    /// search.
-    pub story_haystacks: Vec<String>,
 }
 
 impl CorpusIndex {
@@ -231,21 +231,6 @@ impl CorpusIndex {
                 .then(a.first.cmp(&b.first))
                 .then(a.id.cmp(&b.id))
         });
-        let story_haystacks = corpus
-            .stories()
-            .iter()
-            .map(|s| {
-                if s.claims.len() < 2 {
-                    return String::new();
-                }
-                let mut h = String::new();
-                for &c in &s.claims {
-                    h.push_str(haystacks.get(c.index()).unwrap_or_default());
-                    h.push('\n');
-                }
-                h
-            })
-            .collect();
 
         CorpusIndex {
             haystacks,
@@ -262,6 +247,11 @@ impl CorpusIndex {
                 .iter()
                 .filter(|c| !c.review.is_rejected())
                 .count(),
+            reviewed_claims: corpus
+                .claims()
+                .iter()
+                .filter(|c| c.review != crate::model::Review::Machine)
+                .count(),
             claim_day,
             day_range,
             entities_by_claims,
@@ -269,7 +259,6 @@ impl CorpusIndex {
             entity_places,
             entity_haystacks,
             stories_by_size,
-            story_haystacks,
         }
     }
 

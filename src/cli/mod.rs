@@ -311,7 +311,7 @@ fn extract_eval(
 
 /// Above this much input, JSONL output streams (bounded memory) and so has no stories, which
 /// need the whole corpus in memory; below it the corpus is held, as for every other format.
-const STREAM_ABOVE_BYTES: u64 = 32 * 1024 * 1024;
+const STREAM_ABOVE_BYTES: u64 = 16 * 1024 * 1024;
 
 fn streaming_note(paths: &[PathBuf]) -> String {
     format!(

@@ -56,11 +56,7 @@ fn header_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
         ui.strong("Review");
         let corpus = state.corpus();
-        let reviewed = corpus
-            .claims()
-            .iter()
-            .filter(|c| c.review != Review::Machine)
-            .count();
+        let reviewed = state.index().reviewed_claims;
         ui.weak(format!(
             "{reviewed} of {} claims reviewed · {} {} in effect",
             corpus.claims().len(),

@@ -76,6 +76,7 @@ pub fn stories_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             actions.push(Action::SetStorySearch(search));
         }
     });
+    let corpus = state.corpus();
     let needle = state.story_search.trim().to_lowercase();
     let shown: Vec<StoryId> = index
         .stories_by_size
@@ -83,10 +84,14 @@ pub fn stories_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         .copied()
         .filter(|s| {
             needle.is_empty()
-                || index
-                    .story_haystacks
-                    .get(s.index())
-                    .is_some_and(|h| h.contains(&needle))
+                || corpus.stories().get(s.index()).is_some_and(|story| {
+                    story.claims.iter().any(|c| {
+                        index
+                            .haystacks
+                            .get(c.index())
+                            .is_some_and(|h| h.contains(&needle))
+                    })
+                })
         })
         .collect();
     ui.weak(format!(
