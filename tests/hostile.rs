@@ -245,3 +245,38 @@ fn every_limit_error_names_its_file_last() {
         assert!(e.to_string().ends_with(": /news/x.html"), "{e}");
     }
 }
+
+/// Inputs fuzzing found a fault with (`fuzz/README.md`), each extracted without a panic.
+mod found_by_fuzzing {
+    use claimmap::input::parse_jsonl_line;
+    use claimmap::model::Document;
+    use claimmap::pipeline::{Resources, extract};
+
+    fn extracts_cleanly(text: &str) {
+        let res = Resources::bundled().unwrap();
+        let corpus = extract(&res, vec![Document::new("fuzz", text)]).corpus;
+        for c in corpus.claims() {
+            assert!(c.content.slice(text).len() <= text.len());
+        }
+    }
+
+    /// `analyse`: a text ending on "and" after a claim's content looked two words past the
+    /// last token for a coordinated cue ("... and said").
+    #[test]
+    fn a_content_ending_on_and_at_the_end_of_the_text_is_extracted() {
+        let text = include_str!("fixtures/fuzz/analyse-coordinated-cue-at-the-end.txt");
+        extracts_cleanly(text);
+        extracts_cleanly("The agency said Pyongyang was shipping shells to Moscow and");
+    }
+
+    /// `jsonl_line`: an empty id made a document without a name.
+    #[test]
+    fn a_blank_jsonl_id_is_named_by_its_line() {
+        for line in [
+            r#"{"id": "", "text": "Pfs Przewodótót"}"#,
+            r#"{"id": "  ", "text": "x"}"#,
+        ] {
+            assert_eq!(parse_jsonl_line(line, 7).unwrap().key, "line 7", "{line}");
+        }
+    }
+}

@@ -187,8 +187,9 @@ pub fn parse_line(line: &str, number: usize) -> Result<Document, String> {
         .get("text")
         .and_then(|t| t.as_str())
         .ok_or("no \"text\" string")?;
+    // a blank id names nothing: the line's number does
     let key = match obj.get("id") {
-        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s.clone(),
         Some(serde_json::Value::Number(n)) => n.to_string(),
         _ => format!("line {number}"),
     };

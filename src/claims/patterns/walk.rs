@@ -1207,7 +1207,7 @@ fn coordinated_cue(cx: &Ctx, a: usize, e: usize) -> Option<usize> {
             };
             // the tagger's cue ("claims that Y, and asserts that Z")
             cues_after_quote(cx, v)
-                || cx.cue_tags[v] == B
+                || cx.cue_tags.get(v) == Some(&B)
                 || matches!(
                     cx.w(v),
                     "argued"
