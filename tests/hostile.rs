@@ -279,4 +279,51 @@ mod found_by_fuzzing {
             assert_eq!(parse_jsonl_line(line, 7).unwrap().key, "line 7", "{line}");
         }
     }
+
+    /// `workspace_open`: a stored extraction whose ids or spans do not fit (a damaged or
+    /// hand-made file) indexed out of bounds when linked; it is now extracted again.
+    #[test]
+    fn a_workspace_whose_stored_extraction_does_not_fit_is_extracted_again() {
+        use claimmap::workspace::Session;
+        use serde_json::{Value, json};
+        type Damage = fn(&mut Value);
+
+        let res = Resources::bundled().unwrap();
+        let text = "KYIV — Officials in Kyiv said drones struck Kharkiv overnight.";
+        let machine = extract(&res, vec![Document::new("a.txt", text)]).corpus;
+        let want = machine.claims().len();
+        assert!(want > 0 && !machine.mentions().is_empty());
+        let damages: [(&str, Damage); 4] = [
+            ("a mention of a place past the list", |v| {
+                v["mentions"][0]["place"] = json!(99)
+            }),
+            ("a content past the text", |v| {
+                v["claims"][0]["content"]["end"] = json!(100_000)
+            }),
+            ("a claim id that is not its position", |v| {
+                v["claims"][0]["id"] = json!(7)
+            }),
+            ("a source of a claim past the list", |v| {
+                v["claims"][0]["source"] = json!(42)
+            }),
+        ];
+        for (damage, apply) in damages {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("w.claimmap");
+            drop(Session::create(&path, false, machine.clone()).unwrap());
+            let conn = rusqlite::Connection::open(&path).unwrap();
+            let data: String = conn
+                .query_row("SELECT data FROM extractions", [], |r| r.get(0))
+                .unwrap();
+            let mut v: Value = serde_json::from_str(&data).unwrap();
+            apply(&mut v);
+            conn.execute("UPDATE extractions SET data = ?1", [v.to_string()])
+                .unwrap();
+            drop(conn);
+
+            let (session, _) = Session::open_read_only(&res, &path).unwrap();
+
+            assert_eq!(session.machine().claims().len(), want, "{damage}");
+        }
+    }
 }

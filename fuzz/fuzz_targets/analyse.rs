@@ -22,9 +22,15 @@ fuzz_target!(|text: &str| {
     let corpus = extract(resources(), vec![Document::new("fuzz", text)]).corpus;
     for c in corpus.claims() {
         let t = &corpus.document(c.doc).text;
-        for span in [Some(c.content), Some(c.sentence), c.cue, c.source_span, c.channel]
-            .into_iter()
-            .flatten()
+        for span in [
+            Some(c.content),
+            Some(c.sentence),
+            c.cue,
+            c.source_span,
+            c.channel,
+        ]
+        .into_iter()
+        .flatten()
         {
             check(t, span);
         }

@@ -13,6 +13,9 @@ fuzz_target!(|bytes: &[u8]| {
     };
     let doc = document_from_text("fuzz.txt", text);
     if let Some(span) = doc.title_span {
-        assert!(doc.text.get(span.range()).is_some(), "the title span slices the text");
+        assert!(
+            doc.text.get(span.range()).is_some(),
+            "the title span slices the text"
+        );
     }
 });
