@@ -269,6 +269,13 @@ mod found_by_fuzzing {
         extracts_cleanly("The agency said Pyongyang was shipping shells to Moscow and");
     }
 
+    /// `analyse`: a text ending two tokens after a comma and a cue ("..., call") looked at the
+    /// token past the end for a speaker ("Y, said X").
+    #[test]
+    fn a_cue_after_a_comma_at_the_end_of_the_text_is_extracted() {
+        extracts_cleanly(include_str!("fixtures/fuzz/analyse-said-at-the-end.txt"));
+    }
+
     /// `jsonl_line`: an empty id made a document without a name.
     #[test]
     fn a_blank_jsonl_id_is_named_by_its_line() {
