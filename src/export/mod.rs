@@ -29,7 +29,9 @@ pub use eval_jsonl::{eval_line, write_eval_jsonl};
 pub use geojson::GeoJson;
 pub use gpkg::GeoPackage;
 pub use html::Html;
-pub use json::Json;
+pub use json::{
+    Json, JsonClaim, JsonDocument, JsonEntity, JsonExport, JsonPlace, JsonSource, JsonStory,
+};
 pub use jsonl::Jsonl;
 pub use markdown::Markdown;
 pub use picture::{MapFrame, MapView};

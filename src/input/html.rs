@@ -1,14 +1,15 @@
 //! HTML articles: the text of the page through a real HTML5 parser (html5ever via `scraper`),
 //! without script, style, navigation, header, footer and asides. Block elements become line
 //! breaks so that headlines and paragraphs stay sentences of their own. The page's metadata
-//! gives the publication date and the canonical address.
+//! gives the publication date and the canonical address. A page nested deeper than
+//! [`MAX_HTML_DEPTH`] is refused before it is parsed, and the tree is walked without recursion.
 
 use crate::text::WordList;
 use std::path::Path;
 
 use scraper::{ElementRef, Html, Node, Selector};
 
-use super::{Batch, DocumentReader, InputError, file_key, read_text_file};
+use super::{Batch, DocumentReader, InputError, MAX_HTML_DEPTH, file_key, read_text_file};
 use crate::corpus::dates::parse_date;
 use crate::model::{DateOrigin, Day, Document};
 
@@ -52,22 +53,179 @@ impl DocumentReader for HtmlReader {
 
     fn read(&self, path: &Path, batch: &mut Batch) -> Result<(), InputError> {
         let html = read_text_file(path)?;
-        let page = Html::parse_document(&html);
-        let (title, text) = article_text(&page);
-        if text.trim().is_empty() {
-            return Err(InputError::Empty(path.to_path_buf()));
-        }
-        let mut doc = Document::new(file_key(path), text);
+        let mut doc = document_from_html(path, &html)?;
         doc.origin = Some(path.to_path_buf());
-        if let Some(t) = title.filter(|t| !t.is_empty()) {
-            doc.title = t;
-        }
-        doc.published = published_date(&page);
-        doc.published_from = doc.published.map(|_| DateOrigin::HtmlMetadata);
-        doc.url = canonical_url(&page);
         batch.documents.push(doc);
         Ok(())
     }
+}
+
+/// The document of an HTML page read from `path` (which names it and its errors): its
+/// article text, title, publication date and address. A page nested deeper than
+/// [`MAX_HTML_DEPTH`] or without text is an error.
+///
+/// ```
+/// use std::path::Path;
+/// let html = "<html><body><h1>Floods</h1><p>Officials said the river rose.</p></body></html>";
+/// let doc = claimmap::input::document_from_html(Path::new("a.html"), html)?;
+/// assert_eq!(doc.text, "Floods\n\nOfficials said the river rose.");
+/// # Ok::<(), claimmap::input::InputError>(())
+/// ```
+pub fn document_from_html(path: &Path, html: &str) -> Result<Document, InputError> {
+    if let Err(offset) = nesting_depth(html, MAX_HTML_DEPTH) {
+        return Err(InputError::TooDeep {
+            path: path.to_path_buf(),
+            offset,
+            limit: MAX_HTML_DEPTH,
+        });
+    }
+    let page = Html::parse_document(html);
+    let (title, text) = article_text(&page);
+    if text.trim().is_empty() {
+        return Err(InputError::Empty(path.to_path_buf()));
+    }
+    let mut doc = Document::new(file_key(path), text);
+    if let Some(t) = title.filter(|t| !t.is_empty()) {
+        doc.title = t;
+    }
+    doc.published = published_date(&page);
+    doc.published_from = doc.published.map(|_| DateOrigin::HtmlMetadata);
+    doc.url = canonical_url(&page);
+    Ok(doc)
+}
+
+/// Elements that hold no others (`<br>`, `<img>`).
+static VOID: WordList = WordList::new(&[
+    "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "input",
+    "keygen", "link", "meta", "param", "source", "track", "wbr",
+]);
+/// Elements a parser closes by itself when the next one of their kind (or a block) starts, so
+/// an unclosed run of them does not nest (`<p>a<p>b`, `<li>`, table cells).
+static SELF_ENDING: WordList = WordList::new(&[
+    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot", "rb",
+    "rt", "rp", "rtc", "colgroup", "caption", "html", "head", "body",
+]);
+/// Elements whose content is text up to their end tag, not markup.
+static RAW_TEXT: WordList = WordList::new(&[
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "plaintext",
+]);
+
+/// The deepest nesting of elements in the page, by a linear scan of its tags that is a little
+/// generous (it does not close elements the way a parser would, except the ones in
+/// `SELF_ENDING`); or the byte offset of the tag that first goes deeper than `limit`.
+/// `<svg>` and `<math>` may close their elements with `/>`; elsewhere a `/>` on a non-void
+/// element does not close it, as in browsers.
+///
+/// ```
+/// use claimmap::input::nesting_depth;
+/// assert_eq!(nesting_depth("<div><p>a<p>b<div><br>c</div></div>", 10), Ok(2));
+/// assert_eq!(nesting_depth(&"<div>".repeat(20), 10), Err(50));
+/// ```
+pub fn nesting_depth(html: &str, limit: usize) -> Result<usize, usize> {
+    let b = html.as_bytes();
+    let mut depth = 0usize;
+    let mut deepest = 0usize;
+    // the depth at which foreign content (svg, math) began, where `/>` closes
+    let mut foreign: Option<usize> = None;
+    let mut at = 0;
+    while let Some(i) = memchr(b, b'<', at) {
+        let rest = &b[i + 1..];
+        if rest.starts_with(b"!--") {
+            at = find(b, b"-->", i + 4).map_or(b.len(), |e| e + 3);
+            continue;
+        }
+        let (closing, name_at) = match rest.first() {
+            Some(b'/') => (true, i + 2),
+            Some(c) if c.is_ascii_alphabetic() => (false, i + 1),
+            Some(b'!' | b'?') => {
+                at = memchr(b, b'>', i).map_or(b.len(), |e| e + 1);
+                continue;
+            }
+            _ => {
+                at = i + 1;
+                continue;
+            }
+        };
+        let name_end = b[name_at..]
+            .iter()
+            .position(|c| !c.is_ascii_alphanumeric() && *c != b'-' && *c != b':')
+            .map_or(b.len(), |n| name_at + n);
+        let name = html[name_at..name_end].to_ascii_lowercase();
+        let end = tag_end(b, name_end);
+        at = end;
+        if name.is_empty() || VOID.contains(&name) || SELF_ENDING.contains(&name) {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+            if foreign.is_some_and(|f| depth <= f) {
+                foreign = None;
+            }
+            continue;
+        }
+        let self_closed = end >= 2 && b[end - 2] == b'/' && b[end - 1] == b'>';
+        if foreign.is_some() && self_closed {
+            continue;
+        }
+        if foreign.is_none() && (name == "svg" || name == "math") {
+            foreign = Some(depth);
+        }
+        depth += 1;
+        if depth > limit {
+            return Err(i);
+        }
+        deepest = deepest.max(depth);
+        if RAW_TEXT.contains(&name) {
+            // its text may hold '<' that is no tag: go on after its end tag
+            let close = format!("</{name}");
+            at = find_ascii_ci(b, close.as_bytes(), end).unwrap_or(b.len());
+        }
+    }
+    Ok(deepest)
+}
+
+/// The offset just past the `>` that ends the tag whose attributes start at `from`, quoted
+/// attribute values passed over (the end of the text if there is none).
+fn tag_end(b: &[u8], from: usize) -> usize {
+    let mut quote = None;
+    for (n, &c) in b[from..].iter().enumerate() {
+        match (quote, c) {
+            (None, b'"' | b'\'') => quote = Some(c),
+            (Some(q), _) if c == q => quote = None,
+            (None, b'>') => return from + n + 1,
+            _ => {}
+        }
+    }
+    b.len()
+}
+
+fn memchr(b: &[u8], byte: u8, from: usize) -> Option<usize> {
+    b.get(from..)?
+        .iter()
+        .position(|&c| c == byte)
+        .map(|n| from + n)
+}
+
+fn find(b: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+    b.get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|n| from + n)
+}
+
+fn find_ascii_ci(b: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+    b.get(from..)?
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+        .map(|n| from + n)
 }
 
 /// The page's title (the first `h1`, else `<title>`) and its article text.
@@ -191,25 +349,28 @@ fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn walk(el: ElementRef, out: &mut String) {
-    for child in el.children() {
-        match child.value() {
+/// The text of `root`'s descendants, block elements set apart by blank lines. Iterative: a page
+/// as deep as the parser allows must not overflow the stack.
+fn walk(root: ElementRef, out: &mut String) {
+    // Some(node): visit it; None: a block element's children are done, close it
+    let mut todo: Vec<Option<_>> = root.children().rev().map(Some).collect();
+    while let Some(item) = todo.pop() {
+        let Some(node) = item else {
+            out.push_str("\n\n");
+            continue;
+        };
+        match node.value() {
             Node::Text(t) => out.push_str(&t.replace(['\n', '\r'], " ")),
             Node::Element(e) => {
                 let name = e.name();
                 if SKIPPED.contains(name) {
                     continue;
                 }
-                let block = BLOCKS.contains(name);
-                if block {
+                if BLOCKS.contains(name) {
                     out.push_str("\n\n");
+                    todo.push(None);
                 }
-                if let Some(child_el) = ElementRef::wrap(child) {
-                    walk(child_el, out);
-                }
-                if block {
-                    out.push_str("\n\n");
-                }
+                todo.extend(node.children().rev().map(Some));
             }
             _ => {}
         }

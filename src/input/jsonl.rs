@@ -1,7 +1,9 @@
 //! JSON Lines corpora: one `{"id", "text"[, "title", "date", "url"]}` object per line (`date`
 //! and `url` may sit under `meta`, as in the evaluation files), read a line at a time: into a
-//! batch (up to [`MAX_JSONL_BYTES`]), or as a stream ([`JsonlDocuments`]) of any size. A bad
-//! line is skipped with a warning naming its number; the rest of the file is read.
+//! batch (documents kept up to [`MAX_JSONL_BYTES`] of text), or as a stream
+//! ([`JsonlDocuments`]) of any size. A line is read in bounded chunks and one longer than
+//! [`MAX_JSONL_LINE_BYTES`] is skipped without being held; a bad line is skipped with a warning
+//! naming its number; the rest of the file is read.
 
 use std::fs::File;
 use std::io::{BufRead, BufReader};
@@ -19,28 +21,39 @@ impl DocumentReader for JsonlReader {
     }
 
     fn read(&self, path: &Path, batch: &mut Batch) -> Result<(), InputError> {
-        read_limited(path, batch, MAX_JSONL_BYTES)
+        read_kept(JsonlDocuments::open(path)?, batch, MAX_JSONL_BYTES);
+        Ok(())
     }
 }
 
-/// Reads a whole file into the batch, refusing one above `limit` bytes (its documents would
-/// all be kept in memory); [`JsonlDocuments`] has no such limit.
-fn read_limited(path: &Path, batch: &mut Batch, limit: u64) -> Result<(), InputError> {
-    let documents = JsonlDocuments::open(path)?;
-    if documents.size > limit {
-        return Err(InputError::TooLarge {
-            path: path.to_path_buf(),
-            size: documents.size,
-            limit,
-        });
-    }
-    for item in documents {
+/// Reads a file's documents into the batch a line at a time, keeping them until their text
+/// reaches `budget` bytes; the rest of the file is then skipped with a warning saying where.
+/// A file of any size is read this way, never refused whole; [`JsonlDocuments`] keeps nothing.
+fn read_kept(documents: JsonlDocuments, batch: &mut Batch, budget: u64) {
+    let mut kept = 0u64;
+    let name = documents.name.clone();
+    let mut documents = documents;
+    while let Some(item) = documents.next() {
         match item {
-            Ok(doc) => batch.documents.push(doc),
+            Ok(doc) => {
+                kept += doc.text.len() as u64;
+                if kept > budget {
+                    batch.warn(
+                        format!("{name}:{}", documents.number),
+                        format!(
+                            "the file's documents reach {budget} bytes of text, more than \
+                             claimmap holds at once; kept those before this line and skipped \
+                             the rest; split the file, or stream it with `claimmap extract \
+                             --format jsonl`"
+                        ),
+                    );
+                    return;
+                }
+                batch.documents.push(doc);
+            }
             Err(w) => batch.warnings.push(w),
         }
     }
-    Ok(())
 }
 
 /// The documents of a JSONL file, read one line at a time, so a corpus of any size streams
@@ -69,7 +82,8 @@ pub struct JsonlDocuments {
     /// The number of the line last read, from 1.
     number: usize,
     has_any: bool,
-    size: u64,
+    /// The longest line read; a longer one is skipped.
+    max_line: usize,
 }
 
 impl JsonlDocuments {
@@ -91,8 +105,16 @@ impl JsonlDocuments {
             line: Vec::new(),
             number: 0,
             has_any: false,
-            size,
+            max_line: MAX_JSONL_LINE_BYTES,
         })
+    }
+
+    /// The same documents with lines longer than `bytes` skipped instead of
+    /// [`MAX_JSONL_LINE_BYTES`]: a tighter bound on memory (and how the limit is tested
+    /// without a gigabyte of input).
+    pub fn with_max_line_bytes(mut self, bytes: usize) -> JsonlDocuments {
+        self.max_line = bytes;
+        self
     }
 
     fn line_warning(&mut self, message: String) -> Option<Result<Document, Warning>> {
@@ -113,7 +135,7 @@ impl Iterator for JsonlDocuments {
             let reader = self.reader.as_mut()?;
             self.number += 1;
             self.line.clear();
-            let (len, truncated) = match read_line_bounded(reader, &mut self.line) {
+            let (len, truncated) = match read_line_bounded(reader, &mut self.line, self.max_line) {
                 Ok(read) => read,
                 Err(source) => {
                     self.reader = None;
@@ -132,8 +154,10 @@ impl Iterator for JsonlDocuments {
                 };
             }
             if truncated {
+                let limit = self.max_line;
                 return self.line_warning(format!(
-                    "line longer than {MAX_JSONL_LINE_BYTES} bytes; skipped it"
+                    "the line is longer than {limit} bytes, the limit for one document; skipped \
+                     it unread; split the article into shorter documents"
                 ));
             }
             let text = match std::str::from_utf8(&self.line) {
@@ -163,8 +187,9 @@ pub fn parse_line(line: &str, number: usize) -> Result<Document, String> {
         .get("text")
         .and_then(|t| t.as_str())
         .ok_or("no \"text\" string")?;
+    // a blank id names nothing: the line's number does
     let key = match obj.get("id") {
-        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s.clone(),
         Some(serde_json::Value::Number(n)) => n.to_string(),
         _ => format!("line {number}"),
     };
@@ -184,9 +209,14 @@ pub fn parse_line(line: &str, number: usize) -> Result<Document, String> {
     Ok(doc)
 }
 
-/// Reads one line (without its newline) into `buf`, keeping at most the line limit; returns
-/// the bytes consumed and whether the line was too long.
-fn read_line_bounded(r: &mut impl BufRead, buf: &mut Vec<u8>) -> std::io::Result<(usize, bool)> {
+/// Reads one line (without its newline) into `buf`, a buffered chunk at a time, keeping at
+/// most `limit` bytes: a longer line is consumed to its end but not kept. Returns the bytes
+/// consumed and whether the line was too long.
+fn read_line_bounded(
+    r: &mut impl BufRead,
+    buf: &mut Vec<u8>,
+    limit: usize,
+) -> std::io::Result<(usize, bool)> {
     let mut consumed = 0;
     let mut truncated = false;
     loop {
@@ -199,9 +229,10 @@ fn read_line_bounded(r: &mut impl BufRead, buf: &mut Vec<u8>) -> std::io::Result
             None => (chunk, None),
         };
         if !truncated {
-            if buf.len() + part.len() > MAX_JSONL_LINE_BYTES {
+            if buf.len() + part.len() > limit {
                 truncated = true;
-                buf.clear();
+                // let the memory go too: the next lines are short again
+                *buf = Vec::new();
             } else {
                 buf.extend_from_slice(part);
             }
@@ -236,19 +267,18 @@ mod tests {
     }
 
     #[test]
-    fn the_size_limit_refuses_a_batch_but_not_a_stream() {
+    fn a_batch_keeps_documents_up_to_its_budget_and_a_stream_reads_all() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("big.jsonl");
         fs::write(&path, CORPUS).unwrap();
-        // a limit just under the file stands for MAX_JSONL_BYTES under a corpus above it
-        let limit = CORPUS.len() as u64 - 1;
+        // a budget of one document's text stands for MAX_JSONL_BYTES under a bigger corpus
         let mut batch = Batch::default();
-        let refused = read_limited(&path, &mut batch, limit);
-        assert!(
-            matches!(refused, Err(InputError::TooLarge { size, .. }) if size == limit + 1),
-            "{refused:?}"
-        );
-        assert!(batch.documents.is_empty());
+        read_kept(JsonlDocuments::open(&path).unwrap(), &mut batch, 4);
+        let kept: Vec<&str> = batch.documents.iter().map(|d| d.key.as_str()).collect();
+        assert_eq!(kept, ["a"]);
+        assert_eq!(batch.warnings.len(), 1);
+        assert!(batch.warnings[0].subject.ends_with("big.jsonl:3"));
+        assert!(batch.warnings[0].message.contains("split the file"));
 
         let streamed: Vec<_> = JsonlDocuments::open(&path).unwrap().collect();
         assert_eq!(keys(&streamed), ["a", "2", "warning big.jsonl:4"]);

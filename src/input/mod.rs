@@ -1,17 +1,21 @@
 //! Reading documents: one reader per format (`txt`/`md`, `html`/`htm`, `jsonl`) behind one
 //! trait, folders walked recursively. Every problem names its file and what to do, and
-//! becomes a warning so the rest of the batch is still read.
+//! becomes a warning so the rest of the batch is still read. Hostile input meets stated
+//! limits ([`MAX_TEXT_BYTES`], [`MAX_JSONL_LINE_BYTES`], [`MAX_JSONL_BYTES`],
+//! [`MAX_HTML_DEPTH`], [`MAX_FOLDER_FILES`]), and a folder's symbolic links are followed with
+//! every folder and file read once, so a link loop ends.
 
 mod html;
 mod jsonl;
 mod text;
 
+use std::collections::HashSet;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-pub use html::HtmlReader;
-pub use jsonl::{JsonlDocuments, JsonlReader};
+pub use html::{HtmlReader, document_from_html, nesting_depth};
+pub use jsonl::{JsonlDocuments, JsonlReader, parse_line as parse_jsonl_line};
 pub use text::{TextReader, document_from_text};
 
 use crate::model::Document;
@@ -22,9 +26,17 @@ use crate::pipeline::Warning;
 pub const MAX_TEXT_BYTES: u64 = 32 * 1024 * 1024;
 /// JSONL files are streamed line by line; one line (one article) may not exceed this.
 pub const MAX_JSONL_LINE_BYTES: usize = 32 * 1024 * 1024;
-/// A JSONL corpus above this size is refused when its documents are kept in memory; streamed
-/// ([`JsonlDocuments`]), any size is read.
+/// When a JSONL file's documents are kept in memory (a batch), they are kept until their text
+/// reaches this much; the rest of the file is skipped with a warning. Streamed
+/// ([`JsonlDocuments`]), a file of any size is read.
 pub const MAX_JSONL_BYTES: u64 = 1024 * 1024 * 1024;
+/// HTML nesting deeper than this is refused: browsers stop nesting at 512 too (WebKit's and
+/// Blink's parser depth), no article needs more, and the HTML parser's work grows with depth
+/// times tags.
+pub const MAX_HTML_DEPTH: usize = 512;
+/// A folder is read up to this many files (in name order); the rest are skipped with a
+/// warning.
+pub const MAX_FOLDER_FILES: usize = 100_000;
 
 #[derive(Debug, thiserror::Error)]
 pub enum InputError {
@@ -57,6 +69,18 @@ pub enum InputError {
     UnknownType(PathBuf),
     #[error("the folder holds no readable files (.txt, .md, .html, .htm, .jsonl): {0}")]
     EmptyFolder(PathBuf),
+    #[error(
+        "the page nests its elements more than {limit} deep (at byte {offset}), deeper than any article; save its text as .txt: {path}"
+    )]
+    TooDeep {
+        path: PathBuf,
+        offset: usize,
+        limit: usize,
+    },
+    #[error(
+        "the folder holds more than {limit} readable files; read the first {limit} in name order and skipped the rest; split it into smaller folders: {path}"
+    )]
+    TooManyFiles { path: PathBuf, limit: usize },
 }
 
 impl InputError {
@@ -77,6 +101,8 @@ impl InputError {
             | InputError::EmptyFolder(p) => p,
             InputError::InvalidUtf8 { path, .. }
             | InputError::TooLarge { path, .. }
+            | InputError::TooDeep { path, .. }
+            | InputError::TooManyFiles { path, .. }
             | InputError::Io { path, .. } => path,
         }
     }
@@ -198,8 +224,7 @@ pub fn read_path(path: &Path, batch: &mut Batch) {
         }
     };
     if meta.is_dir() {
-        let mut files = Vec::new();
-        walk(path, &mut files, batch);
+        let files = folder_files(path, MAX_FOLDER_FILES, batch);
         if files.is_empty() {
             return batch.error(InputError::EmptyFolder(path.to_path_buf()));
         }
@@ -224,36 +249,81 @@ fn read_file(path: &Path, batch: &mut Batch) {
     }
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, batch: &mut Batch) {
-    let entries = match fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(source) => {
-            return batch.error(InputError::Io {
-                path: dir.to_path_buf(),
-                source,
-            });
-        }
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for p in paths {
-        let hidden = p
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if hidden {
+/// The readable files of a folder and its subfolders, in name order, at most `limit` of them.
+/// Hidden entries are passed over. Symbolic links are followed, but every folder and file is
+/// taken once (by its canonical path), so a link back up the tree ends the walk instead of
+/// looping, and a file linked twice is read once.
+pub fn folder_files(folder: &Path, limit: usize, batch: &mut Batch) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut seen_folders = HashSet::new();
+    let mut seen_files = HashSet::new();
+    // depth first in name order, without recursion: the entries still to read of each open folder
+    let mut open = Vec::new();
+    if let Some(entries) = folder_entries(folder, &mut seen_folders, batch) {
+        open.push(entries);
+    }
+    while let Some(entries) = open.last_mut() {
+        let Some(p) = entries.next() else {
+            open.pop();
             continue;
-        }
-        // symlinked folders are not followed: no loops
-        let Ok(meta) = fs::symlink_metadata(&p) else {
+        };
+        // a broken link is passed over like an unreadable entry
+        let Ok(meta) = fs::metadata(&p) else {
             continue;
         };
         if meta.is_dir() {
-            walk(&p, files, batch);
+            if let Some(entries) = folder_entries(&p, &mut seen_folders, batch) {
+                open.push(entries);
+            }
         } else if reader_for(&p).is_some() {
+            let Ok(canonical) = fs::canonicalize(&p) else {
+                continue;
+            };
+            if !seen_files.insert(canonical) {
+                continue;
+            }
+            if files.len() == limit {
+                batch.error(InputError::TooManyFiles {
+                    path: folder.to_path_buf(),
+                    limit,
+                });
+                break;
+            }
             files.push(p);
         }
     }
+    files
+}
+
+/// A folder's entries that are not hidden, in name order; `None` for a folder listed before.
+fn folder_entries(
+    dir: &Path,
+    seen: &mut HashSet<PathBuf>,
+    batch: &mut Batch,
+) -> Option<std::vec::IntoIter<PathBuf>> {
+    if !seen.insert(fs::canonicalize(dir).ok()?) {
+        return None;
+    }
+    let entries = match fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(source) => {
+            batch.error(InputError::Io {
+                path: dir.to_path_buf(),
+                source,
+            });
+            return None;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            !p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with('.'))
+        })
+        .collect();
+    paths.sort();
+    Some(paths.into_iter())
 }
 
 /// Reads a whole text file with the checks every text format shares: size limit, NUL

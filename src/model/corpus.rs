@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     Claim, ClaimId, Day, DocId, Document, Entity, EntityId, Figure, MentionId, Place, PlaceId,
-    PlaceMention, Source, SourceId, Stories, Story, StoryId,
+    PlaceMention, Source, SourceId, Span, Stories, Story, StoryId,
 };
 
 /// The raw parts of a corpus, ids already consistent (each id is its item's index).
@@ -155,6 +155,66 @@ impl Corpus {
     /// this corpus's.
     pub fn set_stories(&mut self, stories: Stories) {
         self.stories = stories;
+    }
+
+    /// Whether every id equals its position and every reference and span points inside this
+    /// corpus and its documents, the text of document `i` being `texts[i]`: what a corpus read
+    /// from a file must be before it is linked, so that a damaged or hand-made file cannot
+    /// make claimmap index out of bounds later.
+    pub fn is_well_formed(&self, texts: &[&str]) -> bool {
+        let span_fits = |doc: DocId, span: Span| {
+            texts.get(doc.index()).is_some_and(|t| {
+                span.start <= span.end
+                    && t.is_char_boundary(span.start as usize)
+                    && t.is_char_boundary(span.end as usize)
+            })
+        };
+        let in_range = |i: usize, len: usize| i < len;
+        let (docs, places, mentions) =
+            (self.documents.len(), self.places.len(), self.mentions.len());
+        let (sources, entities) = (self.sources.len(), self.entities.len());
+        docs == texts.len()
+            && self
+                .documents
+                .iter()
+                .enumerate()
+                .all(|(i, d)| d.id.index() == i && d.title_span.is_none_or(|s| span_fits(d.id, s)))
+            && self
+                .places
+                .iter()
+                .enumerate()
+                .all(|(i, p)| p.id.index() == i)
+            && self.mentions.iter().enumerate().all(|(i, m)| {
+                m.id.index() == i && in_range(m.place.index(), places) && span_fits(m.doc, m.span)
+            })
+            && self.sources.iter().enumerate().all(|(i, s)| {
+                s.id.index() == i
+                    && in_range(s.doc.index(), docs)
+                    && s.affiliation.is_none_or(|p| in_range(p.index(), places))
+                    && s.entity.is_none_or(|e| in_range(e.index(), entities))
+                    && s.mentions.iter().all(|&m| span_fits(s.doc, m))
+            })
+            && self.claims.iter().enumerate().all(|(i, c)| {
+                let spans = [
+                    Some(c.content),
+                    Some(c.sentence),
+                    c.cue,
+                    c.source_span,
+                    c.channel,
+                ];
+                c.id.index() == i
+                    && spans.into_iter().flatten().all(|s| span_fits(c.doc, s))
+                    && c.date
+                        .and_then(|d| d.words)
+                        .is_none_or(|s| span_fits(c.doc, s))
+                    && c.source.is_none_or(|s| in_range(s.index(), sources))
+                    && c.mentions.iter().all(|m| in_range(m.index(), mentions))
+            })
+            && self.entities.iter().enumerate().all(|(i, e)| {
+                e.id.index() == i
+                    && e.affiliation.is_none_or(|p| in_range(p.index(), places))
+                    && e.sources.iter().all(|s| in_range(s.index(), sources))
+            })
     }
 
     /// Rebuilds the links after deserialising (they are not stored).

@@ -281,11 +281,20 @@ impl Workspace {
             .map_err(e)?;
         let mut documents = Vec::new();
         for row in rows {
-            let (doc, stored) = row.map_err(e)?;
+            let (mut doc, stored) = row.map_err(e)?;
+            // a title span past the text (a damaged file) is no title span
+            doc.title_span = doc.title_span.filter(|s| {
+                doc.text.is_char_boundary(s.start as usize)
+                    && doc.text.is_char_boundary(s.end as usize)
+            });
             // an extraction that no longer reads (a field renamed by a newer claimmap) is
             // extracted again, not an error
             let stored = stored.and_then(|(extractor, data)| {
                 let mut corpus: Corpus = serde_json::from_str(&data).ok()?;
+                // nor one that does not fit its text (a damaged or hand-made file)
+                if !corpus.is_well_formed(&[&doc.text]) {
+                    return None;
+                }
                 corpus.relink();
                 Some((extractor, corpus))
             });

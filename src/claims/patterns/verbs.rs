@@ -55,8 +55,10 @@ pub(super) fn verb_cue(cx: &Ctx, s: &Sentence, i: usize, cue: Cue) -> Option<Raw
         );
         // "Y, declared bankruptcy.": a bare lower-case noun is the object, not a speaker
         // ("Y, said one GOP source", "Y, said Mr. Welch", "Y, said officials" are)
-        let bare_object = !cx.tokens[i + 1].is_capitalized()
-            && cx.tokens[i + 1].is_word()
+        let bare_object = cx
+            .tokens
+            .get(i + 1)
+            .is_some_and(|t| !t.is_capitalized() && t.is_word())
             && src_end == i + 2
             && !matches!(
                 cx.w(i + 1),

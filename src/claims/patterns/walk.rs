@@ -830,7 +830,7 @@ pub(super) fn resume_after_source(
     let describes_source = if source_first {
         matches!(w, "who" | "which" | "according" | "in" | "on" | "at")
     } else {
-        cx.tokens[k + 1].is_capitalized()
+        cx.tokens.get(k + 1).is_some_and(|t| t.is_capitalized())
             || matches!(
                 w,
                 "a" | "an" | "the" | "who" | "which" | "according" | "in" | "on" | "at"
@@ -984,7 +984,7 @@ pub(super) fn only_adverbial_after(cx: &Ctx, s: &Sentence, j: usize) -> bool {
         k > j
             && (cx.tokens[k - 1].is_word() || cx.tokens[k - 1].kind == TokenKind::Possessive)
             && matches_close_soon(cx, k)
-            && cx.tokens[k + 1].is_capitalized()
+            && cx.tokens.get(k + 1).is_some_and(|t| t.is_capitalized())
     };
     !(j..e)
         .any(|k| cx.w(k) == "that" || cx.is_punct(k, ':') || (cx.is_opening_quote(k) && !title(k)))
@@ -1207,7 +1207,7 @@ fn coordinated_cue(cx: &Ctx, a: usize, e: usize) -> Option<usize> {
             };
             // the tagger's cue ("claims that Y, and asserts that Z")
             cues_after_quote(cx, v)
-                || cx.cue_tags[v] == B
+                || cx.cue_tags.get(v) == Some(&B)
                 || matches!(
                     cx.w(v),
                     "argued"
