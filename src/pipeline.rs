@@ -20,7 +20,7 @@ use crate::text::{Sentence, Token, split_sentences, tokenize};
 /// The extractor's version, stored with every extraction a workspace keeps: a workspace made
 /// by another version is extracted again when opened, and its review replayed. Change it
 /// whenever the extraction of some text changes.
-pub const EXTRACTOR_VERSION: &str = "claimmap-extractor 2026.12.2";
+pub const EXTRACTOR_VERSION: &str = "claimmap-extractor 2026.12.3";
 
 /// Everything extraction reads, loaded once.
 pub struct Resources {

@@ -101,12 +101,16 @@ fn generic_key(head: &str) -> String {
 }
 
 /// The fullest name the text gives a person called `head` ("Cruz" → "Ted Cruz"): the first
-/// name in `names` that ends with it.
+/// name in `names` that ends with it, unless the text names two people so ("Bill Clinton" and
+/// "Hillary Clinton": a bare "Clinton" stays as written, for the corpus's entities to place
+/// by its title).
 fn full_name<'a>(text: &'a str, names: &[PersonName], head: &str) -> Option<&'a str> {
-    names
+    let mut fitting = names
         .iter()
         .map(|n| n.span.slice(text))
-        .find(|n| n.len() > head.len() && n.rsplit(' ').next() == Some(head))
+        .filter(|n| n.len() > head.len() && n.rsplit(' ').next() == Some(head));
+    let first = fitting.next()?;
+    fitting.all(|n| n == first).then_some(first)
 }
 
 /// Groups the sources of one document's claims. Returns the clusters and, per claim, the
